@@ -1,0 +1,16 @@
+package fi.dentalsystems.register.core.audit;
+
+import java.time.Instant;
+
+/** Who did what to which item, when, through which route: ids only (DESIGN.md, Security). */
+public record AuditEntry(
+        String entryId,
+        Instant occurredAt,
+        AuditAction action,
+        AuditTarget target,
+        String actorId,
+        String actorGroup,
+        String purpose,
+        String route,
+        String requestId) {
+}

@@ -1,0 +1,19 @@
+package fi.dentalsystems.register.core.domain;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/** One customer-history entry (seed §5): a support call, an email, a note. */
+public record HistoryEntry(
+        String customerId,
+        String entryId,
+        Instant occurredAt,
+        HistoryChannel channel,
+        String summary,
+        Optional<String> contactId,
+        DataSource source,
+        String recordedBy,
+        Instant createdAt) {
+
+    public static final String ID_PREFIX = "his_";
+}

@@ -1,0 +1,187 @@
+package fi.dentalsystems.register.core.http;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import static software.amazon.lambda.powertools.logging.argument.StructuredArguments.entry;
+
+/**
+ * Turns an API Gateway HTTP API (payload 2.0) event into an {@link ApiRequest}, runs the
+ * matching route and turns the answer or problem back into the response event. Every
+ * failure becomes a problem+json answer; nothing the caller sent is echoed or logged.
+ */
+public final class HttpApiAdapter {
+    private static final Logger LOG = LoggerFactory.getLogger(HttpApiAdapter.class);
+    private static final String PROBLEM_JSON = "application/problem+json";
+
+    private final Map<String, Route> routes;
+    private final int maxBodyBytes;
+
+    public HttpApiAdapter(List<Route> routes, int maxBodyBytes) {
+        Map<String, Route> byKey = new HashMap<>();
+        routes.forEach(r -> byKey.put(r.routeKey(), r));
+        this.routes = Map.copyOf(byKey);
+        this.maxBodyBytes = maxBodyBytes;
+    }
+
+    public Set<String> routeKeys() {
+        return routes.keySet();
+    }
+
+    public APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event) {
+        long started = System.nanoTime();
+        String routeKey = Optional.ofNullable(event.getRouteKey()).orElse("");
+        String requestId = Optional.ofNullable(event.getRequestContext())
+                .map(APIGatewayV2HTTPEvent.RequestContext::getRequestId).orElse("unknown");
+        ApiResponse response;
+        try {
+            response = dispatch(event, routeKey, requestId);
+        } catch (ProblemException problem) {
+            response = problem(problem, requestId);
+        } catch (RuntimeException unexpected) {
+            // the class and stack only: messages of lower layers may quote data
+            LOG.error("unhandled failure", entry("routeKey", routeKey), entry("requestId", requestId),
+                    entry("exception", unexpected.getClass().getName()),
+                    entry("at", String.valueOf(unexpected.getStackTrace().length > 0 ? unexpected.getStackTrace()[0] : "")));
+            response = problem(new ProblemException(ProblemType.INTERNAL,
+                    "The request could not be completed. Quote request id " + requestId + " to support."), requestId);
+        }
+        LOG.info("request handled", entry("routeKey", routeKey), entry("status", response.status()),
+                entry("requestId", requestId), entry("durationMs", (System.nanoTime() - started) / 1_000_000));
+        return toEvent(response);
+    }
+
+    private ApiResponse dispatch(APIGatewayV2HTTPEvent event, String routeKey, String requestId) {
+        Route route = routes.get(routeKey);
+        if (route == null) {
+            throw new ProblemException(ProblemType.NOT_FOUND, "No such route.");
+        }
+        Caller caller = caller(event);
+        if (!route.allowedGroups().isEmpty()) {
+            if (!caller.isAuthenticated()) {
+                throw new ProblemException(ProblemType.UNAUTHENTICATED, "A valid bearer token is required.");
+            }
+            if (!caller.isAny(route.allowedGroups())) {
+                throw new ProblemException(ProblemType.FORBIDDEN, "Your role may not use this route.");
+            }
+        }
+        Map<String, String> headers = new HashMap<>();
+        if (event.getHeaders() != null) {
+            event.getHeaders().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), v));
+        }
+        Optional<String> body = body(event, headers);
+        ApiRequest request = new ApiRequest(routeKey,
+                Optional.ofNullable(event.getPathParameters()).orElse(Map.of()),
+                Optional.ofNullable(event.getQueryStringParameters()).orElse(Map.of()),
+                headers, body, caller, requestId);
+        return route.handler().handle(request);
+    }
+
+    private Optional<String> body(APIGatewayV2HTTPEvent event, Map<String, String> headers) {
+        String raw = event.getBody();
+        if (raw == null || raw.isEmpty()) {
+            return Optional.empty();
+        }
+        byte[] bytes;
+        try {
+            bytes = event.getIsBase64Encoded() ? Base64.getDecoder().decode(raw) : raw.getBytes(StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalidField("body", "is not valid base64");
+        }
+        if (bytes.length > maxBodyBytes) {
+            throw new ProblemException(ProblemType.PAYLOAD_TOO_LARGE,
+                    "The body may be at most " + maxBodyBytes + " bytes.");
+        }
+        String contentType = headers.getOrDefault("content-type", "");
+        String mediaType = contentType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
+        if (!mediaType.equals("application/json")) {
+            throw new ProblemException(ProblemType.UNSUPPORTED_MEDIA_TYPE, "Send the body as application/json.");
+        }
+        return Optional.of(new String(bytes, StandardCharsets.UTF_8));
+    }
+
+    /** The JWT authorizer has already checked the token; here only its claims are read. */
+    static Caller caller(APIGatewayV2HTTPEvent event) {
+        Map<String, String> claims = Optional.ofNullable(event.getRequestContext())
+                .map(APIGatewayV2HTTPEvent.RequestContext::getAuthorizer)
+                .map(APIGatewayV2HTTPEvent.RequestContext.Authorizer::getJwt)
+                .map(APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT::getClaims)
+                .orElse(Map.of());
+        String subject = claims.get("sub");
+        if (subject == null || subject.isBlank()) {
+            return Caller.ANONYMOUS;
+        }
+        Set<StaffGroup> groups = EnumSet.noneOf(StaffGroup.class);
+        for (String name : groupNames(claims.getOrDefault("cognito:groups", ""))) {
+            StaffGroup.fromGroupName(name).ifPresent(groups::add);
+        }
+        return new Caller(subject, groups);
+    }
+
+    /** HTTP APIs pass array claims as "[a b]" text; a JSON array or a comma list are read too. */
+    static List<String> groupNames(String claim) {
+        String text = claim.strip();
+        if (text.startsWith("[") && text.endsWith("]")) {
+            text = text.substring(1, text.length() - 1);
+        }
+        List<String> names = new ArrayList<>();
+        for (String part : text.split("[,\\s]+")) {
+            String name = part.replace("\"", "").strip();
+            if (!name.isEmpty()) {
+                names.add(name);
+            }
+        }
+        return names;
+    }
+
+    private static ApiResponse problem(ProblemException problem, String requestId) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", problem.type().uri());
+        body.put("title", problem.type().title());
+        body.put("status", problem.type().status());
+        body.put("detail", problem.detail());
+        body.put("instance", "urn:request:" + requestId);
+        if (!problem.errors().isEmpty()) {
+            List<Map<String, String>> errors = new ArrayList<>();
+            problem.errors().forEach(e -> {
+                Map<String, String> error = new LinkedHashMap<>();
+                error.put("field", e.field());
+                error.put("message", e.message());
+                errors.add(error);
+            });
+            body.put("errors", errors);
+        }
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("content-type", PROBLEM_JSON);
+        if (problem.type() == ProblemType.UNAUTHENTICATED) {
+            headers.put("www-authenticate", "Bearer");
+        }
+        return new ApiResponse(problem.type().status(), headers, Optional.of(Json.write(body)));
+    }
+
+    private static APIGatewayV2HTTPResponse toEvent(ApiResponse response) {
+        Map<String, String> headers = new LinkedHashMap<>(response.headers());
+        headers.put("cache-control", "no-store");
+        headers.put("x-content-type-options", "nosniff");
+        return APIGatewayV2HTTPResponse.builder()
+                .withStatusCode(response.status())
+                .withHeaders(headers)
+                .withBody(response.body().orElse(null))
+                .withIsBase64Encoded(false)
+                .build();
+    }
+}

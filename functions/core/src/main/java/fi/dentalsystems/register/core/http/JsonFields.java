@@ -1,0 +1,219 @@
+package fi.dentalsystems.register.core.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Reads a JSON object field by field, collecting every error instead of stopping at the
+ * first, and refusing fields it was not asked for (data minimisation: nothing unknown is
+ * stored). Error messages name the field and the rule, never the value.
+ */
+public final class JsonFields {
+    private final ObjectNode node;
+    private final String prefix;
+    private final List<FieldError> errors;
+    private final Set<String> read = new HashSet<>();
+    private final List<JsonFields> children = new ArrayList<>();
+
+    private JsonFields(ObjectNode node, String prefix, List<FieldError> errors) {
+        this.node = node;
+        this.prefix = prefix;
+        this.errors = errors;
+    }
+
+    public static JsonFields of(JsonNode node) {
+        if (!(node instanceof ObjectNode object)) {
+            throw ProblemException.invalidField("body", "must be a JSON object");
+        }
+        return new JsonFields(object, "", new ArrayList<>());
+    }
+
+    private String path(String field) {
+        return prefix + field;
+    }
+
+    public void error(String field, String message) {
+        errors.add(new FieldError(path(field), message));
+    }
+
+    public boolean has(String field) {
+        read.add(field);
+        return node.has(field);
+    }
+
+    private Optional<JsonNode> value(String field, boolean required) {
+        read.add(field);
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            if (required) {
+                error(field, "is required");
+            }
+            return Optional.empty();
+        }
+        return Optional.of(value);
+    }
+
+    public Optional<String> optionalText(String field, int maxLength) {
+        return value(field, false).flatMap(v -> text(field, v, maxLength));
+    }
+
+    public Optional<String> requiredText(String field, int maxLength) {
+        return value(field, true).flatMap(v -> text(field, v, maxLength));
+    }
+
+    private Optional<String> text(String field, JsonNode value, int maxLength) {
+        if (!value.isTextual()) {
+            error(field, "must be a string");
+            return Optional.empty();
+        }
+        String text = value.textValue().strip();
+        if (text.isEmpty()) {
+            error(field, "must not be blank");
+            return Optional.empty();
+        }
+        if (text.codePointCount(0, text.length()) > maxLength) {
+            error(field, "must be at most " + maxLength + " characters");
+            return Optional.empty();
+        }
+        if (text.codePoints().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\t' && c != '\r')) {
+            error(field, "must not contain control characters");
+            return Optional.empty();
+        }
+        return Optional.of(text);
+    }
+
+    /** Parses a text field with a domain parser; the message says what format is expected. */
+    public <T> Optional<T> optionalParsed(String field, int maxLength, Function<String, Optional<T>> parser,
+                                          String formatMessage) {
+        return optionalText(field, maxLength).flatMap(t -> parsed(field, t, parser, formatMessage));
+    }
+
+    public <T> Optional<T> requiredParsed(String field, int maxLength, Function<String, Optional<T>> parser,
+                                          String formatMessage) {
+        return requiredText(field, maxLength).flatMap(t -> parsed(field, t, parser, formatMessage));
+    }
+
+    private <T> Optional<T> parsed(String field, String text, Function<String, Optional<T>> parser,
+                                   String formatMessage) {
+        Optional<T> result = parser.apply(text);
+        if (result.isEmpty()) {
+            error(field, formatMessage);
+        }
+        return result;
+    }
+
+    public Optional<Boolean> optionalBoolean(String field) {
+        return value(field, false).flatMap(v -> {
+            if (!v.isBoolean()) {
+                error(field, "must be true or false");
+                return Optional.empty();
+            }
+            return Optional.of(v.booleanValue());
+        });
+    }
+
+    public <E extends Enum<E>> Optional<E> requiredEnum(String field, Class<E> type) {
+        return value(field, true).flatMap(v -> enumValue(field, v, type));
+    }
+
+    public <E extends Enum<E>> Optional<E> optionalEnum(String field, Class<E> type) {
+        return value(field, false).flatMap(v -> enumValue(field, v, type));
+    }
+
+    private <E extends Enum<E>> Optional<E> enumValue(String field, JsonNode value, Class<E> type) {
+        if (value.isTextual()) {
+            for (E constant : type.getEnumConstants()) {
+                if (constant.name().equals(value.textValue())) {
+                    return Optional.of(constant);
+                }
+            }
+        }
+        error(field, "must be one of " + EnumSet.allOf(type));
+        return Optional.empty();
+    }
+
+    public <E extends Enum<E>> Optional<Set<E>> requiredEnumSet(String field, Class<E> type) {
+        return value(field, true).flatMap(v -> enumSet(field, v, type));
+    }
+
+    public <E extends Enum<E>> Optional<Set<E>> optionalEnumSet(String field, Class<E> type) {
+        return value(field, false).flatMap(v -> enumSet(field, v, type));
+    }
+
+    private <E extends Enum<E>> Optional<Set<E>> enumSet(String field, JsonNode value, Class<E> type) {
+        if (!value.isArray() || value.isEmpty()) {
+            error(field, "must be a non-empty array, items one of " + EnumSet.allOf(type));
+            return Optional.empty();
+        }
+        Set<E> result = EnumSet.noneOf(type);
+        int before = errors.size();
+        for (int i = 0; i < value.size(); i++) {
+            enumValue(field + "[" + i + "]", value.get(i), type).ifPresent(result::add);
+        }
+        return errors.size() == before ? Optional.of(result) : Optional.empty();
+    }
+
+    public Optional<JsonFields> requiredObject(String field) {
+        return value(field, true).flatMap(v -> object(field, v));
+    }
+
+    public Optional<JsonFields> optionalObject(String field) {
+        return value(field, false).flatMap(v -> object(field, v));
+    }
+
+    private Optional<JsonFields> object(String field, JsonNode value) {
+        if (!(value instanceof ObjectNode object)) {
+            error(field, "must be a JSON object");
+            return Optional.empty();
+        }
+        JsonFields child = new JsonFields(object, path(field) + ".", errors);
+        children.add(child);
+        return Optional.of(child);
+    }
+
+    /** Marks fields that may be present, but that this request does not use. */
+    public boolean isNullOrAbsent(String field) {
+        read.add(field);
+        JsonNode value = node.get(field);
+        return value == null || value.isNull();
+    }
+
+    private void collectUnknown() {
+        Iterator<String> names = node.fieldNames();
+        while (names.hasNext()) {
+            String name = names.next();
+            if (!read.contains(name)) {
+                // The name comes from the caller: keep it short and printable in the answer.
+                String shown = name.length() > 40 ? name.substring(0, 40) + "…" : name;
+                errors.add(new FieldError(path(shown.replaceAll("\\p{Cntrl}", "?")), "is not a known field"));
+            }
+        }
+        children.forEach(JsonFields::collectUnknown);
+    }
+
+    /** Throws one 400 with every field error, including fields that are not known. */
+    public void finish() {
+        collectUnknown();
+        if (!errors.isEmpty()) {
+            throw ProblemException.validation(errors);
+        }
+    }
+
+    public boolean hasErrors() {
+        return !errors.isEmpty();
+    }
+
+    static String lower(String s) {
+        return s.toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,49 @@
+package fi.dentalsystems.register.core.http;
+
+import java.util.List;
+
+/**
+ * An answer of the problem+json kind, thrown from anywhere below a handler. The detail is
+ * written for the caller and must never hold personal data: it names fields and rules only.
+ */
+public final class ProblemException extends RuntimeException {
+    private final ProblemType type;
+    private final String detail;
+    private final List<FieldError> errors;
+
+    public ProblemException(ProblemType type, String detail, List<FieldError> errors) {
+        super(type.name() + ": " + detail, null, false, false);
+        this.type = type;
+        this.detail = detail;
+        this.errors = List.copyOf(errors);
+    }
+
+    public ProblemException(ProblemType type, String detail) {
+        this(type, detail, List.of());
+    }
+
+    public static ProblemException validation(List<FieldError> errors) {
+        return new ProblemException(ProblemType.VALIDATION,
+                errors.size() == 1 ? "One field is invalid." : errors.size() + " fields are invalid.", errors);
+    }
+
+    public static ProblemException invalidField(String field, String message) {
+        return validation(List.of(new FieldError(field, message)));
+    }
+
+    public static ProblemException notFound(String what) {
+        return new ProblemException(ProblemType.NOT_FOUND, "No " + what + " with that id.");
+    }
+
+    public ProblemType type() {
+        return type;
+    }
+
+    public String detail() {
+        return detail;
+    }
+
+    public List<FieldError> errors() {
+        return errors;
+    }
+}

@@ -1,0 +1,74 @@
+package fi.dentalsystems.register.core.store;
+
+import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticTableSchema;
+
+import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primaryPartitionKey;
+import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primarySortKey;
+import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.secondaryPartitionKey;
+import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.secondarySortKey;
+
+/** Storage shape of an Audit item: one per (access, target). Ids only, no personal data. */
+public final class AuditItem {
+    public static final String BY_TARGET = "byTarget";
+
+    public static final StaticTableSchema<AuditItem> SCHEMA = StaticTableSchema.builder(AuditItem.class)
+            .newItemSupplier(AuditItem::new)
+            .addAttribute(String.class, a -> a.name("day").getter(AuditItem::getDay)
+                    .setter(AuditItem::setDay).tags(primaryPartitionKey()))
+            .addAttribute(String.class, a -> a.name("tsId").getter(AuditItem::getTsId)
+                    .setter(AuditItem::setTsId).tags(primarySortKey(), secondarySortKey(BY_TARGET)))
+            .addAttribute(String.class, a -> a.name("targetId").getter(AuditItem::getTargetId)
+                    .setter(AuditItem::setTargetId).tags(secondaryPartitionKey(BY_TARGET)))
+            .addAttribute(String.class, a -> a.name("targetType").getter(AuditItem::getTargetType)
+                    .setter(AuditItem::setTargetType))
+            .addAttribute(String.class, a -> a.name("action").getter(AuditItem::getAction)
+                    .setter(AuditItem::setAction))
+            .addAttribute(String.class, a -> a.name("actorId").getter(AuditItem::getActorId)
+                    .setter(AuditItem::setActorId))
+            .addAttribute(String.class, a -> a.name("actorGroup").getter(AuditItem::getActorGroup)
+                    .setter(AuditItem::setActorGroup))
+            .addAttribute(String.class, a -> a.name("purpose").getter(AuditItem::getPurpose)
+                    .setter(AuditItem::setPurpose))
+            .addAttribute(String.class, a -> a.name("route").getter(AuditItem::getRoute)
+                    .setter(AuditItem::setRoute))
+            .addAttribute(String.class, a -> a.name("requestId").getter(AuditItem::getRequestId)
+                    .setter(AuditItem::setRequestId))
+            .addAttribute(String.class, a -> a.name("occurredAt").getter(AuditItem::getOccurredAt)
+                    .setter(AuditItem::setOccurredAt))
+            .build();
+
+    private String day;
+    private String tsId;
+    private String targetId;
+    private String targetType;
+    private String action;
+    private String actorId;
+    private String actorGroup;
+    private String purpose;
+    private String route;
+    private String requestId;
+    private String occurredAt;
+
+    public String getDay() { return day; }
+    public void setDay(String v) { day = v; }
+    public String getTsId() { return tsId; }
+    public void setTsId(String v) { tsId = v; }
+    public String getTargetId() { return targetId; }
+    public void setTargetId(String v) { targetId = v; }
+    public String getTargetType() { return targetType; }
+    public void setTargetType(String v) { targetType = v; }
+    public String getAction() { return action; }
+    public void setAction(String v) { action = v; }
+    public String getActorId() { return actorId; }
+    public void setActorId(String v) { actorId = v; }
+    public String getActorGroup() { return actorGroup; }
+    public void setActorGroup(String v) { actorGroup = v; }
+    public String getPurpose() { return purpose; }
+    public void setPurpose(String v) { purpose = v; }
+    public String getRoute() { return route; }
+    public void setRoute(String v) { route = v; }
+    public String getRequestId() { return requestId; }
+    public void setRequestId(String v) { requestId = v; }
+    public String getOccurredAt() { return occurredAt; }
+    public void setOccurredAt(String v) { occurredAt = v; }
+}

@@ -1,0 +1,71 @@
+package fi.dentalsystems.register.core.store;
+
+import fi.dentalsystems.register.core.domain.DataSource;
+import fi.dentalsystems.register.core.domain.HistoryChannel;
+import fi.dentalsystems.register.core.domain.HistoryEntry;
+import fi.dentalsystems.register.core.domain.Timestamps;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
+import software.amazon.awssdk.enhanced.dynamodb.Expression;
+import software.amazon.awssdk.enhanced.dynamodb.Key;
+import software.amazon.awssdk.enhanced.dynamodb.model.PutItemEnhancedRequest;
+import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
+import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** History table: customer history, newest first. */
+public final class HistoryRepository {
+    private final DynamoDbTable<HistoryItem> table;
+
+    public HistoryRepository(DynamoDbEnhancedClient client, String tableName) {
+        this.table = client.table(tableName, HistoryItem.SCHEMA);
+    }
+
+    public HistoryEntry add(HistoryEntry entry) {
+        HistoryItem item = new HistoryItem();
+        item.setCustomerId(entry.customerId());
+        item.setEntryKey(entryKey(entry));
+        item.setEntryId(entry.entryId());
+        item.setOccurredAt(entry.occurredAt().toString());
+        item.setChannel(entry.channel().name());
+        item.setSummary(entry.summary());
+        item.setContactId(entry.contactId().orElse(null));
+        item.setSource(entry.source().name());
+        item.setRecordedBy(entry.recordedBy());
+        item.setCreatedAt(entry.createdAt().toString());
+        // never overwrite an entry: history is appended, not edited
+        table.putItem(PutItemEnhancedRequest.builder(HistoryItem.class).item(item)
+                .conditionExpression(Expression.builder().expression("attribute_not_exists(entryKey)").build())
+                .build());
+        return entry;
+    }
+
+    public Page<HistoryEntry> ofCustomer(String customerId, int limit, Optional<String> cursor) {
+        Optional<Map<String, AttributeValue>> start = PageCursor.decode(cursor, Set.of("customerId", "entryKey"),
+                Map.of("customerId", customerId));
+        QueryEnhancedRequest.Builder query = QueryEnhancedRequest.builder()
+                .queryConditional(QueryConditional.keyEqualTo(Key.builder().partitionValue(customerId).build()))
+                .scanIndexForward(false)
+                .limit(limit);
+        start.ifPresent(query::exclusiveStartKey);
+        var page = table.query(query.build()).iterator().next();
+        List<HistoryEntry> entries = page.items().stream().map(HistoryRepository::toEntry).toList();
+        return new Page<>(entries, entries.size() < limit ? Optional.empty() : PageCursor.encode(page.lastEvaluatedKey()));
+    }
+
+    private static String entryKey(HistoryEntry entry) {
+        return Timestamps.sortable(entry.occurredAt()) + "#" + entry.entryId();
+    }
+
+    private static HistoryEntry toEntry(HistoryItem i) {
+        return new HistoryEntry(i.getCustomerId(), i.getEntryId(), Instant.parse(i.getOccurredAt()),
+                HistoryChannel.valueOf(i.getChannel()), i.getSummary(), Optional.ofNullable(i.getContactId()),
+                DataSource.valueOf(i.getSource()), i.getRecordedBy(), Instant.parse(i.getCreatedAt()));
+    }
+}

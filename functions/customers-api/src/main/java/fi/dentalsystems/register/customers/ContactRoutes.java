@@ -1,0 +1,162 @@
+package fi.dentalsystems.register.customers;
+
+import fi.dentalsystems.register.core.audit.AuditAction;
+import fi.dentalsystems.register.core.audit.AuditTarget;
+import fi.dentalsystems.register.core.audit.TargetType;
+import fi.dentalsystems.register.core.domain.Contact;
+import fi.dentalsystems.register.core.domain.ContactRole;
+import fi.dentalsystems.register.core.domain.Customer;
+import fi.dentalsystems.register.core.domain.DataSource;
+import fi.dentalsystems.register.core.domain.Ulid;
+import fi.dentalsystems.register.core.http.ApiRequest;
+import fi.dentalsystems.register.core.http.ApiResponse;
+import fi.dentalsystems.register.core.http.Json;
+import fi.dentalsystems.register.core.http.JsonFields;
+import fi.dentalsystems.register.core.http.Preconditions;
+import fi.dentalsystems.register.core.http.ProblemException;
+import fi.dentalsystems.register.core.http.ProblemType;
+import fi.dentalsystems.register.core.store.ContactRepository;
+import fi.dentalsystems.register.core.store.StaleVersionException;
+import fi.dentalsystems.register.core.validation.EmailAddress;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import static fi.dentalsystems.register.customers.CustomerRoutes.access;
+import static fi.dentalsystems.register.customers.CustomerRoutes.requireBody;
+
+/** Staff routes of contact persons, users and maintainers (seed §5). */
+final class ContactRoutes {
+    private final RegisterStores stores;
+
+    ContactRoutes(RegisterStores stores) {
+        this.stores = stores;
+    }
+
+    ApiResponse create(ApiRequest request) {
+        JsonFields f = JsonFields.of(Json.parse(requireBody(request)));
+        Optional<String> name = RegisterFields.name(f, "name", true);
+        Optional<String> email = RegisterFields.email(f, true);
+        Optional<String> phone = RegisterFields.phone(f, false);
+        Optional<Set<ContactRole>> roles = f.requiredEnumSet("roles", ContactRole.class);
+        Optional<DataSource> source = f.requiredEnum("source", DataSource.class);
+        f.finish();
+
+        Customer customer = CustomerRoutes.load(stores, request.pathParameter("customerId"));
+        if (!customer.isActive()) {
+            throw new ProblemException(ProblemType.CONFLICT,
+                    "The customer relationship has ended; no new contacts are added.");
+        }
+        Instant now = stores.clock().instant();
+        Contact contact = stores.contacts().create(new Contact(Contact.ID_PREFIX + Ulid.next(now),
+                customer.customerId(), name.orElseThrow(), email.orElseThrow(), phone, roles.orElseThrow(),
+                source.orElseThrow(), Optional.empty(), now, now, 0));
+        stores.audit().record(access(request), AuditAction.CREATE, target(contact));
+        return withEtag(ApiResponse.json(201, Json.write(Representations.contact(contact))), contact)
+                .withHeader("location", "/contacts/" + contact.contactId());
+    }
+
+    ApiResponse ofCustomer(ApiRequest request) {
+        Customer customer = CustomerRoutes.load(stores, request.pathParameter("customerId"));
+        List<Contact> contacts = stores.contacts().ofCustomer(customer.customerId());
+        stores.audit().record(access(request), AuditAction.READ, targets(contacts));
+        return ApiResponse.json(200, Json.write(Representations.list(contacts, Representations::contact)));
+    }
+
+    ApiResponse byEmail(ApiRequest request) {
+        String raw = request.query("email")
+                .orElseThrow(() -> ProblemException.invalidField("email", "is required"));
+        EmailAddress email = EmailAddress.parse(raw)
+                .orElseThrow(() -> ProblemException.invalidField("email", "must be an email address"));
+        List<Contact> contacts = stores.contacts().withEmail(ContactRepository.emailKey(email.value()));
+        stores.audit().record(access(request), AuditAction.READ, targets(contacts));
+        return ApiResponse.json(200, Json.write(Representations.list(contacts, Representations::contact)));
+    }
+
+    ApiResponse get(ApiRequest request) {
+        Contact contact = load(request);
+        stores.audit().record(access(request), AuditAction.READ, target(contact));
+        return withEtag(ApiResponse.json(200, Json.write(Representations.contact(contact))), contact);
+    }
+
+    ApiResponse patch(ApiRequest request) {
+        long expected = Preconditions.requiredIfMatch(request);
+        JsonFields f = JsonFields.of(Json.parse(requireBody(request)));
+        for (String readOnly : new String[] {"contactId", "customerId", "marketing", "createdAt", "updatedAt",
+                "version"}) {
+            if (f.has(readOnly)) {
+                f.error(readOnly, "is read-only");
+            }
+        }
+        Optional<String> name = RegisterFields.name(f, "name", false);
+        Optional<String> email = RegisterFields.email(f, false);
+        boolean phoneGiven = f.has("phone");
+        boolean phoneCleared = phoneGiven && f.isNullOrAbsent("phone");
+        Optional<String> phone = RegisterFields.phone(f, false);
+        Optional<Set<ContactRole>> roles = f.optionalEnumSet("roles", ContactRole.class);
+        Optional<DataSource> source = f.optionalEnum("source", DataSource.class);
+        if (name.isEmpty() && email.isEmpty() && !phoneGiven && roles.isEmpty() && source.isEmpty()
+                && !f.hasErrors()) {
+            f.error("body", "must change at least one field");
+        }
+        f.finish();
+
+        Contact current = load(request);
+        Preconditions.check(expected, current.version());
+        Contact changed = new Contact(current.contactId(), current.customerId(), name.orElse(current.name()),
+                email.orElse(current.email()), phoneCleared ? Optional.empty() : phone.or(current::phone),
+                roles.orElse(current.roles()), source.orElse(current.source()), current.marketingObjection(),
+                current.createdAt(), stores.clock().instant(), current.version());
+        Contact saved;
+        try {
+            saved = stores.contacts().update(changed);
+        } catch (StaleVersionException e) {
+            throw new ProblemException(ProblemType.PRECONDITION_FAILED,
+                    "The resource changed while your update was applied; read it again and reapply your change.");
+        }
+        stores.audit().record(access(request), AuditAction.UPDATE, target(saved));
+        return withEtag(ApiResponse.json(200, Json.write(Representations.contact(saved))), saved);
+    }
+
+    /** Removes the contact and its authentication metadata; customer history stays with the customer. */
+    ApiResponse delete(ApiRequest request) {
+        Optional<Long> expected = Preconditions.optionalIfMatch(request);
+        Contact current = load(request);
+        expected.ifPresent(v -> Preconditions.check(v, current.version()));
+        List<String> services = stores.credentials().deleteAllOf(current.contactId());
+        try {
+            stores.contacts().delete(current.contactId(), current.version());
+        } catch (StaleVersionException e) {
+            throw new ProblemException(ProblemType.PRECONDITION_FAILED,
+                    "The contact changed while it was being removed; read it again.");
+        }
+        List<AuditTarget> targets = new ArrayList<>();
+        targets.add(target(current));
+        services.forEach(s -> targets.add(new AuditTarget(TargetType.CREDENTIAL, current.contactId() + "/" + s)));
+        stores.audit().record(access(request), AuditAction.DELETE, targets);
+        return ApiResponse.noContent();
+    }
+
+    private Contact load(ApiRequest request) {
+        String contactId = request.pathParameter("contactId");
+        if (!Ulid.isId(contactId, Contact.ID_PREFIX)) {
+            throw ProblemException.notFound("contact");
+        }
+        return stores.contacts().find(contactId).orElseThrow(() -> ProblemException.notFound("contact"));
+    }
+
+    static AuditTarget target(Contact contact) {
+        return new AuditTarget(TargetType.CONTACT, contact.contactId());
+    }
+
+    static List<AuditTarget> targets(List<Contact> contacts) {
+        return contacts.stream().map(ContactRoutes::target).toList();
+    }
+
+    private static ApiResponse withEtag(ApiResponse response, Contact contact) {
+        return response.withHeader("etag", Preconditions.etag(contact.version()));
+    }
+}

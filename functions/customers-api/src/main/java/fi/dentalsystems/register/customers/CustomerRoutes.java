@@ -1,0 +1,185 @@
+package fi.dentalsystems.register.customers;
+
+import fi.dentalsystems.register.core.audit.AuditAction;
+import fi.dentalsystems.register.core.audit.AuditLog;
+import fi.dentalsystems.register.core.audit.AuditTarget;
+import fi.dentalsystems.register.core.audit.TargetType;
+import fi.dentalsystems.register.core.domain.BillingAddress;
+import fi.dentalsystems.register.core.domain.Customer;
+import fi.dentalsystems.register.core.domain.CustomerStatus;
+import fi.dentalsystems.register.core.domain.Purpose;
+import fi.dentalsystems.register.core.domain.Ulid;
+import fi.dentalsystems.register.core.http.ApiRequest;
+import fi.dentalsystems.register.core.http.ApiResponse;
+import fi.dentalsystems.register.core.http.Json;
+import fi.dentalsystems.register.core.http.JsonFields;
+import fi.dentalsystems.register.core.http.Paging;
+import fi.dentalsystems.register.core.http.Preconditions;
+import fi.dentalsystems.register.core.http.ProblemException;
+import fi.dentalsystems.register.core.http.ProblemType;
+import fi.dentalsystems.register.core.store.CustomerRepository;
+import fi.dentalsystems.register.core.store.DuplicateBusinessIdException;
+import fi.dentalsystems.register.core.store.Page;
+import fi.dentalsystems.register.core.store.StaleVersionException;
+import fi.dentalsystems.register.core.validation.BusinessId;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/** Staff routes of customer organisations: create, list, read, change, end. */
+final class CustomerRoutes {
+    private final RegisterStores stores;
+
+    CustomerRoutes(RegisterStores stores) {
+        this.stores = stores;
+    }
+
+    ApiResponse create(ApiRequest request) {
+        JsonFields f = JsonFields.of(Json.parse(requireBody(request)));
+        Optional<String> name = RegisterFields.name(f, "name", true);
+        Optional<String> businessId = RegisterFields.businessId(f);
+        Optional<String> email = RegisterFields.email(f, true);
+        Optional<String> phone = RegisterFields.phone(f, true);
+        Optional<BillingAddress> address = RegisterFields.billingAddress(f, true);
+        Optional<String> eInvoice = RegisterFields.eInvoiceAddress(f);
+        boolean marketingOptOut = f.optionalBoolean("marketingOptOut").orElse(false);
+        f.finish();
+
+        Instant now = stores.clock().instant();
+        Customer customer = new Customer(Customer.ID_PREFIX + Ulid.next(now), name.orElseThrow(),
+                businessId.orElseThrow(), email.orElseThrow(), phone.orElseThrow(), address.orElseThrow(), eInvoice,
+                CustomerStatus.ACTIVE, Optional.empty(), marketingOptOut, now, now, 0);
+        Customer created;
+        try {
+            created = stores.customers().create(customer);
+        } catch (DuplicateBusinessIdException e) {
+            throw new ProblemException(ProblemType.CONFLICT,
+                    "A customer with this business id is already registered (" + e.existingCustomerId() + ").");
+        }
+        stores.audit().record(access(request), AuditAction.CREATE, target(created));
+        return withEtag(ApiResponse.json(201, Json.write(Representations.customer(created))), created)
+                .withHeader("location", "/customers/" + created.customerId());
+    }
+
+    ApiResponse list(ApiRequest request) {
+        Paging paging = Paging.of(request);
+        Optional<String> q = request.query("q").map(String::strip);
+        if (q.isPresent() && q.get().length() > 100) {
+            throw ProblemException.invalidField("q", "must be at most 100 characters");
+        }
+        Optional<CustomerStatus> status = request.query("status").map(s -> {
+            try {
+                return CustomerStatus.valueOf(s);
+            } catch (IllegalArgumentException e) {
+                throw ProblemException.invalidField("status", "must be one of [ACTIVE, ENDED]");
+            }
+        });
+        Optional<String> businessId = q.flatMap(BusinessId::parse).map(BusinessId::value);
+        var filter = new CustomerRepository.ListFilter(businessId.isPresent() ? Optional.empty() : q, businessId, status);
+        Page<Customer> page = stores.customers().list(filter, paging.limit(), paging.cursor());
+        stores.audit().record(access(request), AuditAction.READ,
+                page.items().stream().map(CustomerRoutes::target).toList());
+        return ApiResponse.json(200, Json.write(Representations.page(page, Representations::customer)));
+    }
+
+    ApiResponse get(ApiRequest request) {
+        Customer customer = load(request);
+        stores.audit().record(access(request), AuditAction.READ, target(customer));
+        return withEtag(ApiResponse.json(200, Json.write(Representations.customer(customer))), customer);
+    }
+
+    ApiResponse patch(ApiRequest request) {
+        long expected = Preconditions.requiredIfMatch(request);
+        JsonFields f = JsonFields.of(Json.parse(requireBody(request)));
+        if (f.has("businessId")) {
+            f.error("businessId", "cannot be changed; a new business id is a new customer");
+        }
+        for (String readOnly : new String[] {"customerId", "status", "endedAt", "createdAt", "updatedAt", "version"}) {
+            if (f.has(readOnly)) {
+                f.error(readOnly, "is read-only");
+            }
+        }
+        Optional<String> name = RegisterFields.name(f, "name", false);
+        Optional<String> email = RegisterFields.email(f, false);
+        Optional<String> phone = RegisterFields.phone(f, false);
+        Optional<BillingAddress> address = RegisterFields.billingAddress(f, false);
+        boolean eInvoiceGiven = f.has("eInvoiceAddress");
+        boolean eInvoiceCleared = eInvoiceGiven && f.isNullOrAbsent("eInvoiceAddress");
+        Optional<String> eInvoice = RegisterFields.eInvoiceAddress(f);
+        Optional<Boolean> optOut = f.optionalBoolean("marketingOptOut");
+        if (name.isEmpty() && email.isEmpty() && phone.isEmpty() && address.isEmpty() && !eInvoiceGiven
+                && optOut.isEmpty() && !f.hasErrors()) {
+            f.error("body", "must change at least one field");
+        }
+        f.finish();
+
+        Customer current = load(request);
+        Preconditions.check(expected, current.version());
+        Customer changed = new Customer(current.customerId(), name.orElse(current.name()), current.businessId(),
+                email.orElse(current.email()), phone.orElse(current.phone()),
+                address.orElse(current.billingAddress()),
+                eInvoiceCleared ? Optional.empty() : eInvoice.or(current::eInvoiceAddress),
+                current.status(), current.endedAt(), optOut.orElse(current.marketingOptOut()),
+                current.createdAt(), stores.clock().instant(), current.version());
+        Customer saved = save(changed);
+        stores.audit().record(access(request), AuditAction.UPDATE, target(saved));
+        return withEtag(ApiResponse.json(200, Json.write(Representations.customer(saved))), saved);
+    }
+
+    ApiResponse end(ApiRequest request) {
+        Optional<Long> expected = Preconditions.optionalIfMatch(request);
+        request.body().filter(b -> !b.isBlank()).ifPresent(b -> JsonFields.of(Json.parse(b)).finish());
+        Customer current = load(request);
+        expected.ifPresent(v -> Preconditions.check(v, current.version()));
+        if (!current.isActive()) {
+            throw new ProblemException(ProblemType.CONFLICT, "The customer relationship has already ended.");
+        }
+        Instant now = stores.clock().instant();
+        Customer ended = new Customer(current.customerId(), current.name(), current.businessId(), current.email(),
+                current.phone(), current.billingAddress(), current.eInvoiceAddress(), CustomerStatus.ENDED,
+                Optional.of(now), current.marketingOptOut(), current.createdAt(), now, current.version());
+        Customer saved = save(ended);
+        stores.audit().record(access(request), AuditAction.UPDATE, target(saved));
+        return withEtag(ApiResponse.json(200, Json.write(Representations.customer(saved))), saved);
+    }
+
+    private Customer save(Customer changed) {
+        try {
+            return stores.customers().update(changed);
+        } catch (StaleVersionException e) {
+            throw new ProblemException(ProblemType.PRECONDITION_FAILED,
+                    "The resource changed while your update was applied; read it again and reapply your change.");
+        }
+    }
+
+    Customer load(ApiRequest request) {
+        return load(stores, request.pathParameter("customerId"));
+    }
+
+    static Customer load(RegisterStores stores, String customerId) {
+        if (!fi.dentalsystems.register.core.domain.Ulid.isId(customerId, Customer.ID_PREFIX)) {
+            throw ProblemException.notFound("customer");
+        }
+        return stores.customers().find(customerId).orElseThrow(() -> ProblemException.notFound("customer"));
+    }
+
+    static String requireBody(ApiRequest request) {
+        return request.body().orElseThrow(() -> ProblemException.invalidField("body", "is required"));
+    }
+
+    static AuditLog.Access access(ApiRequest request) {
+        return access(request, Purpose.CUSTOMER_RELATIONSHIP);
+    }
+
+    static AuditLog.Access access(ApiRequest request, Purpose purpose) {
+        return new AuditLog.Access(request.caller(), request.routeKey(), request.requestId(), purpose.code());
+    }
+
+    private static AuditTarget target(Customer customer) {
+        return new AuditTarget(TargetType.CUSTOMER, customer.customerId());
+    }
+
+    private static ApiResponse withEtag(ApiResponse response, Customer customer) {
+        return response.withHeader("etag", Preconditions.etag(customer.version()));
+    }
+}

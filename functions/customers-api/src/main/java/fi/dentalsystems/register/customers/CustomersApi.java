@@ -1,0 +1,49 @@
+package fi.dentalsystems.register.customers;
+
+import fi.dentalsystems.register.core.config.TableNames;
+import fi.dentalsystems.register.core.http.HttpApiAdapter;
+import fi.dentalsystems.register.core.http.Route;
+import fi.dentalsystems.register.core.http.StaffGroup;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Set;
+
+/** The route table of the customers API: which route runs what, and who may call it. */
+public final class CustomersApi {
+    static final int MAX_BODY_BYTES = 64 * 1024;
+
+    private static final Set<StaffGroup> STAFF = Set.of(StaffGroup.ADMIN, StaffGroup.STAFF);
+    private static final Set<StaffGroup> ADMIN = Set.of(StaffGroup.ADMIN);
+
+    private CustomersApi() {
+    }
+
+    public static HttpApiAdapter create(DynamoDbClient dynamoDb, TableNames tables, Clock clock) {
+        RegisterStores stores = RegisterStores.create(dynamoDb, tables, clock);
+        CustomerRoutes customers = new CustomerRoutes(stores);
+        ContactRoutes contacts = new ContactRoutes(stores);
+        HistoryRoutes history = new HistoryRoutes(stores);
+        RecipientRoutes recipients = new RecipientRoutes(stores);
+        AuditRoutes audit = new AuditRoutes(stores);
+        return new HttpApiAdapter(List.of(
+                new Route("POST /customers", STAFF, customers::create),
+                new Route("GET /customers", STAFF, customers::list),
+                new Route("GET /customers/{customerId}", STAFF, customers::get),
+                new Route("PATCH /customers/{customerId}", STAFF, customers::patch),
+                new Route("POST /customers/{customerId}/end", STAFF, customers::end),
+                new Route("POST /customers/{customerId}/contacts", STAFF, contacts::create),
+                new Route("GET /customers/{customerId}/contacts", STAFF, contacts::ofCustomer),
+                new Route("GET /contacts", STAFF, contacts::byEmail),
+                new Route("GET /contacts/{contactId}", STAFF, contacts::get),
+                new Route("PATCH /contacts/{contactId}", STAFF, contacts::patch),
+                new Route("DELETE /contacts/{contactId}", STAFF, contacts::delete),
+                new Route("POST /customers/{customerId}/history", STAFF, history::add),
+                new Route("GET /customers/{customerId}/history", STAFF, history::list),
+                new Route("GET /marketing/recipients", STAFF, recipients::marketing),
+                new Route("GET /notifications/recipients", STAFF, recipients::faultNotices),
+                new Route("GET /audit", ADMIN, audit::forTarget)),
+                MAX_BODY_BYTES);
+    }
+}

@@ -1,0 +1,61 @@
+package fi.dentalsystems.register.customers;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import fi.dentalsystems.register.core.config.DynamoDbConnection;
+import fi.dentalsystems.register.core.config.RegisterTable;
+import fi.dentalsystems.register.core.config.TableNames;
+import fi.dentalsystems.register.core.http.HttpApiAdapter;
+import org.crac.Core;
+import org.crac.Resource;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.DescribeTableRequest;
+import software.amazon.lambda.powertools.logging.PowertoolsLogging;
+
+import java.time.Clock;
+
+/**
+ * Lambda entry point of the staff customers API. Everything is built once per instance;
+ * the handler only adapts the event. Under SnapStart the checkpoint is primed with a
+ * read-only DescribeTable so the restored instance has its SDK classes loaded.
+ */
+public final class CustomersApiHandler
+        implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>, Resource {
+
+    private final DynamoDbClient dynamoDb;
+    private final TableNames tables;
+    private final HttpApiAdapter api;
+
+    /** Used by the Lambda runtime: configuration from the environment. */
+    public CustomersApiHandler() {
+        this(DynamoDbConnection.fromEnvironment(), TableNames.fromEnvironment(), Clock.systemUTC());
+        Core.getGlobalContext().register(this);
+    }
+
+    /** Used by tests and the local runtime, which pass their own engine, tables and clock. */
+    public CustomersApiHandler(DynamoDbClient dynamoDb, TableNames tables, Clock clock) {
+        this.dynamoDb = dynamoDb;
+        this.tables = tables;
+        this.api = CustomersApi.create(dynamoDb, tables, clock);
+    }
+
+    @Override
+    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+        if (context == null) {
+            return api.handle(event);
+        }
+        return PowertoolsLogging.withLogging(context, () -> api.handle(event));
+    }
+
+    @Override
+    public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
+        dynamoDb.describeTable(DescribeTableRequest.builder().tableName(tables.nameOf(RegisterTable.CUSTOMERS)).build());
+    }
+
+    @Override
+    public void afterRestore(org.crac.Context<? extends Resource> context) {
+        // nothing to refresh: credentials come from the environment on every call
+    }
+}

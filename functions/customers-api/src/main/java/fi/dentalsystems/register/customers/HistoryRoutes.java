@@ -1,0 +1,85 @@
+package fi.dentalsystems.register.customers;
+
+import fi.dentalsystems.register.core.audit.AuditAction;
+import fi.dentalsystems.register.core.audit.AuditTarget;
+import fi.dentalsystems.register.core.audit.TargetType;
+import fi.dentalsystems.register.core.domain.Contact;
+import fi.dentalsystems.register.core.domain.Customer;
+import fi.dentalsystems.register.core.domain.DataSource;
+import fi.dentalsystems.register.core.domain.HistoryChannel;
+import fi.dentalsystems.register.core.domain.HistoryEntry;
+import fi.dentalsystems.register.core.domain.Ulid;
+import fi.dentalsystems.register.core.http.ApiRequest;
+import fi.dentalsystems.register.core.http.ApiResponse;
+import fi.dentalsystems.register.core.http.Json;
+import fi.dentalsystems.register.core.http.JsonFields;
+import fi.dentalsystems.register.core.http.Paging;
+import fi.dentalsystems.register.core.store.Page;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
+
+import static fi.dentalsystems.register.customers.CustomerRoutes.access;
+import static fi.dentalsystems.register.customers.CustomerRoutes.requireBody;
+
+/** Staff routes of customer history (seed §5): append and read, newest first. */
+final class HistoryRoutes {
+    private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
+    private static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
+
+    private final RegisterStores stores;
+
+    HistoryRoutes(RegisterStores stores) {
+        this.stores = stores;
+    }
+
+    ApiResponse add(ApiRequest request) {
+        JsonFields f = JsonFields.of(Json.parse(requireBody(request)));
+        Optional<HistoryChannel> channel = f.requiredEnum("channel", HistoryChannel.class);
+        Optional<String> summary = RegisterFields.summary(f);
+        Optional<String> contactId = f.optionalText("contactId", 40);
+        Instant now = stores.clock().instant();
+        Optional<Instant> occurredAt = f.optionalParsed("occurredAt", 40, HistoryRoutes::instant,
+                "must be an ISO-8601 instant such as 2026-01-31T12:00:00Z, not in the future");
+        occurredAt.filter(t -> t.isAfter(now.plus(CLOCK_SKEW)) || t.isBefore(EARLIEST))
+                .ifPresent(t -> f.error("occurredAt", "must not be in the future or before 2000"));
+        Optional<DataSource> source = f.requiredEnum("source", DataSource.class);
+        f.finish();
+
+        Customer customer = CustomerRoutes.load(stores, request.pathParameter("customerId"));
+        if (contactId.isPresent()) {
+            boolean ofThisCustomer = Ulid.isId(contactId.get(), Contact.ID_PREFIX)
+                    && stores.contacts().find(contactId.get())
+                    .map(c -> c.customerId().equals(customer.customerId())).orElse(false);
+            if (!ofThisCustomer) {
+                throw fi.dentalsystems.register.core.http.ProblemException.invalidField("contactId",
+                        "is not a contact of this customer");
+            }
+        }
+        HistoryEntry entry = stores.history().add(new HistoryEntry(customer.customerId(),
+                HistoryEntry.ID_PREFIX + Ulid.next(now), occurredAt.orElse(now), channel.orElseThrow(),
+                summary.orElseThrow(), contactId, source.orElseThrow(), request.caller().subject(), now));
+        stores.audit().record(access(request), AuditAction.CREATE,
+                new AuditTarget(TargetType.HISTORY_ENTRY, entry.entryId()));
+        return ApiResponse.json(201, Json.write(Representations.historyEntry(entry)));
+    }
+
+    ApiResponse list(ApiRequest request) {
+        Paging paging = Paging.of(request);
+        Customer customer = CustomerRoutes.load(stores, request.pathParameter("customerId"));
+        Page<HistoryEntry> page = stores.history().ofCustomer(customer.customerId(), paging.limit(), paging.cursor());
+        stores.audit().record(access(request), AuditAction.READ, page.items().stream()
+                .map(e -> new AuditTarget(TargetType.HISTORY_ENTRY, e.entryId())).toList());
+        return ApiResponse.json(200, Json.write(Representations.page(page, Representations::historyEntry)));
+    }
+
+    private static Optional<Instant> instant(String text) {
+        try {
+            return Optional.of(Instant.parse(text));
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package fi.dentalsystems.register.customers;
+
+import fi.dentalsystems.register.core.audit.AuditAction;
+import fi.dentalsystems.register.core.domain.Contact;
+import fi.dentalsystems.register.core.domain.Customer;
+import fi.dentalsystems.register.core.domain.Purpose;
+import fi.dentalsystems.register.core.http.ApiRequest;
+import fi.dentalsystems.register.core.http.ApiResponse;
+import fi.dentalsystems.register.core.http.Json;
+import fi.dentalsystems.register.core.http.Paging;
+import fi.dentalsystems.register.core.http.ProblemException;
+import fi.dentalsystems.register.core.store.Page;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static fi.dentalsystems.register.customers.CustomerRoutes.access;
+
+/**
+ * Who may be contacted, and for what: direct marketing honours objections (seed §12) and the
+ * organisation's opt-out; fault notices (seed §4) are not marketing and reach the technical
+ * contacts regardless.
+ */
+final class RecipientRoutes {
+    private final RegisterStores stores;
+
+    RecipientRoutes(RegisterStores stores) {
+        this.stores = stores;
+    }
+
+    ApiResponse marketing(ApiRequest request) {
+        Paging paging = Paging.of(request);
+        Map<String, Optional<Customer>> customers = new HashMap<>();
+        Page<Contact> page = stores.contacts().notObjecting(contact -> customers
+                        .computeIfAbsent(contact.customerId(), stores.customers()::find)
+                        .map(c -> c.isActive() && !c.marketingOptOut()).orElse(false),
+                paging.limit(), paging.cursor());
+        stores.audit().record(access(request, Purpose.DIRECT_MARKETING), AuditAction.READ,
+                ContactRoutes.targets(page.items()));
+        return ApiResponse.json(200, Json.write(Representations.page(page, RecipientRoutes::recipient)));
+    }
+
+    ApiResponse faultNotices(ApiRequest request) {
+        String customerId = request.query("customerId")
+                .orElseThrow(() -> ProblemException.invalidField("customerId", "is required"));
+        Customer customer = CustomerRoutes.load(stores, customerId);
+        List<Contact> recipients = stores.contacts().ofCustomer(customer.customerId()).stream()
+                .filter(Contact::receivesFaultNotices).toList();
+        stores.audit().record(access(request, Purpose.FAULT_NOTICES), AuditAction.READ,
+                ContactRoutes.targets(recipients));
+        return ApiResponse.json(200, Json.write(Representations.list(recipients, RecipientRoutes::recipient)));
+    }
+
+    private static Map<String, Object> recipient(Contact c) {
+        Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("contactId", c.contactId());
+        m.put("customerId", c.customerId());
+        m.put("name", c.name());
+        m.put("email", c.email());
+        m.put("roles", c.roles().stream().map(Enum::name).sorted().toList());
+        return m;
+    }
+}

@@ -1,0 +1,29 @@
+package fi.dentalsystems.register.customers;
+
+import fi.dentalsystems.register.core.audit.AuditLog;
+import fi.dentalsystems.register.core.config.RegisterTable;
+import fi.dentalsystems.register.core.config.TableNames;
+import fi.dentalsystems.register.core.store.ContactRepository;
+import fi.dentalsystems.register.core.store.CredentialRepository;
+import fi.dentalsystems.register.core.store.CustomerRepository;
+import fi.dentalsystems.register.core.store.HistoryRepository;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+import java.time.Clock;
+
+/** The stores this function uses, built once per instance. */
+record RegisterStores(CustomerRepository customers, ContactRepository contacts, HistoryRepository history,
+                      CredentialRepository credentials, AuditLog audit, Clock clock) {
+
+    static RegisterStores create(DynamoDbClient dynamoDb, TableNames tables, Clock clock) {
+        DynamoDbEnhancedClient enhanced = DynamoDbEnhancedClient.builder().dynamoDbClient(dynamoDb).build();
+        return new RegisterStores(
+                new CustomerRepository(enhanced, tables.nameOf(RegisterTable.CUSTOMERS)),
+                new ContactRepository(enhanced, tables.nameOf(RegisterTable.CONTACTS)),
+                new HistoryRepository(enhanced, tables.nameOf(RegisterTable.HISTORY)),
+                new CredentialRepository(enhanced, tables.nameOf(RegisterTable.CREDENTIALS)),
+                new AuditLog(enhanced, tables.nameOf(RegisterTable.AUDIT), clock),
+                clock);
+    }
+}

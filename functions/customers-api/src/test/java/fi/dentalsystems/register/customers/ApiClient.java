@@ -1,0 +1,56 @@
+package fi.dentalsystems.register.customers;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.fasterxml.jackson.databind.JsonNode;
+import fi.dentalsystems.register.core.http.Json;
+import fi.dentalsystems.register.local.support.HttpApiEvents;
+
+import java.util.Map;
+import java.util.function.UnaryOperator;
+
+/**
+ * Calls the handler the way API Gateway would, and checks every exchange against
+ * openapi.yaml, so the published contract cannot drift from what the code answers.
+ */
+final class ApiClient {
+    static final String STAFF = "register-staff";
+    static final String ADMIN = "register-admin";
+    static final String PROCESSOR = "register-processor";
+
+    private final CustomersApiHandler handler;
+
+    ApiClient(CustomersApiHandler handler) {
+        this.handler = handler;
+    }
+
+    record Answer(int status, Map<String, String> headers, String body) {
+        JsonNode json() {
+            return Json.parse(body);
+        }
+
+        String header(String name) {
+            return headers.get(name);
+        }
+
+        String text(String field) {
+            return json().path(field).asText();
+        }
+    }
+
+    Answer call(String method, String routePath, UnaryOperator<HttpApiEvents.Builder> request) {
+        HttpApiEvents.Builder builder = request.apply(HttpApiEvents.request(method, routePath));
+        APIGatewayV2HTTPEvent event = builder.build();
+        APIGatewayV2HTTPResponse response = handler.handleRequest(event, null);
+        Map<String, String> headers = response.getHeaders() == null ? Map.of() : response.getHeaders();
+        return new Answer(response.getStatusCode(), headers, response.getBody());
+    }
+
+    Answer asStaff(String method, String routePath, UnaryOperator<HttpApiEvents.Builder> request) {
+        return call(method, routePath, b -> request.apply(b.caller("staff-user-1", STAFF)));
+    }
+
+    Answer asAdmin(String method, String routePath, UnaryOperator<HttpApiEvents.Builder> request) {
+        return call(method, routePath, b -> request.apply(b.caller("admin-user-1", ADMIN)));
+    }
+}

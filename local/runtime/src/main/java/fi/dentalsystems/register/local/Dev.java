@@ -1,0 +1,95 @@
+package fi.dentalsystems.register.local;
+
+import fi.dentalsystems.register.core.config.DynamoDbConnection;
+import fi.dentalsystems.register.local.support.Dynalite;
+import fi.dentalsystems.register.local.support.RepositoryRoot;
+import fi.dentalsystems.register.local.support.SamTemplate;
+import fi.dentalsystems.register.local.support.TableFactory;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+
+/** The local commands behind ./dev: {@code up} and {@code token}. */
+public final class Dev {
+    private Dev() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length == 0) {
+            usage();
+            return;
+        }
+        Path root = RepositoryRoot.find();
+        switch (args[0]) {
+            case "up" -> up(root, List.of(args).subList(1, args.length));
+            case "token" -> {
+                if (args.length < 2) {
+                    usage();
+                    System.exit(2);
+                }
+                System.out.println(DevTokens.fromKeyFile(root.resolve(".local/dev-jwt.key")).issue(args[1], Instant.now()));
+            }
+            default -> {
+                usage();
+                System.exit(2);
+            }
+        }
+    }
+
+    private static void usage() {
+        System.err.println("usage: dev up [--port N] [--dynamodb-port N] [--data DIR] [--seed] | dev token ROLE");
+    }
+
+    private static void up(Path root, List<String> args) throws Exception {
+        int port = 3000;
+        int dynamoPort = 8000;
+        Optional<Path> data = Optional.empty();
+        boolean seed = false;
+        List<String> rest = new ArrayList<>(args);
+        for (int i = 0; i < rest.size(); i++) {
+            switch (rest.get(i)) {
+                case "--port" -> port = Integer.parseInt(rest.get(++i));
+                case "--dynamodb-port" -> dynamoPort = Integer.parseInt(rest.get(++i));
+                case "--data" -> data = Optional.of(Path.of(rest.get(++i)).toAbsolutePath());
+                case "--seed" -> seed = true;
+                default -> throw new IllegalArgumentException("unknown option " + rest.get(i));
+            }
+        }
+        Dynalite engine = Dynalite.start(dynamoPort, data);
+        DynamoDbClient client = DynamoDbConnection.create(Optional.of(engine.endpoint()), "eu-west-1");
+        SamTemplate template = SamTemplate.load(root.resolve("template.yaml"));
+        Map<String, String> tables = TableFactory.createAll(client, template, "");
+        DevTokens tokens = DevTokens.fromKeyFile(root.resolve(".local/dev-jwt.key"));
+        List<LocalApi.Binding> bindings = LocalApi.bind(template, client, tables, Clock.systemUTC());
+        LocalApi api = LocalApi.start(port, bindings, tokens, root.resolve("openapi.yaml"));
+        if (seed) {
+            DemoData.load(bindings, tokens);
+        }
+        CountDownLatch stop = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            api.close();
+            engine.close();
+            stop.countDown();
+        }));
+        String base = "http://localhost:" + api.port();
+        System.out.println();
+        System.out.println("Customer register running locally (Ctrl-C stops everything)");
+        System.out.println("  API            " + base + "   (" + bindings.size() + " routes from template.yaml)");
+        System.out.println("  OpenAPI        " + base + "/openapi.yaml");
+        System.out.println("  DynamoDB       " + engine.endpoint() + "   (dynalite, " + (data.isPresent()
+                ? "data in " + data.get() : "in memory") + "; tables " + String.join(", ", tables.values()) + ")");
+        System.out.println();
+        System.out.println("Staff token (8 h; more with ./dev token admin|staff|processor:billing):");
+        System.out.println(tokens.issue("staff", Instant.now()));
+        System.out.println();
+        System.out.println("Try:  curl -H \"Authorization: Bearer $TOKEN\" " + base + "/customers");
+        stop.await();
+    }
+}

@@ -1,0 +1,96 @@
+package fi.dentalsystems.register.local.support;
+
+import fi.dentalsystems.register.core.config.DynamoDbConnection;
+import fi.dentalsystems.register.core.config.RegisterTable;
+import fi.dentalsystems.register.core.config.TableNames;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * JUnit 5 extension: one DynamoDB engine for the whole test run (dynalite on a free port,
+ * or the endpoint in {@code DYNAMODB_ENDPOINT} — LocalStack, AWS), and fresh tables, created
+ * from template.yaml, for each test class. Use as a static {@code @RegisterExtension} field.
+ */
+public final class DynamoDbEngine implements BeforeAllCallback, AfterAllCallback {
+    private static final AtomicInteger CLASSES = new AtomicInteger();
+    private static final String RUN = Long.toString(System.currentTimeMillis() % 1_000_000, 36);
+
+    private DynamoDbClient client;
+    private TableNames tables;
+    private Map<String, String> created = Map.of();
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        SharedEngine engine = context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
+                .getOrComputeIfAbsent(SharedEngine.class, k -> SharedEngine.start(), SharedEngine.class);
+        client = engine.client;
+        String prefix = "t" + RUN + "_" + CLASSES.incrementAndGet() + "_";
+        created = TableFactory.createAll(client, SamTemplate.load(), prefix);
+        tables = TableNames.from(variable -> {
+            for (RegisterTable table : RegisterTable.values()) {
+                if (table.environmentVariable().equals(variable)) {
+                    return created.get(table.logicalId());
+                }
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        if (System.getenv(DynamoDbConnection.ENDPOINT_VARIABLE) != null) {
+            // on a shared engine, leave nothing behind; dynalite dies with the run anyway
+            created.values().forEach(name -> client.deleteTable(r -> r.tableName(name)));
+        }
+    }
+
+    public DynamoDbClient client() {
+        return client;
+    }
+
+    public TableNames tables() {
+        return tables;
+    }
+
+    /** Logical id in template.yaml → the table created for this class. */
+    public Map<String, String> tableNamesByLogicalId() {
+        return created;
+    }
+
+    public String endpoint() {
+        return SharedEngine.endpoint;
+    }
+
+    private static final class SharedEngine implements ExtensionContext.Store.CloseableResource {
+        private static String endpoint;
+        private final Optional<Dynalite> dynalite;
+        private final DynamoDbClient client;
+
+        private SharedEngine(Optional<Dynalite> dynalite, DynamoDbClient client) {
+            this.dynalite = dynalite;
+            this.client = client;
+        }
+
+        static SharedEngine start() {
+            Optional<String> given = Optional.ofNullable(System.getenv(DynamoDbConnection.ENDPOINT_VARIABLE))
+                    .filter(s -> !s.isBlank());
+            Optional<Dynalite> dynalite = given.isPresent() ? Optional.empty()
+                    : Optional.of(Dynalite.start(Optional.empty()));
+            endpoint = given.orElseGet(() -> dynalite.orElseThrow().endpoint());
+            String region = Optional.ofNullable(System.getenv("AWS_REGION")).orElse("eu-west-1");
+            return new SharedEngine(dynalite, DynamoDbConnection.create(Optional.of(endpoint), region));
+        }
+
+        @Override
+        public void close() {
+            client.close();
+            dynalite.ifPresent(Dynalite::close);
+        }
+    }
+}
