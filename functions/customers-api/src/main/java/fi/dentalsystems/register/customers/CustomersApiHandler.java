@@ -8,6 +8,7 @@ import fi.dentalsystems.register.core.config.DynamoDbConnection;
 import fi.dentalsystems.register.core.config.RegisterTable;
 import fi.dentalsystems.register.core.config.TableNames;
 import fi.dentalsystems.register.core.http.HttpApiAdapter;
+import fi.dentalsystems.register.core.http.HttpApiFunction;
 import org.crac.Core;
 import org.crac.Resource;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -15,6 +16,7 @@ import software.amazon.awssdk.services.dynamodb.model.DescribeTableRequest;
 import software.amazon.lambda.powertools.logging.PowertoolsLogging;
 
 import java.time.Clock;
+import java.util.Set;
 
 /**
  * Lambda entry point of the staff customers API. Everything is built once per instance;
@@ -22,7 +24,7 @@ import java.time.Clock;
  * read-only DescribeTable so the restored instance has its SDK classes loaded.
  */
 public final class CustomersApiHandler
-        implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>, Resource {
+        implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>, HttpApiFunction, Resource {
 
     private final DynamoDbClient dynamoDb;
     private final TableNames tables;
@@ -47,6 +49,11 @@ public final class CustomersApiHandler
             return api.handle(event);
         }
         return PowertoolsLogging.withLogging(context, () -> api.handle(event));
+    }
+
+    @Override
+    public Set<String> routeKeys() {
+        return api.routeKeys();
     }
 
     @Override

@@ -108,7 +108,11 @@ public final class LocalApi implements AutoCloseable {
             String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
             String path = exchange.getRequestURI().getRawPath();
             if (method.equals("GET") && path.equals("/openapi.yaml")) {
-                send(exchange, 200, "application/yaml", Files.readAllBytes(openApi), Map.of());
+                if (Files.isRegularFile(openApi)) {
+                    send(exchange, 200, "application/yaml", Files.readAllBytes(openApi), Map.of());
+                } else {
+                    problem(exchange, 404, "No such route");
+                }
                 return;
             }
             Binding match = null;

@@ -1,0 +1,7 @@
+# SAM's makefile build (template.yaml: Metadata BuildMethod: makefile). Each function is one
+# shaded jar; the Java runtime puts /var/task/lib/*.jar on the classpath.
+
+build-CustomersApiFunction:
+	mvn -B -q -DskipTests -pl functions/customers-api -am package
+	mkdir -p "$(ARTIFACTS_DIR)/lib"
+	cp functions/customers-api/target/customers-api.jar "$(ARTIFACTS_DIR)/lib/"
