@@ -1,0 +1,75 @@
+#!/usr/bin/env python3
+"""Smoke test of the README's first command: `./dev up` starts, prints a token and serves the
+API with it; Ctrl-C (SIGINT) stops it and its DynamoDB engine. Loopback only."""
+import json
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+passed = failed = 0
+
+
+def check(name, ok):
+    global passed, failed
+    print(("ok   " if ok else "FAIL ") + name)
+    if ok:
+        passed += 1
+    else:
+        failed += 1
+
+
+api_port, db_port = free_port(), free_port()
+proc = subprocess.Popen(["./dev", "up", "--seed", "--port", str(api_port), "--dynamodb-port", str(db_port)],
+                        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, start_new_session=True)
+token = None
+lines = []
+deadline = time.time() + 240
+try:
+    while time.time() < deadline:
+        line = proc.stdout.readline()
+        if not line:
+            break
+        lines.append(line)
+        if line.startswith("eyJ"):
+            token = line.strip()
+            break
+    check("dev up prints a staff token", token is not None)
+    check("dev up prints the API URL", any(f"http://localhost:{api_port}" in l for l in lines))
+    if token:
+        base = f"http://127.0.0.1:{api_port}"
+        req = urllib.request.Request(base + "/customers", headers={"Authorization": "Bearer " + token})
+        with urllib.request.urlopen(req, timeout=10) as r:
+            body = json.load(r)
+            check("GET /customers with the printed token answers 200", r.status == 200)
+            check("--seed loaded demo customers", len(body.get("items", [])) >= 3)
+        try:
+            urllib.request.urlopen(base + "/customers", timeout=10)
+            check("no token is refused", False)
+        except urllib.error.HTTPError as e:
+            check("no token is refused with 401 problem+json",
+                  e.code == 401 and e.headers.get("content-type") == "application/problem+json")
+finally:
+    os.killpg(proc.pid, signal.SIGINT)
+    try:
+        proc.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        os.killpg(proc.pid, signal.SIGKILL)
+time.sleep(1)
+with socket.socket() as s:
+    check("Ctrl-C stops the DynamoDB engine too", s.connect_ex(("127.0.0.1", db_port)) != 0)
+if failed:
+    sys.stdout.write("".join(lines[-30:]))
+print(f"dev-up: {passed} passed, {failed} failed")
+sys.exit(1 if failed else 0)
