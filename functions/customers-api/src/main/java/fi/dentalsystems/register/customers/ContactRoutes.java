@@ -37,7 +37,7 @@ final class ContactRoutes {
     }
 
     ApiResponse create(ApiRequest request) {
-        JsonFields f = JsonFields.of(Json.parse(requireBody(request)));
+        JsonFields f = JsonFields.parse(requireBody(request));
         Optional<String> name = RegisterFields.name(f, "name", true);
         Optional<String> email = RegisterFields.email(f, true);
         Optional<String> phone = RegisterFields.phone(f, false);
@@ -84,7 +84,7 @@ final class ContactRoutes {
 
     ApiResponse patch(ApiRequest request) {
         long expected = Preconditions.requiredIfMatch(request);
-        JsonFields f = JsonFields.of(Json.parse(requireBody(request)));
+        JsonFields f = JsonFields.parse(requireBody(request));
         for (String readOnly : new String[] {"contactId", "customerId", "marketing", "createdAt", "updatedAt",
                 "version"}) {
             if (f.has(readOnly)) {

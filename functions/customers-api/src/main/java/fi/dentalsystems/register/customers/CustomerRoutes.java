@@ -35,7 +35,7 @@ final class CustomerRoutes {
     }
 
     ApiResponse create(ApiRequest request) {
-        JsonFields f = JsonFields.of(Json.parse(requireBody(request)));
+        JsonFields f = JsonFields.parse(requireBody(request));
         Optional<String> name = RegisterFields.name(f, "name", true);
         Optional<String> businessId = RegisterFields.businessId(f);
         Optional<String> email = RegisterFields.email(f, true);
@@ -90,7 +90,7 @@ final class CustomerRoutes {
 
     ApiResponse patch(ApiRequest request) {
         long expected = Preconditions.requiredIfMatch(request);
-        JsonFields f = JsonFields.of(Json.parse(requireBody(request)));
+        JsonFields f = JsonFields.parse(requireBody(request));
         if (f.has("businessId")) {
             f.error("businessId", "cannot be changed; a new business id is a new customer");
         }
@@ -128,7 +128,7 @@ final class CustomerRoutes {
 
     ApiResponse end(ApiRequest request) {
         Optional<Long> expected = Preconditions.optionalIfMatch(request);
-        request.body().filter(b -> !b.isBlank()).ifPresent(b -> JsonFields.of(Json.parse(b)).finish());
+        request.body().filter(b -> !b.isBlank()).ifPresent(b -> JsonFields.parse(b).finish());
         Customer current = load(request);
         expected.ifPresent(v -> Preconditions.check(v, current.version()));
         if (!current.isActive()) {

@@ -36,7 +36,7 @@ final class HistoryRoutes {
     }
 
     ApiResponse add(ApiRequest request) {
-        JsonFields f = JsonFields.of(Json.parse(requireBody(request)));
+        JsonFields f = JsonFields.parse(requireBody(request));
         Optional<HistoryChannel> channel = f.requiredEnum("channel", HistoryChannel.class);
         Optional<String> summary = RegisterFields.summary(f);
         Optional<String> contactId = f.optionalText("contactId", 40);

@@ -3,7 +3,7 @@ package fi.dentalsystems.register.customers;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
-import fi.dentalsystems.register.core.http.Json;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import fi.dentalsystems.register.local.support.HttpApiEvents;
 
 import java.util.Map;
@@ -18,6 +18,8 @@ final class ApiClient {
     static final String ADMIN = "register-admin";
     static final String PROCESSOR = "register-processor";
 
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private final CustomersApiHandler handler;
 
     ApiClient(CustomersApiHandler handler) {
@@ -26,7 +28,11 @@ final class ApiClient {
 
     record Answer(int status, Map<String, String> headers, String body) {
         JsonNode json() {
-            return Json.parse(body);
+            try {
+                return JSON.readTree(body);
+            } catch (java.io.IOException e) {
+                throw new AssertionError("answer is not JSON", e);
+            }
         }
 
         String header(String name) {

@@ -73,7 +73,7 @@ class TemplateContractTest {
                 Class<?> requestHandler = Class.forName(RequestHandler.class.getName(), false, loader);
                 assertThat(requestHandler.isAssignableFrom(handler)).isTrue();
                 // the jar must carry its logging configuration and the Powertools layout
-                assertThat(loader.getResource("log4j2.xml")).isNotNull();
+                assertThat(loader.getResource("log4j2.properties")).isNotNull();
                 assertThat(loader.getResource("LambdaJsonLayout.json")).isNotNull();
             }
         }

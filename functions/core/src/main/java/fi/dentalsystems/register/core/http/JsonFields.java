@@ -1,13 +1,10 @@
 package fi.dentalsystems.register.core.http;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -19,23 +16,33 @@ import java.util.function.Function;
  * stored). Error messages name the field and the rule, never the value.
  */
 public final class JsonFields {
-    private final ObjectNode node;
+    private final Map<String, Object> node;
     private final String prefix;
     private final List<FieldError> errors;
     private final Set<String> read = new HashSet<>();
     private final List<JsonFields> children = new ArrayList<>();
 
-    private JsonFields(ObjectNode node, String prefix, List<FieldError> errors) {
+    private JsonFields(Map<String, Object> node, String prefix, List<FieldError> errors) {
         this.node = node;
         this.prefix = prefix;
         this.errors = errors;
     }
 
-    public static JsonFields of(JsonNode node) {
-        if (!(node instanceof ObjectNode object)) {
+    public static JsonFields of(Object node) {
+        if (!(node instanceof Map<?, ?>)) {
             throw ProblemException.invalidField("body", "must be a JSON object");
         }
-        return new JsonFields(object, "", new ArrayList<>());
+        return new JsonFields(objectOf(node), "", new ArrayList<>());
+    }
+
+    /** Parses a request body that must be one JSON object. */
+    public static JsonFields parse(String body) {
+        return of(Json.parse(body));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> objectOf(Object value) {
+        return (Map<String, Object>) value;
     }
 
     private String path(String field) {
@@ -48,13 +55,13 @@ public final class JsonFields {
 
     public boolean has(String field) {
         read.add(field);
-        return node.has(field);
+        return node.containsKey(field);
     }
 
-    private Optional<JsonNode> value(String field, boolean required) {
+    private Optional<Object> value(String field, boolean required) {
         read.add(field);
-        JsonNode value = node.get(field);
-        if (value == null || value.isNull()) {
+        Object value = node.get(field);
+        if (value == null || value == Json.NULL) {
             if (required) {
                 error(field, "is required");
             }
@@ -71,12 +78,12 @@ public final class JsonFields {
         return value(field, true).flatMap(v -> text(field, v, maxLength));
     }
 
-    private Optional<String> text(String field, JsonNode value, int maxLength) {
-        if (!value.isTextual()) {
+    private Optional<String> text(String field, Object value, int maxLength) {
+        if (!(value instanceof String raw)) {
             error(field, "must be a string");
             return Optional.empty();
         }
-        String text = value.textValue().strip();
+        String text = raw.strip();
         if (text.isEmpty()) {
             error(field, "must not be blank");
             return Optional.empty();
@@ -114,11 +121,11 @@ public final class JsonFields {
 
     public Optional<Boolean> optionalBoolean(String field) {
         return value(field, false).flatMap(v -> {
-            if (!v.isBoolean()) {
+            if (!(v instanceof Boolean b)) {
                 error(field, "must be true or false");
                 return Optional.empty();
             }
-            return Optional.of(v.booleanValue());
+            return Optional.of(b);
         });
     }
 
@@ -130,10 +137,10 @@ public final class JsonFields {
         return value(field, false).flatMap(v -> enumValue(field, v, type));
     }
 
-    private <E extends Enum<E>> Optional<E> enumValue(String field, JsonNode value, Class<E> type) {
-        if (value.isTextual()) {
+    private <E extends Enum<E>> Optional<E> enumValue(String field, Object value, Class<E> type) {
+        if (value instanceof String text) {
             for (E constant : type.getEnumConstants()) {
-                if (constant.name().equals(value.textValue())) {
+                if (constant.name().equals(text)) {
                     return Optional.of(constant);
                 }
             }
@@ -150,15 +157,15 @@ public final class JsonFields {
         return value(field, false).flatMap(v -> enumSet(field, v, type));
     }
 
-    private <E extends Enum<E>> Optional<Set<E>> enumSet(String field, JsonNode value, Class<E> type) {
-        if (!value.isArray() || value.isEmpty()) {
-            error(field, "must be a non-empty array, items one of " + EnumSet.allOf(type));
+    private <E extends Enum<E>> Optional<Set<E>> enumSet(String field, Object value, Class<E> type) {
+        if (!(value instanceof List<?> items) || items.isEmpty() || items.size() > type.getEnumConstants().length) {
+            error(field, "must be a non-empty array of distinct items, each one of " + EnumSet.allOf(type));
             return Optional.empty();
         }
         Set<E> result = EnumSet.noneOf(type);
         int before = errors.size();
-        for (int i = 0; i < value.size(); i++) {
-            enumValue(field + "[" + i + "]", value.get(i), type).ifPresent(result::add);
+        for (int i = 0; i < items.size(); i++) {
+            enumValue(field + "[" + i + "]", items.get(i), type).ifPresent(result::add);
         }
         return errors.size() == before ? Optional.of(result) : Optional.empty();
     }
@@ -171,12 +178,12 @@ public final class JsonFields {
         return value(field, false).flatMap(v -> object(field, v));
     }
 
-    private Optional<JsonFields> object(String field, JsonNode value) {
-        if (!(value instanceof ObjectNode object)) {
+    private Optional<JsonFields> object(String field, Object value) {
+        if (!(value instanceof Map<?, ?>)) {
             error(field, "must be a JSON object");
             return Optional.empty();
         }
-        JsonFields child = new JsonFields(object, path(field) + ".", errors);
+        JsonFields child = new JsonFields(objectOf(value), path(field) + ".", errors);
         children.add(child);
         return Optional.of(child);
     }
@@ -184,14 +191,12 @@ public final class JsonFields {
     /** Marks fields that may be present, but that this request does not use. */
     public boolean isNullOrAbsent(String field) {
         read.add(field);
-        JsonNode value = node.get(field);
-        return value == null || value.isNull();
+        Object value = node.get(field);
+        return value == null || value == Json.NULL;
     }
 
     private void collectUnknown() {
-        Iterator<String> names = node.fieldNames();
-        while (names.hasNext()) {
-            String name = names.next();
+        for (String name : node.keySet()) {
             if (!read.contains(name)) {
                 // The name comes from the caller: keep it short and printable in the answer.
                 String shown = name.length() > 40 ? name.substring(0, 40) + "…" : name;

@@ -2,10 +2,10 @@ package fi.dentalsystems.register.local.bench;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import fi.dentalsystems.register.core.config.DynamoDbConnection;
 import fi.dentalsystems.register.core.config.RegisterTable;
 import fi.dentalsystems.register.core.config.TableNames;
-import fi.dentalsystems.register.core.http.Json;
 import fi.dentalsystems.register.customers.CustomersApiHandler;
 import fi.dentalsystems.register.local.support.Dynalite;
 import fi.dentalsystems.register.local.support.HttpApiEvents;
@@ -35,6 +35,8 @@ import java.util.Optional;
 public final class ColdStartBench {
     private static final List<String> LAMBDA_FLAGS = List.of("-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1",
             "-XX:+UseSerialGC", "-Xshare:auto");
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private ColdStartBench() {
     }
@@ -96,7 +98,7 @@ public final class ColdStartBench {
     record Sample(double wallMs, double initMs, double firstEventMs, int classes, int status) {
     }
 
-    private static String seedCustomer(DynamoDbClient client, TableNames names) {
+    private static String seedCustomer(DynamoDbClient client, TableNames names) throws Exception {
         CustomersApiHandler handler = new CustomersApiHandler(client, names, Clock.systemUTC());
         APIGatewayV2HTTPResponse created = handler.handleRequest(HttpApiEvents.request("POST", "/customers")
                 .caller("bench", "register-staff")
@@ -108,7 +110,7 @@ public final class ColdStartBench {
         if (created.getStatusCode() != 201) {
             throw new IllegalStateException("seeding failed: " + created.getStatusCode());
         }
-        return Json.parse(created.getBody()).path("customerId").asText();
+        return JSON.readTree(created.getBody()).path("customerId").asText();
     }
 
     private static Sample sample(String mode, String classpath, Map<String, String> env, String customerId)
@@ -136,7 +138,7 @@ public final class ColdStartBench {
         if (exit != 0 || result == null) {
             throw new IllegalStateException(mode + " probe failed with exit " + exit);
         }
-        JsonNode json = Json.parse(result);
+        JsonNode json = JSON.readTree(result);
         Sample sample = new Sample(wall, json.path("initMs").asDouble(), json.path("firstEventMs").asDouble(),
                 json.path("classesLoaded").asInt(), json.path("status").asInt());
         if (sample.status() != 200) {
@@ -190,7 +192,7 @@ public final class ColdStartBench {
         System.out.printf(Locale.ROOT, "jar: %.1f MB%n", jarBytes / 1e6);
         Path out = RepositoryRoot.find().resolve("target/bench/cold-start.json");
         Files.createDirectories(out.getParent());
-        Files.writeString(out, Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(result));
+        Files.writeString(out, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(result));
         System.out.println("written: " + RepositoryRoot.find().relativize(out));
     }
 }
