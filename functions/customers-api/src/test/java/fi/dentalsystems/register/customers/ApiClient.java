@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fi.dentalsystems.register.local.support.HttpApiEvents;
+import fi.dentalsystems.register.local.support.OpenApiContract;
 
 import java.util.Map;
 import java.util.function.UnaryOperator;
@@ -49,6 +50,9 @@ final class ApiClient {
         APIGatewayV2HTTPEvent event = builder.build();
         APIGatewayV2HTTPResponse response = handler.handleRequest(event, null);
         Map<String, String> headers = response.getHeaders() == null ? Map.of() : response.getHeaders();
+        OpenApiContract.load().assertConforms(method, routePath, response.getStatusCode(), headers,
+                event.getHeaders() == null ? null : event.getHeaders().get("content-type"),
+                event.getBody(), response.getBody());
         return new Answer(response.getStatusCode(), headers, response.getBody());
     }
 
