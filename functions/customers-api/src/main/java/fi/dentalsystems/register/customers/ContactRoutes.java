@@ -126,6 +126,8 @@ final class ContactRoutes {
         Optional<Long> expected = Preconditions.optionalIfMatch(request);
         Contact current = load(request);
         expected.ifPresent(v -> Preconditions.check(v, current.version()));
+        // credentials first: if the contact delete then fails, a retry finishes the job; the
+        // other order could leave credentials of a contact that no longer exists
         List<String> services = stores.credentials().deleteAllOf(current.contactId());
         try {
             stores.contacts().delete(current.contactId(), current.version());
