@@ -5,3 +5,8 @@ build-CustomersApiFunction:
 	mvn -B -q -DskipTests -pl functions/customers-api -am package
 	mkdir -p "$(ARTIFACTS_DIR)/lib"
 	cp functions/customers-api/target/customers-api.jar "$(ARTIFACTS_DIR)/lib/"
+
+build-PublicRequestsFunction:
+	mvn -B -q -DskipTests -pl functions/public-requests -am package
+	mkdir -p "$(ARTIFACTS_DIR)/lib"
+	cp functions/public-requests/target/public-requests.jar "$(ARTIFACTS_DIR)/lib/"

@@ -77,8 +77,14 @@ for path, item in body.get("paths", {}).items():
         in_api.add((method, path))
         if not any("StaffJwt" in s for s in op.get("security", [])):
             unsecured.append(f"{method.upper()} {path}")
+PUBLIC = {"GET /form", "POST /public/requests", "GET /public/verify"}
 check("every template route is in the HTTP API", declared == in_api, str(declared ^ in_api))
-check("every route uses the JWT authorizer", not unsecured, ", ".join(unsecured))
+check("every staff route uses the JWT authorizer; only the public routes are open",
+      set(unsecured) == PUBLIC, str(set(unsecured) ^ PUBLIC))
+settings = next(iter(apis.values()))
+stage = next(iter(by_type("AWS::ApiGatewayV2::Stage").values()), {}).get("Properties", {})
+throttled = set(stage.get("RouteSettings", {}).keys())
+check("every public route is throttled on its own", PUBLIC <= throttled, str(PUBLIC - throttled))
 
 
 # EU guard: evaluate the Rules assertion and every FindInMap [EuRegions, AWS::Region, ..] per region.

@@ -1,6 +1,7 @@
 package fi.dentalsystems.register.local;
 
 import fi.dentalsystems.register.core.config.DynamoDbConnection;
+import fi.dentalsystems.register.core.mail.OutboxMailer;
 import fi.dentalsystems.register.local.support.Dynalite;
 import fi.dentalsystems.register.local.support.RepositoryRoot;
 import fi.dentalsystems.register.local.support.SamTemplate;
@@ -67,7 +68,11 @@ public final class Dev {
         SamTemplate template = SamTemplate.load(root.resolve("template.yaml"));
         Map<String, String> tables = TableFactory.createAll(client, template, "");
         DevTokens tokens = DevTokens.fromKeyFile(root.resolve(".local/dev-jwt.key"));
-        List<LocalApi.Binding> bindings = LocalApi.bind(template, client, tables, Clock.systemUTC());
+        Path outbox = root.resolve(".local/outbox");
+        String base = "http://localhost:" + port;
+        List<LocalApi.Binding> bindings = LocalApi.bind(template, client, tables, Clock.systemUTC(),
+                new OutboxMailer(outbox, "tietosuoja@dentalsystems.fi", Clock.systemUTC()),
+                Map.of("PUBLIC_BASE_URL", base));
         LocalApi api = LocalApi.start(port, bindings, tokens, root.resolve("openapi.yaml"));
         if (seed) {
             DemoData.load(bindings, tokens);
@@ -78,11 +83,12 @@ public final class Dev {
             engine.close();
             stop.countDown();
         }));
-        String base = "http://localhost:" + api.port();
         System.out.println();
         System.out.println("Customer register running locally (Ctrl-C stops everything)");
         System.out.println("  API            " + base + "   (" + bindings.size() + " routes from template.yaml)");
         System.out.println("  OpenAPI        " + base + "/openapi.yaml");
+        System.out.println("  Request form   " + base + "/form   (fi, sv, en: ?lang=)");
+        System.out.println("  Outbox         " + outbox + "   (mail the system sends, as .eml files)");
         System.out.println("  DynamoDB       " + engine.endpoint() + "   (dynalite, " + (data.isPresent()
                 ? "data in " + data.get() : "in memory") + "; tables " + String.join(", ", tables.values()) + ")");
         System.out.println();

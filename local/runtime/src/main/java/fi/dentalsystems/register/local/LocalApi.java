@@ -5,7 +5,10 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import fi.dentalsystems.register.core.config.HandlerSetup;
 import fi.dentalsystems.register.core.config.TableNames;
+import fi.dentalsystems.register.core.mail.Mailer;
+import fi.dentalsystems.register.core.mail.OutboxMailer;
 import fi.dentalsystems.register.local.support.HttpApiEvents;
 import fi.dentalsystems.register.local.support.SamTemplate;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -55,21 +58,43 @@ public final class LocalApi implements AutoCloseable {
         this.openApi = openApi;
     }
 
-    /** Instantiates each function's handler with the local engine and table names resolved from the template. */
-    @SuppressWarnings("unchecked")
+    /** As below, with mail going to a throw-away outbox: for checks that send none worth reading. */
     public static List<Binding> bind(SamTemplate template, DynamoDbClient dynamoDb, Map<String, String> localTables,
                                      Clock clock) {
+        try {
+            Path outbox = Files.createTempDirectory("outbox");
+            return bind(template, dynamoDb, localTables, clock, new OutboxMailer(outbox, "local@localhost", clock),
+                    Map.of("PUBLIC_BASE_URL", "http://localhost:3000"));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Instantiates each function's handler with the local engine, the table names and other
+     * variables resolved from the template (then {@code overrides}), and the local mailer.
+     */
+    @SuppressWarnings("unchecked")
+    public static List<Binding> bind(SamTemplate template, DynamoDbClient dynamoDb, Map<String, String> localTables,
+                                     Clock clock, Mailer mailer, Map<String, String> overrides) {
         List<Binding> bindings = new ArrayList<>();
         for (SamTemplate.Function function : template.functions()) {
             Map<String, String> env = new LinkedHashMap<>();
             function.environment().forEach((name, value) ->
                     SamTemplate.resolveLocal(value, localTables::get).ifPresent(v -> env.put(name, v)));
+            env.putAll(overrides);
             RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler;
             try {
                 Class<?> type = Class.forName(function.handlerClass());
-                handler = (RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>) type
-                        .getConstructor(DynamoDbClient.class, TableNames.class, Clock.class)
-                        .newInstance(dynamoDb, TableNames.from(env::get), clock);
+                Object instance;
+                try {
+                    instance = type.getConstructor(HandlerSetup.class).newInstance(
+                            new HandlerSetup(dynamoDb, TableNames.from(env::get), clock, mailer, env));
+                } catch (NoSuchMethodException noSetup) {
+                    instance = type.getConstructor(DynamoDbClient.class, TableNames.class, Clock.class)
+                            .newInstance(dynamoDb, TableNames.from(env::get), clock);
+                }
+                handler = (RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>) instance;
             } catch (ReflectiveOperationException e) {
                 throw new IllegalStateException("cannot create handler " + function.handlerClass(), e);
             }

@@ -5,5 +5,6 @@ public enum TargetType {
     CUSTOMER,
     CONTACT,
     HISTORY_ENTRY,
-    CREDENTIAL
+    CREDENTIAL,
+    REQUEST
 }

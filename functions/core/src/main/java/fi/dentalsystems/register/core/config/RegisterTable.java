@@ -10,7 +10,8 @@ public enum RegisterTable {
     CONTACTS("ContactsTable", "CONTACTS_TABLE"),
     HISTORY("HistoryTable", "HISTORY_TABLE"),
     CREDENTIALS("CredentialsTable", "CREDENTIALS_TABLE"),
-    AUDIT("AuditTable", "AUDIT_TABLE");
+    AUDIT("AuditTable", "AUDIT_TABLE"),
+    REQUESTS("RequestsTable", "REQUESTS_TABLE");
 
     private final String logicalId;
     private final String environmentVariable;

@@ -83,7 +83,7 @@ public final class HttpApiAdapter {
         if (event.getHeaders() != null) {
             event.getHeaders().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), v));
         }
-        Optional<String> body = body(event, headers);
+        Optional<String> body = body(event, headers, route.mediaTypes());
         ApiRequest request = new ApiRequest(routeKey,
                 Optional.ofNullable(event.getPathParameters()).orElse(Map.of()),
                 Optional.ofNullable(event.getQueryStringParameters()).orElse(Map.of()),
@@ -91,7 +91,7 @@ public final class HttpApiAdapter {
         return route.handler().handle(request);
     }
 
-    private Optional<String> body(APIGatewayV2HTTPEvent event, Map<String, String> headers) {
+    private Optional<String> body(APIGatewayV2HTTPEvent event, Map<String, String> headers, Set<String> mediaTypes) {
         String raw = event.getBody();
         if (raw == null || raw.isEmpty()) {
             return Optional.empty();
@@ -108,8 +108,9 @@ public final class HttpApiAdapter {
         }
         String contentType = headers.getOrDefault("content-type", "");
         String mediaType = contentType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
-        if (!mediaType.equals("application/json")) {
-            throw new ProblemException(ProblemType.UNSUPPORTED_MEDIA_TYPE, "Send the body as application/json.");
+        if (!mediaTypes.contains(mediaType)) {
+            throw new ProblemException(ProblemType.UNSUPPORTED_MEDIA_TYPE,
+                    "Send the body as " + String.join(" or ", new java.util.TreeSet<>(mediaTypes)) + ".");
         }
         return Optional.of(new String(bytes, StandardCharsets.UTF_8));
     }

@@ -218,6 +218,10 @@ public final class JsonFields {
         return !errors.isEmpty();
     }
 
+    public int errorCount() {
+        return errors.size();
+    }
+
     static String lower(String s) {
         return s.toLowerCase(Locale.ROOT);
     }

@@ -3,10 +3,18 @@ package fi.dentalsystems.register.core.http;
 import java.util.Set;
 
 /** One API route: its key as API Gateway names it ("GET /customers/{customerId}"), who may call it, what it does. */
-public record Route(String routeKey, Set<StaffGroup> allowedGroups, RouteHandler handler) {
+public record Route(String routeKey, Set<StaffGroup> allowedGroups, Set<String> mediaTypes, RouteHandler handler) {
+    public static final String JSON = "application/json";
+    public static final String FORM = "application/x-www-form-urlencoded";
 
     public Route {
         allowedGroups = Set.copyOf(allowedGroups);
+        mediaTypes = Set.copyOf(mediaTypes);
+    }
+
+    /** A route whose body, if any, is JSON. An empty group set means a public route. */
+    public Route(String routeKey, Set<StaffGroup> allowedGroups, RouteHandler handler) {
+        this(routeKey, allowedGroups, Set.of(JSON), handler);
     }
 
     /** The body of a route: request in, response out; throws {@link ProblemException} for 4xx. */

@@ -61,13 +61,13 @@ class OpenApiContractTest {
     }
 
     @Test
-    void theDocumentDescribesExactlyTheCustomersApiRoutes() {
+    void theDocumentDescribesExactlyTheRoutesBuilt() {
         assertThat(CONTRACT.routeKeys()).containsExactlyInAnyOrder(
                 "POST /customers", "GET /customers", "GET /customers/{customerId}", "PATCH /customers/{customerId}",
                 "POST /customers/{customerId}/end", "POST /customers/{customerId}/contacts",
                 "GET /customers/{customerId}/contacts", "GET /contacts", "GET /contacts/{contactId}",
                 "PATCH /contacts/{contactId}", "DELETE /contacts/{contactId}", "POST /customers/{customerId}/history",
                 "GET /customers/{customerId}/history", "GET /marketing/recipients", "GET /notifications/recipients",
-                "GET /audit");
+                "GET /audit", "GET /form", "POST /public/requests", "GET /public/verify");
     }
 }

@@ -1,0 +1,34 @@
+package fi.dentalsystems.register.core.mail;
+
+import software.amazon.awssdk.services.sesv2.SesV2Client;
+import software.amazon.awssdk.services.sesv2.model.Body;
+import software.amazon.awssdk.services.sesv2.model.Content;
+import software.amazon.awssdk.services.sesv2.model.Destination;
+import software.amazon.awssdk.services.sesv2.model.EmailContent;
+import software.amazon.awssdk.services.sesv2.model.Message;
+import software.amazon.awssdk.services.sesv2.model.MessageHeader;
+import software.amazon.awssdk.services.sesv2.model.SendEmailRequest;
+
+/** Mail through Amazon SES v2 (in the stack's EU region). Only the functions that send mail carry the SES client. */
+public final class SesMailer implements Mailer {
+    private final SesV2Client ses;
+    private final String from;
+
+    public SesMailer(SesV2Client ses, String from) {
+        this.ses = ses;
+        this.from = from;
+    }
+
+    @Override
+    public String send(Mail mail) {
+        return ses.sendEmail(SendEmailRequest.builder()
+                .fromEmailAddress(from)
+                .destination(Destination.builder().toAddresses(mail.to()).build())
+                .content(EmailContent.builder().simple(Message.builder()
+                        .subject(Content.builder().data(mail.subject()).charset("UTF-8").build())
+                        .body(Body.builder().text(Content.builder().data(mail.text()).charset("UTF-8").build()).build())
+                        .headers(MessageHeader.builder().name("Auto-Submitted").value("auto-generated").build())
+                        .build()).build())
+                .build()).messageId();
+    }
+}

@@ -1,0 +1,40 @@
+package fi.dentalsystems.register.core.requests;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A data-subject request and its history. The address is the one the request names (the
+ * form's, or the mail's From); verification proves the requester controls it. {@code dueAt}
+ * is the deadline in force: {@code originalDueAt} moved by the extension, if any.
+ */
+public record DataSubjectRequest(
+        String requestId,
+        RequestType type,
+        RequestStatus status,
+        RequestChannel channel,
+        Instant receivedAt,
+        Instant originalDueAt,
+        Instant dueAt,
+        Optional<Extension> extension,
+        String email,
+        Optional<String> name,
+        Optional<String> details,
+        Language language,
+        Optional<String> tokenHash,
+        Optional<Instant> tokenExpiresAt,
+        Optional<Instant> verifiedAt,
+        List<RequestEvent> events,
+        long version) {
+
+    public static final String ID_PREFIX = "req_";
+
+    public DataSubjectRequest {
+        events = List.copyOf(events);
+    }
+
+    public boolean isOverdue(Instant now) {
+        return status.isOpen() && now.isAfter(dueAt);
+    }
+}

@@ -1,0 +1,8 @@
+package fi.dentalsystems.register.core.requests;
+
+/** How a request arrived; letters are typed in by staff. */
+public enum RequestChannel {
+    WEB_FORM,
+    EMAIL,
+    LETTER
+}

@@ -1,0 +1,106 @@
+package fi.dentalsystems.register.core.requests;
+
+import fi.dentalsystems.register.core.domain.Ulid;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Every move a data-subject request can make, as pure functions from one state to the next.
+ * Each move appends an event; the caller stores the result (conditional on its version) and
+ * writes the audit item.
+ */
+public final class RequestLifecycle {
+    public static final String REQUESTER = "requester";
+
+    private RequestLifecycle() {
+    }
+
+    public static DataSubjectRequest receive(RequestType type, RequestChannel channel, String email,
+                                             Optional<String> name, Optional<String> details, Language language,
+                                             String actor, Instant now) {
+        Instant due = RequestDeadline.dueAt(now);
+        return new DataSubjectRequest(DataSubjectRequest.ID_PREFIX + Ulid.next(now), type, RequestStatus.RECEIVED,
+                channel, now, due, due, Optional.empty(), email, name, details, language, Optional.empty(),
+                Optional.empty(), Optional.empty(), List.of(new RequestEvent(now, "RECEIVED", actor, Optional.empty())),
+                0);
+    }
+
+    /** A verification link was mailed; only its hash is kept, and it expires in 72 hours. */
+    public static DataSubjectRequest awaitVerification(DataSubjectRequest r, VerificationToken token, Instant now) {
+        require(r, RequestStatus.AWAITING_VERIFICATION);
+        return with(r, RequestStatus.AWAITING_VERIFICATION, Optional.of(token.hash()),
+                Optional.of(now.plus(VerificationToken.LIFETIME)), r.verifiedAt(), r.extension(), r.dueAt(),
+                event(now, "VERIFICATION_SENT", "system", Optional.empty(), r));
+    }
+
+    /** Outcome of opening a verification link. */
+    public enum LinkOutcome { VERIFIED, ALREADY_VERIFIED, EXPIRED, INVALID }
+
+    public static LinkOutcome checkLink(DataSubjectRequest r, VerificationToken token, Instant now) {
+        if (r.status() != RequestStatus.AWAITING_VERIFICATION || r.tokenHash().isEmpty()) {
+            return r.verifiedAt().isPresent() ? LinkOutcome.ALREADY_VERIFIED : LinkOutcome.INVALID;
+        }
+        if (!token.matches(r.tokenHash().get())) {
+            return LinkOutcome.INVALID;
+        }
+        return now.isAfter(r.tokenExpiresAt().orElse(Instant.EPOCH)) ? LinkOutcome.EXPIRED : LinkOutcome.VERIFIED;
+    }
+
+    /** The requester opened a valid link: verified, and the token is spent (single use). */
+    public static DataSubjectRequest verifyByLink(DataSubjectRequest r, Instant now) {
+        require(r, RequestStatus.VERIFIED);
+        return with(r, RequestStatus.VERIFIED, Optional.empty(), Optional.empty(), Optional.of(now), r.extension(),
+                r.dueAt(), event(now, "VERIFIED", REQUESTER, Optional.empty(), r));
+    }
+
+    /** Staff verified the requester by other means (a letter), with a note of how. */
+    public static DataSubjectRequest verifyByStaff(DataSubjectRequest r, String actor, String note, Instant now) {
+        require(r, RequestStatus.VERIFIED);
+        return with(r, RequestStatus.VERIFIED, Optional.empty(), Optional.empty(), Optional.of(now), r.extension(),
+                r.dueAt(), event(now, "VERIFIED", actor, Optional.of(note), r));
+    }
+
+    /** One extension of 1–2 months, with the reason the requester is told. */
+    public static DataSubjectRequest extend(DataSubjectRequest r, int months, String reason, String actor, Instant now) {
+        if (!r.status().isOpen()) {
+            throw new IllegalTransitionException("A " + r.status() + " request cannot be extended.");
+        }
+        if (r.extension().isPresent()) {
+            throw new IllegalTransitionException("The deadline has already been extended once.");
+        }
+        Instant due = RequestDeadline.extended(r.originalDueAt(), months);
+        return with(r, r.status(), r.tokenHash(), r.tokenExpiresAt(), r.verifiedAt(),
+                Optional.of(new Extension(months, reason, now)), due,
+                event(now, "EXTENDED", actor, Optional.of(reason), r));
+    }
+
+    public static DataSubjectRequest reject(DataSubjectRequest r, String reason, String actor, Instant now) {
+        require(r, RequestStatus.REJECTED);
+        return with(r, RequestStatus.REJECTED, Optional.empty(), Optional.empty(), r.verifiedAt(), r.extension(),
+                r.dueAt(), event(now, "REJECTED", actor, Optional.of(reason), r));
+    }
+
+    private static void require(DataSubjectRequest r, RequestStatus target) {
+        if (!r.status().canMoveTo(target)) {
+            throw new IllegalTransitionException("A request cannot move from " + r.status() + " to " + target + ".");
+        }
+    }
+
+    private static List<RequestEvent> event(Instant at, String kind, String actor, Optional<String> note,
+                                            DataSubjectRequest r) {
+        List<RequestEvent> events = new ArrayList<>(r.events());
+        events.add(new RequestEvent(at, kind, actor, note));
+        return events;
+    }
+
+    private static DataSubjectRequest with(DataSubjectRequest r, RequestStatus status, Optional<String> tokenHash,
+                                           Optional<Instant> tokenExpiresAt, Optional<Instant> verifiedAt,
+                                           Optional<Extension> extension, Instant dueAt, List<RequestEvent> events) {
+        return new DataSubjectRequest(r.requestId(), r.type(), status, r.channel(), r.receivedAt(), r.originalDueAt(),
+                dueAt, extension, r.email(), r.name(), r.details(), r.language(), tokenHash, tokenExpiresAt,
+                verifiedAt, events, r.version());
+    }
+}

@@ -1,0 +1,96 @@
+package fi.dentalsystems.register.core.requests;
+
+import fi.dentalsystems.register.core.mail.Mail;
+
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+/**
+ * The mails a requester receives, in their language. They repeat nothing but the request's
+ * type and id: no register data goes out before the requester is verified.
+ */
+public final class RequestMails {
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d.M.uuuu").withZone(RequestDeadline.HELSINKI);
+
+    private RequestMails() {
+    }
+
+    public static Mail verification(DataSubjectRequest r, String link) {
+        String type = typeName(r.type(), r.language());
+        return switch (r.language()) {
+            case FI -> new Mail(r.email(), "Vahvista tietosuojapyyntösi",
+                    "Hei,\n\nvastaanotimme tietosuojapyynnön (" + type + ") tähän osoitteeseen.\n"
+                            + "Vahvista pyyntö avaamalla linkki 72 tunnin kuluessa:\n\n" + link + "\n\n"
+                            + "Jos et lähettänyt pyyntöä, voit jättää tämän viestin huomiotta.\n\n"
+                            + "Dental-Systems Oy\nNiittylänpolku 16, 00620 Helsinki\n");
+            case SV -> new Mail(r.email(), "Bekräfta din dataskyddsbegäran",
+                    "Hej,\n\nvi har tagit emot en dataskyddsbegäran (" + type + ") till den här adressen.\n"
+                            + "Bekräfta begäran genom att öppna länken inom 72 timmar:\n\n" + link + "\n\n"
+                            + "Om du inte skickade begäran kan du bortse från detta meddelande.\n\n"
+                            + "Dental-Systems Oy\nNiittylänpolku 16, 00620 Helsingfors\n");
+            case EN -> new Mail(r.email(), "Confirm your data protection request",
+                    "Hello,\n\nwe received a data protection request (" + type + ") for this address.\n"
+                            + "Please confirm it by opening this link within 72 hours:\n\n" + link + "\n\n"
+                            + "If you did not send the request, you can ignore this message.\n\n"
+                            + "Dental-Systems Oy\nNiittylänpolku 16, 00620 Helsinki, Finland\n");
+        };
+    }
+
+    public static Mail extension(DataSubjectRequest r) {
+        String due = DATE.format(r.dueAt());
+        String reason = r.extension().map(Extension::reason).orElse("");
+        return switch (r.language()) {
+            case FI -> new Mail(r.email(), "Tietosuojapyyntösi käsittelyaikaa on jatkettu",
+                    "Hei,\n\ntietosuojapyyntösi (" + r.requestId() + ") käsittelyaikaa on jatkettu. Vastaamme "
+                            + "viimeistään " + due + ".\n\nSyy: " + reason + "\n\nDental-Systems Oy\n");
+            case SV -> new Mail(r.email(), "Tiden för din dataskyddsbegäran har förlängts",
+                    "Hej,\n\ntiden för att behandla din begäran (" + r.requestId() + ") har förlängts. Vi svarar "
+                            + "senast " + due + ".\n\nOrsak: " + reason + "\n\nDental-Systems Oy\n");
+            case EN -> new Mail(r.email(), "The deadline of your data protection request has been extended",
+                    "Hello,\n\nthe time to answer your request (" + r.requestId() + ") has been extended. We will "
+                            + "answer by " + due + ".\n\nReason: " + reason + "\n\nDental-Systems Oy\n");
+        };
+    }
+
+    public static Mail rejection(DataSubjectRequest r, String reason) {
+        return switch (r.language()) {
+            case FI -> new Mail(r.email(), "Tietosuojapyyntösi",
+                    "Hei,\n\nemme voi toteuttaa tietosuojapyyntöäsi (" + r.requestId() + ").\n\nSyy: " + reason
+                            + "\n\nVoit tehdä valituksen tietosuojavaltuutetulle (tietosuoja.fi).\n\nDental-Systems Oy\n");
+            case SV -> new Mail(r.email(), "Din dataskyddsbegäran",
+                    "Hej,\n\nvi kan inte tillmötesgå din begäran (" + r.requestId() + ").\n\nOrsak: " + reason
+                            + "\n\nDu kan klaga hos dataombudsmannen (tietosuoja.fi).\n\nDental-Systems Oy\n");
+            case EN -> new Mail(r.email(), "Your data protection request",
+                    "Hello,\n\nwe cannot fulfil your request (" + r.requestId() + ").\n\nReason: " + reason
+                            + "\n\nYou may lodge a complaint with the Data Protection Ombudsman (tietosuoja.fi).\n\n"
+                            + "Dental-Systems Oy\n");
+        };
+    }
+
+    public static String typeName(RequestType type, Language language) {
+        return switch (language) {
+            case FI -> switch (type) {
+                case ACCESS -> "tarkastuspyyntö";
+                case RECTIFICATION -> "oikaisupyyntö";
+                case OBJECTION -> "suoramarkkinointikielto";
+                case ERASURE -> "poistopyyntö";
+                case RESTRICTION -> "käsittelyn rajoittaminen";
+                case UNCLASSIFIED -> "tietosuojapyyntö";
+            };
+            case SV -> switch (type) {
+                case ACCESS -> "begäran om tillgång";
+                case RECTIFICATION -> "begäran om rättelse";
+                case OBJECTION -> "förbud mot direktmarknadsföring";
+                case ERASURE -> "begäran om radering";
+                case RESTRICTION -> "begränsning av behandling";
+                case UNCLASSIFIED -> "dataskyddsbegäran";
+            };
+            case EN -> type.name().toLowerCase(Locale.ROOT).replace('_', ' ');
+        };
+    }
+
+    static String date(Instant instant) {
+        return DATE.format(instant);
+    }
+}

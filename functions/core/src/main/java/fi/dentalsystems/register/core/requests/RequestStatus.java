@@ -1,0 +1,41 @@
+package fi.dentalsystems.register.core.requests;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * The lifecycle of a data-subject request (DESIGN.md):
+ * RECEIVED → AWAITING_VERIFICATION → VERIFIED → IN_PROGRESS → COMPLETED | REJECTED, and
+ * WITHDRAWN. The allowed moves live here and nowhere else.
+ */
+public enum RequestStatus {
+    RECEIVED,
+    AWAITING_VERIFICATION,
+    VERIFIED,
+    IN_PROGRESS,
+    COMPLETED,
+    REJECTED,
+    WITHDRAWN;
+
+    public Set<RequestStatus> next() {
+        return switch (this) {
+            case RECEIVED -> EnumSet.of(AWAITING_VERIFICATION, VERIFIED, REJECTED, WITHDRAWN);
+            case AWAITING_VERIFICATION -> EnumSet.of(VERIFIED, REJECTED, WITHDRAWN);
+            case VERIFIED -> EnumSet.of(IN_PROGRESS, COMPLETED, REJECTED, WITHDRAWN);
+            case IN_PROGRESS -> EnumSet.of(COMPLETED, REJECTED, WITHDRAWN);
+            case COMPLETED, REJECTED, WITHDRAWN -> EnumSet.noneOf(RequestStatus.class);
+        };
+    }
+
+    public boolean canMoveTo(RequestStatus target) {
+        return next().contains(target);
+    }
+
+    public boolean isOpen() {
+        return !next().isEmpty();
+    }
+
+    public static Set<RequestStatus> open() {
+        return EnumSet.of(RECEIVED, AWAITING_VERIFICATION, VERIFIED, IN_PROGRESS);
+    }
+}

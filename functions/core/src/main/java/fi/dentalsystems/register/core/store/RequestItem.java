@@ -1,0 +1,121 @@
+package fi.dentalsystems.register.core.store;
+
+import software.amazon.awssdk.enhanced.dynamodb.EnhancedType;
+import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticTableSchema;
+
+import java.util.List;
+import java.util.Map;
+
+import static software.amazon.awssdk.enhanced.dynamodb.extensions.VersionedRecordExtension.AttributeTags.versionAttribute;
+import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primaryPartitionKey;
+import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.secondaryPartitionKey;
+import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.secondarySortKey;
+
+/** Storage shape of a Requests item; {@code byStatusDue} finds open requests by deadline without a scan. */
+public final class RequestItem {
+    public static final String BY_STATUS_DUE = "byStatusDue";
+    public static final String BY_EMAIL = "byEmail";
+
+    public static final StaticTableSchema<RequestItem> SCHEMA = StaticTableSchema.builder(RequestItem.class)
+            .newItemSupplier(RequestItem::new)
+            .addAttribute(String.class, a -> a.name("requestId").getter(RequestItem::getRequestId)
+                    .setter(RequestItem::setRequestId).tags(primaryPartitionKey()))
+            .addAttribute(String.class, a -> a.name("type").getter(RequestItem::getType).setter(RequestItem::setType))
+            .addAttribute(String.class, a -> a.name("status").getter(RequestItem::getStatus)
+                    .setter(RequestItem::setStatus).tags(secondaryPartitionKey(BY_STATUS_DUE)))
+            .addAttribute(String.class, a -> a.name("channel").getter(RequestItem::getChannel)
+                    .setter(RequestItem::setChannel))
+            .addAttribute(String.class, a -> a.name("receivedAt").getter(RequestItem::getReceivedAt)
+                    .setter(RequestItem::setReceivedAt))
+            .addAttribute(String.class, a -> a.name("originalDueAt").getter(RequestItem::getOriginalDueAt)
+                    .setter(RequestItem::setOriginalDueAt))
+            .addAttribute(String.class, a -> a.name("dueAt").getter(RequestItem::getDueAt)
+                    .setter(RequestItem::setDueAt).tags(secondarySortKey(BY_STATUS_DUE)))
+            .addAttribute(Integer.class, a -> a.name("extensionMonths").getter(RequestItem::getExtensionMonths)
+                    .setter(RequestItem::setExtensionMonths))
+            .addAttribute(String.class, a -> a.name("extensionReason").getter(RequestItem::getExtensionReason)
+                    .setter(RequestItem::setExtensionReason))
+            .addAttribute(String.class, a -> a.name("extendedAt").getter(RequestItem::getExtendedAt)
+                    .setter(RequestItem::setExtendedAt))
+            .addAttribute(String.class, a -> a.name("email").getter(RequestItem::getEmail).setter(RequestItem::setEmail))
+            .addAttribute(String.class, a -> a.name("emailKey").getter(RequestItem::getEmailKey)
+                    .setter(RequestItem::setEmailKey).tags(secondaryPartitionKey(BY_EMAIL)))
+            .addAttribute(String.class, a -> a.name("name").getter(RequestItem::getName).setter(RequestItem::setName))
+            .addAttribute(String.class, a -> a.name("details").getter(RequestItem::getDetails)
+                    .setter(RequestItem::setDetails))
+            .addAttribute(String.class, a -> a.name("language").getter(RequestItem::getLanguage)
+                    .setter(RequestItem::setLanguage))
+            .addAttribute(String.class, a -> a.name("tokenHash").getter(RequestItem::getTokenHash)
+                    .setter(RequestItem::setTokenHash))
+            .addAttribute(String.class, a -> a.name("tokenExpiresAt").getter(RequestItem::getTokenExpiresAt)
+                    .setter(RequestItem::setTokenExpiresAt))
+            .addAttribute(String.class, a -> a.name("verifiedAt").getter(RequestItem::getVerifiedAt)
+                    .setter(RequestItem::setVerifiedAt))
+            .addAttribute(EnhancedType.listOf(EnhancedType.mapOf(String.class, String.class)),
+                    a -> a.name("events").getter(RequestItem::getEvents).setter(RequestItem::setEvents))
+            .addAttribute(Long.class, a -> a.name("version").getter(RequestItem::getVersion)
+                    .setter(RequestItem::setVersion).tags(versionAttribute()))
+            .build();
+
+    private String requestId;
+    private String type;
+    private String status;
+    private String channel;
+    private String receivedAt;
+    private String originalDueAt;
+    private String dueAt;
+    private Integer extensionMonths;
+    private String extensionReason;
+    private String extendedAt;
+    private String email;
+    private String emailKey;
+    private String name;
+    private String details;
+    private String language;
+    private String tokenHash;
+    private String tokenExpiresAt;
+    private String verifiedAt;
+    private List<Map<String, String>> events;
+    private Long version;
+
+    public String getRequestId() { return requestId; }
+    public void setRequestId(String v) { requestId = v; }
+    public String getType() { return type; }
+    public void setType(String v) { type = v; }
+    public String getStatus() { return status; }
+    public void setStatus(String v) { status = v; }
+    public String getChannel() { return channel; }
+    public void setChannel(String v) { channel = v; }
+    public String getReceivedAt() { return receivedAt; }
+    public void setReceivedAt(String v) { receivedAt = v; }
+    public String getOriginalDueAt() { return originalDueAt; }
+    public void setOriginalDueAt(String v) { originalDueAt = v; }
+    public String getDueAt() { return dueAt; }
+    public void setDueAt(String v) { dueAt = v; }
+    public Integer getExtensionMonths() { return extensionMonths; }
+    public void setExtensionMonths(Integer v) { extensionMonths = v; }
+    public String getExtensionReason() { return extensionReason; }
+    public void setExtensionReason(String v) { extensionReason = v; }
+    public String getExtendedAt() { return extendedAt; }
+    public void setExtendedAt(String v) { extendedAt = v; }
+    public String getEmail() { return email; }
+    public void setEmail(String v) { email = v; }
+    public String getEmailKey() { return emailKey; }
+    public void setEmailKey(String v) { emailKey = v; }
+    public String getName() { return name; }
+    public void setName(String v) { name = v; }
+    public String getDetails() { return details; }
+    public void setDetails(String v) { details = v; }
+    public String getLanguage() { return language; }
+    public void setLanguage(String v) { language = v; }
+    public String getTokenHash() { return tokenHash; }
+    public void setTokenHash(String v) { tokenHash = v; }
+    public String getTokenExpiresAt() { return tokenExpiresAt; }
+    public void setTokenExpiresAt(String v) { tokenExpiresAt = v; }
+    public String getVerifiedAt() { return verifiedAt; }
+    public void setVerifiedAt(String v) { verifiedAt = v; }
+    public List<Map<String, String>> getEvents() { return events; }
+    public void setEvents(List<Map<String, String>> v) { events = v; }
+    public Long getVersion() { return version; }
+    public void setVersion(Long v) { version = v; }
+}

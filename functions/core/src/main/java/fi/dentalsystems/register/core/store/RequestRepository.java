@@ -1,0 +1,144 @@
+package fi.dentalsystems.register.core.store;
+
+import fi.dentalsystems.register.core.domain.Timestamps;
+import fi.dentalsystems.register.core.requests.DataSubjectRequest;
+import fi.dentalsystems.register.core.requests.Extension;
+import fi.dentalsystems.register.core.requests.Language;
+import fi.dentalsystems.register.core.requests.RequestChannel;
+import fi.dentalsystems.register.core.requests.RequestEvent;
+import fi.dentalsystems.register.core.requests.RequestStatus;
+import fi.dentalsystems.register.core.requests.RequestType;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
+import software.amazon.awssdk.enhanced.dynamodb.Key;
+import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
+import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** Requests table: data-subject requests with their events. */
+public final class RequestRepository {
+    private final DynamoDbTable<RequestItem> table;
+
+    public RequestRepository(DynamoDbEnhancedClient client, String tableName) {
+        this.table = client.table(tableName, RequestItem.SCHEMA);
+    }
+
+    public Optional<DataSubjectRequest> find(String requestId) {
+        return Optional.ofNullable(table.getItem(Key.builder().partitionValue(requestId).build()))
+                .map(RequestRepository::toRequest);
+    }
+
+    /** Stores a new request; a second create of the same id fails, which makes retries idempotent. */
+    public DataSubjectRequest create(DataSubjectRequest request) {
+        RequestItem item = toItem(request);
+        item.setVersion(null);
+        try {
+            table.putItem(item);
+        } catch (ConditionalCheckFailedException e) {
+            throw new StaleVersionException();
+        }
+        item.setVersion(1L);
+        return toRequest(item);
+    }
+
+    /** Writes the new state if the stored version is still {@code request.version()}. */
+    public DataSubjectRequest update(DataSubjectRequest request) {
+        RequestItem item = toItem(request);
+        try {
+            table.putItem(item);
+        } catch (ConditionalCheckFailedException e) {
+            throw new StaleVersionException();
+        }
+        item.setVersion(request.version() + 1);
+        return toRequest(item);
+    }
+
+    /** Requests in a status whose deadline is before {@code dueBefore}, soonest first, from the index. */
+    public Page<DataSubjectRequest> byStatusDueBefore(RequestStatus status, Instant dueBefore, int limit,
+                                                      Optional<String> cursor) {
+        Optional<Map<String, AttributeValue>> start = PageCursor.decode(cursor,
+                Set.of("requestId", "status", "dueAt"), Map.of("status", status.name()));
+        QueryEnhancedRequest.Builder query = QueryEnhancedRequest.builder()
+                .queryConditional(QueryConditional.sortLessThan(Key.builder().partitionValue(status.name())
+                        .sortValue(Timestamps.sortable(dueBefore)).build()))
+                .limit(limit);
+        start.ifPresent(query::exclusiveStartKey);
+        var page = table.index(RequestItem.BY_STATUS_DUE).query(query.build()).iterator().next();
+        List<DataSubjectRequest> items = page.items().stream().map(RequestRepository::toRequest).toList();
+        return new Page<>(items, items.size() < limit ? Optional.empty() : PageCursor.encode(page.lastEvaluatedKey()));
+    }
+
+    public List<DataSubjectRequest> withEmail(String emailKey) {
+        List<DataSubjectRequest> result = new ArrayList<>();
+        table.index(RequestItem.BY_EMAIL).query(QueryConditional.keyEqualTo(Key.builder().partitionValue(emailKey).build()))
+                .forEach(p -> p.items().forEach(i -> result.add(toRequest(i))));
+        return result;
+    }
+
+    private static RequestItem toItem(DataSubjectRequest r) {
+        RequestItem item = new RequestItem();
+        item.setRequestId(r.requestId());
+        item.setType(r.type().name());
+        item.setStatus(r.status().name());
+        item.setChannel(r.channel().name());
+        item.setReceivedAt(Timestamps.sortable(r.receivedAt()));
+        item.setOriginalDueAt(Timestamps.sortable(r.originalDueAt()));
+        item.setDueAt(Timestamps.sortable(r.dueAt()));
+        r.extension().ifPresent(e -> {
+            item.setExtensionMonths(e.months());
+            item.setExtensionReason(e.reason());
+            item.setExtendedAt(Timestamps.sortable(e.at()));
+        });
+        item.setEmail(r.email());
+        item.setEmailKey(ContactRepository.emailKey(r.email()));
+        item.setName(r.name().orElse(null));
+        item.setDetails(r.details().orElse(null));
+        item.setLanguage(r.language().name());
+        item.setTokenHash(r.tokenHash().orElse(null));
+        item.setTokenExpiresAt(r.tokenExpiresAt().map(Timestamps::sortable).orElse(null));
+        item.setVerifiedAt(r.verifiedAt().map(Timestamps::sortable).orElse(null));
+        List<Map<String, String>> events = new ArrayList<>();
+        for (RequestEvent e : r.events()) {
+            Map<String, String> m = new LinkedHashMap<>();
+            m.put("at", Timestamps.sortable(e.at()));
+            m.put("kind", e.kind());
+            m.put("actor", e.actor());
+            e.note().ifPresent(n -> m.put("note", n));
+            events.add(m);
+        }
+        item.setEvents(events);
+        item.setVersion(r.version());
+        return item;
+    }
+
+    private static Optional<Instant> instant(String text) {
+        return Optional.ofNullable(text).map(Instant::parse);
+    }
+
+    private static DataSubjectRequest toRequest(RequestItem i) {
+        Optional<Extension> extension = Optional.ofNullable(i.getExtensionMonths())
+                .map(m -> new Extension(m, i.getExtensionReason(), Instant.parse(i.getExtendedAt())));
+        List<RequestEvent> events = new ArrayList<>();
+        if (i.getEvents() != null) {
+            for (Map<String, String> m : i.getEvents()) {
+                events.add(new RequestEvent(Instant.parse(m.get("at")), m.get("kind"), m.get("actor"),
+                        Optional.ofNullable(m.get("note"))));
+            }
+        }
+        return new DataSubjectRequest(i.getRequestId(), RequestType.valueOf(i.getType()),
+                RequestStatus.valueOf(i.getStatus()), RequestChannel.valueOf(i.getChannel()),
+                Instant.parse(i.getReceivedAt()), Instant.parse(i.getOriginalDueAt()), Instant.parse(i.getDueAt()),
+                extension, i.getEmail(), Optional.ofNullable(i.getName()), Optional.ofNullable(i.getDetails()),
+                Language.valueOf(i.getLanguage()), Optional.ofNullable(i.getTokenHash()),
+                instant(i.getTokenExpiresAt()), instant(i.getVerifiedAt()), events, i.getVersion());
+    }
+}

@@ -1,0 +1,139 @@
+package fi.dentalsystems.register.publicrequests;
+
+import fi.dentalsystems.register.core.requests.Language;
+import fi.dentalsystems.register.core.requests.RequestType;
+
+import java.util.Map;
+
+/** Everything the public pages say, in Finnish, Swedish and English. */
+record FormTexts(
+        String htmlLang,
+        String title,
+        String intro,
+        String typeLegend,
+        Map<RequestType, String> types,
+        String email,
+        String emailHint,
+        String name,
+        String nameHint,
+        String details,
+        String detailsHint,
+        String submit,
+        String errorSummary,
+        String errorType,
+        String errorEmail,
+        String errorName,
+        String errorDetails,
+        String errorSensitive,
+        String receivedTitle,
+        String receivedText,
+        String verifiedTitle,
+        String verifiedText,
+        String expiredTitle,
+        String expiredText,
+        String invalidTitle,
+        String invalidText,
+        String privacyLink,
+        String languageLabel) {
+
+    static FormTexts of(Language language) {
+        return switch (language) {
+            case FI -> FI;
+            case SV -> SV;
+            case EN -> EN;
+        };
+    }
+
+    private static final FormTexts FI = new FormTexts("fi",
+            "Tietosuojapyyntö – Dental-Systems Oy",
+            "Tällä lomakkeella voit pyytää Dental-Systems Oy:n asiakasrekisterissä olevia tietojasi nähtäväksi, "
+                    + "korjattavaksi tai poistettavaksi, rajoittaa niiden käsittelyä tai kieltää suoramarkkinoinnin. "
+                    + "Lähetämme vahvistuslinkin antamaasi sähköpostiosoitteeseen. Vastaamme kuukauden kuluessa.",
+            "Mitä pyydät?",
+            Map.of(RequestType.ACCESS, "Haluan tarkastaa tietoni",
+                    RequestType.RECTIFICATION, "Haluan korjata virheelliset tietoni",
+                    RequestType.OBJECTION, "Kiellän tietojeni käytön suoramarkkinointiin",
+                    RequestType.ERASURE, "Haluan tietoni poistettavaksi",
+                    RequestType.RESTRICTION, "Haluan rajoittaa tietojeni käsittelyä"),
+            "Sähköpostiosoite", "Osoite, jota pyyntö koskee. Lähetämme siihen vahvistuslinkin.",
+            "Nimi (vapaaehtoinen)", "Auttaa meitä löytämään tietosi.",
+            "Lisätiedot (vapaaehtoinen)", "Esim. mitkä tiedot ovat virheellisiä. Älä kirjoita henkilötunnusta tai korttinumeroa.",
+            "Lähetä pyyntö",
+            "Lomakkeessa on virheitä:",
+            "Valitse pyynnön tyyppi.",
+            "Anna toimiva sähköpostiosoite, esim. nimi@esimerkki.fi.",
+            "Nimi voi olla enintään 200 merkkiä.",
+            "Lisätiedot voivat olla enintään 2000 merkkiä.",
+            "Poista henkilötunnus tai maksukortin numero lisätiedoista.",
+            "Kiitos, pyyntö on vastaanotettu",
+            "Jos osoite on oikein, saat hetken kuluttua sähköpostin, jossa on vahvistuslinkki. Linkki on voimassa 72 tuntia.",
+            "Pyyntö on vahvistettu",
+            "Kiitos. Käsittelemme pyyntösi ja vastaamme kuukauden kuluessa sen vastaanottamisesta.",
+            "Linkki on vanhentunut",
+            "Vahvistuslinkki on voimassa 72 tuntia. Tee uusi pyyntö lomakkeella.",
+            "Linkki ei kelpaa",
+            "Linkki on jo käytetty tai se on virheellinen. Tee tarvittaessa uusi pyyntö lomakkeella.",
+            "Rekisteriseloste", "Kieli");
+
+    private static final FormTexts SV = new FormTexts("sv",
+            "Dataskyddsbegäran – Dental-Systems Oy",
+            "Med det här formuläret kan du begära att få se, rätta eller radera dina uppgifter i Dental-Systems Oy:s "
+                    + "kundregister, begränsa behandlingen av dem eller förbjuda direktmarknadsföring. Vi skickar en "
+                    + "bekräftelselänk till den e-postadress du anger. Vi svarar inom en månad.",
+            "Vad begär du?",
+            Map.of(RequestType.ACCESS, "Jag vill se mina uppgifter",
+                    RequestType.RECTIFICATION, "Jag vill rätta felaktiga uppgifter",
+                    RequestType.OBJECTION, "Jag förbjuder direktmarknadsföring",
+                    RequestType.ERASURE, "Jag vill att mina uppgifter raderas",
+                    RequestType.RESTRICTION, "Jag vill begränsa behandlingen av mina uppgifter"),
+            "E-postadress", "Adressen som begäran gäller. Vi skickar en bekräftelselänk dit.",
+            "Namn (frivilligt)", "Hjälper oss att hitta dina uppgifter.",
+            "Tilläggsuppgifter (frivilligt)", "T.ex. vilka uppgifter som är fel. Skriv inte personbeteckning eller kortnummer.",
+            "Skicka begäran",
+            "Formuläret innehåller fel:",
+            "Välj typ av begäran.",
+            "Ange en fungerande e-postadress, t.ex. namn@exempel.fi.",
+            "Namnet kan vara högst 200 tecken.",
+            "Tilläggsuppgifterna kan vara högst 2000 tecken.",
+            "Ta bort personbeteckningen eller kortnumret från tilläggsuppgifterna.",
+            "Tack, begäran har tagits emot",
+            "Om adressen är rätt får du snart ett e-postmeddelande med en bekräftelselänk. Länken gäller i 72 timmar.",
+            "Begäran är bekräftad",
+            "Tack. Vi behandlar din begäran och svarar inom en månad från att den togs emot.",
+            "Länken har gått ut",
+            "Bekräftelselänken gäller i 72 timmar. Gör en ny begäran med formuläret.",
+            "Länken är ogiltig",
+            "Länken har redan använts eller är felaktig. Gör vid behov en ny begäran med formuläret.",
+            "Registerbeskrivning", "Språk");
+
+    private static final FormTexts EN = new FormTexts("en",
+            "Data protection request – Dental-Systems Oy",
+            "With this form you can ask to see, correct or erase your data in Dental-Systems Oy's customer register, "
+                    + "restrict its processing, or forbid direct marketing. We send a confirmation link to the email "
+                    + "address you give. We answer within one month.",
+            "What do you ask for?",
+            Map.of(RequestType.ACCESS, "I want to see my data",
+                    RequestType.RECTIFICATION, "I want incorrect data corrected",
+                    RequestType.OBJECTION, "I forbid the use of my data for direct marketing",
+                    RequestType.ERASURE, "I want my data erased",
+                    RequestType.RESTRICTION, "I want the processing of my data restricted"),
+            "Email address", "The address the request concerns. We send a confirmation link to it.",
+            "Name (optional)", "Helps us find your data.",
+            "Details (optional)", "For example, which data is wrong. Do not write a personal identity code or a card number.",
+            "Send request",
+            "The form has errors:",
+            "Choose the type of request.",
+            "Enter a working email address, such as name@example.com.",
+            "The name can be at most 200 characters.",
+            "The details can be at most 2000 characters.",
+            "Remove the personal identity code or card number from the details.",
+            "Thank you, your request has been received",
+            "If the address is right, you will soon get an email with a confirmation link. The link is valid for 72 hours.",
+            "Your request is confirmed",
+            "Thank you. We will handle your request and answer within one month of receiving it.",
+            "The link has expired",
+            "The confirmation link is valid for 72 hours. Please make a new request with the form.",
+            "The link is not valid",
+            "The link has already been used or is incorrect. If needed, make a new request with the form.",
+            "Privacy notice", "Language");
+}

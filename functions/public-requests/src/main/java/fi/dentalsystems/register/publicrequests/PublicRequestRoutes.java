@@ -1,0 +1,207 @@
+package fi.dentalsystems.register.publicrequests;
+
+import fi.dentalsystems.register.core.audit.AuditAction;
+import fi.dentalsystems.register.core.audit.AuditLog;
+import fi.dentalsystems.register.core.audit.AuditTarget;
+import fi.dentalsystems.register.core.audit.TargetType;
+import fi.dentalsystems.register.core.domain.Purpose;
+import fi.dentalsystems.register.core.http.ApiRequest;
+import fi.dentalsystems.register.core.http.ApiResponse;
+import fi.dentalsystems.register.core.http.FieldError;
+import fi.dentalsystems.register.core.http.Json;
+import fi.dentalsystems.register.core.http.JsonFields;
+import fi.dentalsystems.register.core.http.ProblemException;
+import fi.dentalsystems.register.core.http.Route;
+import fi.dentalsystems.register.core.mail.Mailer;
+import fi.dentalsystems.register.core.requests.DataSubjectRequest;
+import fi.dentalsystems.register.core.requests.Language;
+import fi.dentalsystems.register.core.requests.RequestChannel;
+import fi.dentalsystems.register.core.requests.RequestLifecycle;
+import fi.dentalsystems.register.core.requests.RequestMails;
+import fi.dentalsystems.register.core.requests.RequestType;
+import fi.dentalsystems.register.core.requests.VerificationToken;
+import fi.dentalsystems.register.core.store.RequestRepository;
+import fi.dentalsystems.register.core.store.StaleVersionException;
+import fi.dentalsystems.register.core.validation.EmailAddress;
+import fi.dentalsystems.register.core.validation.FreeTextGuard;
+
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The data subject's side: the form, the submission and the verification link. The answer
+ * to a submission is the same whatever the address (no enumeration): nothing is looked up.
+ */
+final class PublicRequestRoutes {
+    private static final String HTML = "text/html; charset=utf-8";
+
+    private final RequestRepository requests;
+    private final AuditLog audit;
+    private final Mailer mailer;
+    private final Clock clock;
+    private final String publicBaseUrl;
+
+    PublicRequestRoutes(RequestRepository requests, AuditLog audit, Mailer mailer, Clock clock, String publicBaseUrl) {
+        this.requests = requests;
+        this.audit = audit;
+        this.mailer = mailer;
+        this.clock = clock;
+        this.publicBaseUrl = publicBaseUrl.endsWith("/") ? publicBaseUrl.substring(0, publicBaseUrl.length() - 1)
+                : publicBaseUrl;
+    }
+
+    ApiResponse form(ApiRequest request) {
+        return html(200, Pages.form(language(request, Optional.empty()), Map.of(), Map.of()));
+    }
+
+    ApiResponse submit(ApiRequest request) {
+        boolean fromForm = request.header("content-type").map(t -> t.startsWith(Route.FORM)).orElse(false);
+        String body = request.body().orElse("");
+        Map<String, Object> fields = fromForm ? formFields(body) : null;
+        JsonFields f = fromForm ? JsonFields.of(fields) : JsonFields.parse(body.isEmpty() ? "{}" : body);
+        Optional<Language> chosen = f.optionalText("lang", 5).flatMap(Language::fromCode);
+        Language language = language(request, chosen);
+        FormTexts t = FormTexts.of(language);
+        Map<String, String> pageErrors = new LinkedHashMap<>();
+
+        Optional<RequestType> type = f.optionalText("type", 20).flatMap(PublicRequestRoutes::formType);
+        if (type.isEmpty()) {
+            f.error("type", "must be one of [ACCESS, RECTIFICATION, OBJECTION, ERASURE, RESTRICTION]");
+            pageErrors.put("type", t.errorType());
+        }
+        Optional<EmailAddress> email = f.optionalText("email", 254).flatMap(EmailAddress::parse);
+        if (email.isEmpty()) {
+            f.error("email", "must be an email address");
+            pageErrors.put("email", t.errorEmail());
+        }
+        Optional<String> name = text(f, "name", 200, pageErrors, t.errorName(), t);
+        Optional<String> details = text(f, "details", 2000, pageErrors, t.errorDetails(), t);
+        if (fromForm) {
+            if (f.hasErrors() || !pageErrors.isEmpty()) {
+                Map<String, String> values = new LinkedHashMap<>();
+                fields.forEach((k, v) -> values.put(k, String.valueOf(v)));
+                return html(400, Pages.form(language, values, pageErrors));
+            }
+        }
+        f.finish();
+
+        Instant now = clock.instant();
+        DataSubjectRequest received = RequestLifecycle.receive(type.orElseThrow(), RequestChannel.WEB_FORM,
+                email.get().value(), name, details, language, "public", now);
+        VerificationToken token = VerificationToken.issue(received.requestId());
+        DataSubjectRequest awaiting;
+        try {
+            awaiting = requests.create(RequestLifecycle.awaitVerification(received, token, now));
+        } catch (StaleVersionException e) {
+            throw new IllegalStateException("request id collision", e);
+        }
+        audit.record(access(request), AuditAction.CREATE, new AuditTarget(TargetType.REQUEST, awaiting.requestId()));
+        mailer.send(RequestMails.verification(awaiting, publicBaseUrl + "/public/verify?token="
+                + URLEncoder.encode(token.value(), StandardCharsets.UTF_8)));
+
+        if (fromForm) {
+            return html(202, Pages.message(language, t.receivedTitle(), t.receivedText(), true));
+        }
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("status", "RECEIVED");
+        answer.put("message", t.receivedText());
+        return ApiResponse.json(202, Json.write(answer));
+    }
+
+    ApiResponse verify(ApiRequest request) {
+        Optional<VerificationToken> token = request.query("token").flatMap(VerificationToken::parse);
+        Optional<DataSubjectRequest> found = token.flatMap(tk -> requests.find(tk.requestId()));
+        Language language = language(request, found.map(DataSubjectRequest::language));
+        FormTexts t = FormTexts.of(language);
+        if (found.isEmpty()) {
+            return html(404, Pages.message(language, t.invalidTitle(), t.invalidText(), false));
+        }
+        DataSubjectRequest current = found.get();
+        return switch (RequestLifecycle.checkLink(current, token.get(), clock.instant())) {
+            case VERIFIED -> {
+                try {
+                    DataSubjectRequest verified = requests.update(RequestLifecycle.verifyByLink(current, clock.instant()));
+                    audit.record(access(request), AuditAction.UPDATE,
+                            new AuditTarget(TargetType.REQUEST, verified.requestId()));
+                } catch (StaleVersionException raced) {
+                    // opened twice at once: the other click verified it
+                }
+                yield html(200, Pages.message(language, t.verifiedTitle(), t.verifiedText(), true));
+            }
+            case ALREADY_VERIFIED -> html(200, Pages.message(language, t.verifiedTitle(), t.verifiedText(), true));
+            case EXPIRED -> html(410, Pages.message(language, t.expiredTitle(), t.expiredText(), false));
+            case INVALID -> html(404, Pages.message(language, t.invalidTitle(), t.invalidText(), false));
+        };
+    }
+
+    private static Optional<String> text(JsonFields f, String field, int max, Map<String, String> pageErrors,
+                                         String lengthMessage, FormTexts t) {
+        int before = f.errorCount();
+        Optional<String> value = f.optionalText(field, max);
+        if (f.errorCount() > before) {
+            pageErrors.put(field, lengthMessage);
+            return Optional.empty();
+        }
+        if (value.isPresent() && FreeTextGuard.check(value.get()).isPresent()) {
+            f.error(field, FreeTextGuard.check(value.get()).get().message());
+            pageErrors.put(field, t.errorSensitive());
+            return Optional.empty();
+        }
+        return value;
+    }
+
+    private static Optional<RequestType> formType(String value) {
+        try {
+            RequestType type = RequestType.valueOf(value);
+            return type == RequestType.UNCLASSIFIED ? Optional.empty() : Optional.of(type);
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** application/x-www-form-urlencoded into the same shape a JSON body has; empty values are absent. */
+    private static Map<String, Object> formFields(String body) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        for (String pair : body.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            String[] kv = pair.split("=", 2);
+            String key;
+            String value;
+            try {
+                key = URLDecoder.decode(kv[0], StandardCharsets.UTF_8);
+                value = kv.length > 1 ? URLDecoder.decode(kv[1], StandardCharsets.UTF_8) : "";
+            } catch (IllegalArgumentException e) {
+                throw ProblemException.validation(java.util.List.of(new FieldError("body", "is not valid form data")));
+            }
+            if (fields.containsKey(key)) {
+                throw ProblemException.invalidField(key.length() > 40 ? "body" : key, "must not repeat");
+            }
+            if (!value.isBlank()) {
+                fields.put(key, value);
+            }
+        }
+        return fields;
+    }
+
+    private static Language language(ApiRequest request, Optional<Language> preferred) {
+        return preferred.or(() -> request.query("lang").flatMap(Language::fromCode))
+                .orElseGet(() -> Language.fromAcceptLanguage(request.header("accept-language").orElse(null)));
+    }
+
+    private static AuditLog.Access access(ApiRequest request) {
+        return new AuditLog.Access(request.caller(), request.routeKey(), request.requestId(),
+                Purpose.ADMINISTRATION.code());
+    }
+
+    private static ApiResponse html(int status, String page) {
+        return new ApiResponse(status, Map.of("content-type", HTML), Optional.of(page));
+    }
+}

@@ -1,0 +1,77 @@
+package fi.dentalsystems.register.publicrequests;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import fi.dentalsystems.register.core.audit.AuditLog;
+import fi.dentalsystems.register.core.config.DynamoDbConnection;
+import fi.dentalsystems.register.core.config.HandlerSetup;
+import fi.dentalsystems.register.core.config.RegisterTable;
+import fi.dentalsystems.register.core.config.TableNames;
+import fi.dentalsystems.register.core.http.HttpApiAdapter;
+import fi.dentalsystems.register.core.http.HttpApiFunction;
+import fi.dentalsystems.register.core.http.Route;
+import fi.dentalsystems.register.core.mail.SesMailer;
+import fi.dentalsystems.register.core.store.RequestRepository;
+import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.sesv2.SesV2Client;
+import software.amazon.lambda.powertools.logging.PowertoolsLogging;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Lambda entry point of the public routes: the request form, its submission and the
+ * verification link. No authentication; API Gateway throttles these routes and the body
+ * is limited to 16 KiB. The function may write requests and audit items and send mail.
+ */
+public final class PublicRequestsHandler
+        implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>, HttpApiFunction {
+    static final int MAX_BODY_BYTES = 16 * 1024;
+
+    private final HttpApiAdapter api;
+
+    public PublicRequestsHandler() {
+        this(new HandlerSetup(DynamoDbConnection.fromEnvironment(), TableNames.fromEnvironment(), Clock.systemUTC(),
+                new SesMailer(SesV2Client.builder()
+                        .region(Region.of(System.getenv("AWS_REGION")))
+                        .httpClient(UrlConnectionHttpClient.create())
+                        .credentialsProvider(EnvironmentVariableCredentialsProvider.create())
+                        .build(), System.getenv("MAIL_FROM")),
+                System.getenv()));
+    }
+
+    public PublicRequestsHandler(HandlerSetup setup) {
+        DynamoDbEnhancedClient enhanced = DynamoDbEnhancedClient.builder().dynamoDbClient(setup.dynamoDb()).build();
+        PublicRequestRoutes routes = new PublicRequestRoutes(
+                new RequestRepository(enhanced, setup.tables().nameOf(RegisterTable.REQUESTS)),
+                new AuditLog(enhanced, setup.tables().nameOf(RegisterTable.AUDIT), setup.clock()),
+                setup.mailer(), setup.clock(),
+                setup.variable("PUBLIC_BASE_URL").orElseThrow(() -> new IllegalStateException("PUBLIC_BASE_URL is not set")));
+        this.api = new HttpApiAdapter(List.of(
+                new Route("GET /form", Set.of(), routes::form),
+                new Route("POST /public/requests", Set.of(), Set.of(Route.JSON, Route.FORM), routes::submit),
+                new Route("GET /public/verify", Set.of(), routes::verify)),
+                MAX_BODY_BYTES);
+    }
+
+    @Override
+    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+        if (context == null) {
+            return api.handle(event);
+        }
+        return PowertoolsLogging.withLogging(context, () -> api.handle(event));
+    }
+
+    @Override
+    public Set<String> routeKeys() {
+        return api.routeKeys();
+    }
+
+}

@@ -1,0 +1,24 @@
+package fi.dentalsystems.register.publicrequests;
+
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Runs last in this module: what the public routes logged holds no address, name or number sent to them. */
+@Order(Integer.MAX_VALUE)
+class LogsHoldNoPersonalDataTest {
+    @Test
+    void thePublicRoutesLogNoPersonalData() throws IOException {
+        String log = Files.readString(Path.of("target/test-logs/run.log"), StandardCharsets.UTF_8);
+        assertThat(log.lines().count()).as("the run must have logged, or this proves nothing").isGreaterThan(10);
+        assertThat(log).contains("POST /public/requests").contains("GET /public/verify");
+        assertThat(log).doesNotContain("@example.fi").doesNotContain("hilkka.salonen").doesNotContain("Aino")
+                .doesNotContain("131052-308T").doesNotContain("4111 1111").doesNotContain("token=");
+    }
+}
