@@ -10,3 +10,8 @@ build-PublicRequestsFunction:
 	mvn -B -q -DskipTests -pl functions/public-requests -am package
 	mkdir -p "$(ARTIFACTS_DIR)/lib"
 	cp functions/public-requests/target/public-requests.jar "$(ARTIFACTS_DIR)/lib/"
+
+build-RequestsApiFunction:
+	mvn -B -q -DskipTests -pl functions/requests-api -am package
+	mkdir -p "$(ARTIFACTS_DIR)/lib"
+	cp functions/requests-api/target/requests-api.jar "$(ARTIFACTS_DIR)/lib/"

@@ -119,6 +119,19 @@ public final class JsonFields {
         return result;
     }
 
+    /** A whole number from {@code min} to {@code max}. */
+    public Optional<Integer> requiredInt(String field, int min, int max) {
+        return value(field, true).flatMap(v -> {
+            if (v instanceof java.math.BigDecimal n && n.stripTrailingZeros().scale() <= 0
+                    && n.compareTo(java.math.BigDecimal.valueOf(min)) >= 0
+                    && n.compareTo(java.math.BigDecimal.valueOf(max)) <= 0) {
+                return Optional.of(n.intValue());
+            }
+            error(field, "must be a whole number from " + min + " to " + max);
+            return Optional.empty();
+        });
+    }
+
     public Optional<Boolean> optionalBoolean(String field) {
         return value(field, false).flatMap(v -> {
             if (!(v instanceof Boolean b)) {

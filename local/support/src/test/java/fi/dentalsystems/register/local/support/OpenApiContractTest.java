@@ -68,6 +68,8 @@ class OpenApiContractTest {
                 "GET /customers/{customerId}/contacts", "GET /contacts", "GET /contacts/{contactId}",
                 "PATCH /contacts/{contactId}", "DELETE /contacts/{contactId}", "POST /customers/{customerId}/history",
                 "GET /customers/{customerId}/history", "GET /marketing/recipients", "GET /notifications/recipients",
-                "GET /audit", "GET /form", "POST /public/requests", "GET /public/verify");
+                "GET /audit", "GET /form", "POST /public/requests", "GET /public/verify",
+                "POST /requests", "GET /requests", "GET /requests/{requestId}", "POST /requests/{requestId}/verify",
+                "POST /requests/{requestId}/extend", "POST /requests/{requestId}/reject");
     }
 }

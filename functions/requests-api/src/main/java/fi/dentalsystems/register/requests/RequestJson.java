@@ -1,0 +1,50 @@
+package fi.dentalsystems.register.requests;
+
+import fi.dentalsystems.register.core.requests.DataSubjectRequest;
+import fi.dentalsystems.register.core.requests.RequestEvent;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** The JSON shape of a request for staff (openapi.yaml: DataSubjectRequest). */
+final class RequestJson {
+    private RequestJson() {
+    }
+
+    static Map<String, Object> of(DataSubjectRequest r, Instant now) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("requestId", r.requestId());
+        m.put("type", r.type().name());
+        m.put("status", r.status().name());
+        m.put("channel", r.channel().name());
+        m.put("receivedAt", r.receivedAt().toString());
+        m.put("dueAt", r.dueAt().toString());
+        m.put("originalDueAt", r.originalDueAt().toString());
+        m.put("overdue", r.isOverdue(now));
+        r.extension().ifPresent(e -> {
+            Map<String, Object> x = new LinkedHashMap<>();
+            x.put("months", e.months());
+            x.put("reason", e.reason());
+            x.put("at", e.at().toString());
+            m.put("extension", x);
+        });
+        m.put("email", r.email());
+        r.name().ifPresent(v -> m.put("name", v));
+        r.details().ifPresent(v -> m.put("details", v));
+        m.put("language", r.language().code());
+        r.verifiedAt().ifPresent(v -> m.put("verifiedAt", v.toString()));
+        m.put("events", r.events().stream().map(RequestJson::event).toList());
+        m.put("version", r.version());
+        return m;
+    }
+
+    private static Map<String, Object> event(RequestEvent e) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("at", e.at().toString());
+        m.put("kind", e.kind());
+        m.put("actor", e.actor());
+        e.note().ifPresent(n -> m.put("note", n));
+        return m;
+    }
+}

@@ -1,0 +1,236 @@
+package fi.dentalsystems.register.requests;
+
+import fi.dentalsystems.register.core.audit.AuditAction;
+import fi.dentalsystems.register.core.audit.AuditLog;
+import fi.dentalsystems.register.core.audit.AuditTarget;
+import fi.dentalsystems.register.core.audit.TargetType;
+import fi.dentalsystems.register.core.domain.Purpose;
+import fi.dentalsystems.register.core.domain.Ulid;
+import fi.dentalsystems.register.core.http.ApiRequest;
+import fi.dentalsystems.register.core.http.ApiResponse;
+import fi.dentalsystems.register.core.http.Json;
+import fi.dentalsystems.register.core.http.JsonFields;
+import fi.dentalsystems.register.core.http.Paging;
+import fi.dentalsystems.register.core.http.Preconditions;
+import fi.dentalsystems.register.core.http.ProblemException;
+import fi.dentalsystems.register.core.http.ProblemType;
+import fi.dentalsystems.register.core.mail.Mailer;
+import fi.dentalsystems.register.core.requests.DataSubjectRequest;
+import fi.dentalsystems.register.core.requests.IllegalTransitionException;
+import fi.dentalsystems.register.core.requests.Language;
+import fi.dentalsystems.register.core.requests.RequestChannel;
+import fi.dentalsystems.register.core.requests.RequestLifecycle;
+import fi.dentalsystems.register.core.requests.RequestMails;
+import fi.dentalsystems.register.core.requests.RequestStatus;
+import fi.dentalsystems.register.core.requests.RequestType;
+import fi.dentalsystems.register.core.requests.VerificationToken;
+import fi.dentalsystems.register.core.store.Page;
+import fi.dentalsystems.register.core.store.RequestRepository;
+import fi.dentalsystems.register.core.store.StaleVersionException;
+import fi.dentalsystems.register.core.validation.EmailAddress;
+import fi.dentalsystems.register.core.validation.FreeTextGuard;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+
+/** Staff routes of data-subject requests: enter letters, list, read, verify, extend, reject. */
+final class RequestRoutes {
+    private static final int NOTE_MAX = 2000;
+
+    private final RequestRepository requests;
+    private final AuditLog audit;
+    private final Mailer mailer;
+    private final Clock clock;
+    private final String publicBaseUrl;
+
+    RequestRoutes(RequestRepository requests, AuditLog audit, Mailer mailer, Clock clock, String publicBaseUrl) {
+        this.requests = requests;
+        this.audit = audit;
+        this.mailer = mailer;
+        this.clock = clock;
+        this.publicBaseUrl = publicBaseUrl;
+    }
+
+    /** A letter typed in, or an email forwarded by hand; an email one gets a verification mail. */
+    ApiResponse create(ApiRequest request) {
+        JsonFields f = JsonFields.parse(body(request));
+        Optional<RequestType> type = f.requiredEnum("type", RequestType.class);
+        Optional<RequestChannel> channel = f.requiredEnum("channel", RequestChannel.class);
+        channel.filter(c -> c == RequestChannel.WEB_FORM)
+                .ifPresent(c -> f.error("channel", "must be LETTER or EMAIL; the form enters its own requests"));
+        Optional<String> email = f.requiredParsed("email", 254, EmailAddress::parse, "must be an email address")
+                .map(EmailAddress::value);
+        Optional<String> name = freeText(f, "name", 200);
+        Optional<String> details = freeText(f, "details", NOTE_MAX);
+        Optional<Language> language = f.optionalParsed("language", 2, Language::fromCode, "must be fi, sv or en");
+        Instant now = clock.instant();
+        Optional<Instant> receivedAt = f.optionalParsed("receivedAt", 40, RequestRoutes::instant,
+                "must be an ISO-8601 instant, not in the future and at most 60 days ago");
+        receivedAt.filter(t -> t.isAfter(now) || t.isBefore(now.minus(Duration.ofDays(60))))
+                .ifPresent(t -> f.error("receivedAt", "must not be in the future or more than 60 days ago"));
+        f.finish();
+
+        DataSubjectRequest received = RequestLifecycle.receive(type.orElseThrow(), channel.orElseThrow(),
+                email.orElseThrow(), name, details, language.orElse(Language.FI), request.caller().subject(),
+                receivedAt.orElse(now));
+        DataSubjectRequest stored;
+        Optional<VerificationToken> token = Optional.empty();
+        if (received.channel() == RequestChannel.EMAIL) {
+            token = Optional.of(VerificationToken.issue(received.requestId()));
+            stored = requests.create(RequestLifecycle.awaitVerification(received, token.get(), now));
+        } else {
+            stored = requests.create(received);
+        }
+        audit.record(access(request), AuditAction.CREATE, target(stored));
+        token.ifPresent(t -> mailer.send(RequestMails.verification(stored, publicBaseUrl + "/public/verify?token="
+                + URLEncoder.encode(t.value(), StandardCharsets.UTF_8))));
+        return answer(201, stored).withHeader("location", "/requests/" + stored.requestId());
+    }
+
+    ApiResponse list(ApiRequest request) {
+        Paging paging = Paging.of(request);
+        Optional<RequestStatus> status = request.query("status").map(s -> {
+            try {
+                return RequestStatus.valueOf(s);
+            } catch (IllegalArgumentException e) {
+                throw ProblemException.invalidField("status", "must be one of " + List.of(RequestStatus.values()));
+            }
+        });
+        boolean overdue = request.query("overdue").map(v -> switch (v) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw ProblemException.invalidField("overdue", "must be true or false");
+        }).orElse(false);
+        Instant now = clock.instant();
+        Instant dueBefore = overdue ? now : Instant.parse("9999-12-31T00:00:00Z");
+        Page<DataSubjectRequest> page;
+        if (status.isPresent()) {
+            page = requests.byStatusDueBefore(status.get(), dueBefore, paging.limit(), paging.cursor());
+        } else {
+            if (paging.cursor().isPresent()) {
+                throw ProblemException.invalidField("cursor", "pages through one status; give status as well");
+            }
+            // every open request, soonest deadline first: open requests are few (a register of organisations)
+            List<DataSubjectRequest> open = new ArrayList<>();
+            for (RequestStatus s : RequestStatus.open()) {
+                open.addAll(requests.byStatusDueBefore(s, dueBefore, Paging.MAX_LIMIT, Optional.empty()).items());
+            }
+            open.sort(Comparator.comparing(DataSubjectRequest::dueAt));
+            page = new Page<>(open.subList(0, Math.min(open.size(), paging.limit())), Optional.empty());
+        }
+        audit.record(access(request), AuditAction.READ, page.items().stream().map(RequestRoutes::target).toList());
+        Map<String, Object> body = new java.util.LinkedHashMap<>();
+        body.put("items", page.items().stream().map(r -> RequestJson.of(r, now)).toList());
+        page.nextCursor().ifPresent(c -> body.put("nextCursor", c));
+        return ApiResponse.json(200, Json.write(body));
+    }
+
+    ApiResponse get(ApiRequest request) {
+        DataSubjectRequest r = load(request);
+        audit.record(access(request), AuditAction.READ, target(r));
+        return answer(200, r);
+    }
+
+    ApiResponse verify(ApiRequest request) {
+        JsonFields f = JsonFields.parse(body(request));
+        Optional<String> note = requiredFreeText(f, "note", NOTE_MAX);
+        f.finish();
+        return move(request, r -> RequestLifecycle.verifyByStaff(r, request.caller().subject(), note.orElseThrow(),
+                clock.instant()), r -> { });
+    }
+
+    ApiResponse extend(ApiRequest request) {
+        JsonFields f = JsonFields.parse(body(request));
+        Optional<Integer> months = f.requiredInt("months", 1, 2);
+        Optional<String> reason = requiredFreeText(f, "reason", NOTE_MAX);
+        f.finish();
+        return move(request, r -> RequestLifecycle.extend(r, months.orElseThrow(), reason.orElseThrow(),
+                request.caller().subject(), clock.instant()), r -> mailer.send(RequestMails.extension(r)));
+    }
+
+    ApiResponse reject(ApiRequest request) {
+        JsonFields f = JsonFields.parse(body(request));
+        Optional<String> reason = requiredFreeText(f, "reason", NOTE_MAX);
+        f.finish();
+        return move(request, r -> RequestLifecycle.reject(r, reason.orElseThrow(), request.caller().subject(),
+                clock.instant()), r -> mailer.send(RequestMails.rejection(r, reason.orElseThrow())));
+    }
+
+    /** Applies a lifecycle move with optimistic locking; then audits it and sends its mail. */
+    private ApiResponse move(ApiRequest request, UnaryOperator<DataSubjectRequest> change,
+                             java.util.function.Consumer<DataSubjectRequest> afterwards) {
+        Optional<Long> expected = Preconditions.optionalIfMatch(request);
+        DataSubjectRequest current = load(request);
+        expected.ifPresent(v -> Preconditions.check(v, current.version()));
+        DataSubjectRequest saved;
+        try {
+            saved = requests.update(change.apply(current));
+        } catch (IllegalTransitionException e) {
+            throw new ProblemException(ProblemType.CONFLICT, e.getMessage());
+        } catch (StaleVersionException e) {
+            throw new ProblemException(ProblemType.PRECONDITION_FAILED,
+                    "The request changed while this was applied; read it again.");
+        }
+        audit.record(access(request), AuditAction.UPDATE, target(saved));
+        afterwards.accept(saved);
+        return answer(200, saved);
+    }
+
+    private DataSubjectRequest load(ApiRequest request) {
+        String id = request.pathParameter("requestId");
+        if (!Ulid.isId(id, DataSubjectRequest.ID_PREFIX)) {
+            throw ProblemException.notFound("request");
+        }
+        return requests.find(id).orElseThrow(() -> ProblemException.notFound("request"));
+    }
+
+    private static Optional<String> freeText(JsonFields f, String field, int max) {
+        return f.optionalText(field, max).flatMap(v -> guard(f, field, v));
+    }
+
+    private static Optional<String> requiredFreeText(JsonFields f, String field, int max) {
+        return f.requiredText(field, max).flatMap(v -> guard(f, field, v));
+    }
+
+    private static Optional<String> guard(JsonFields f, String field, String value) {
+        var finding = FreeTextGuard.check(value);
+        finding.ifPresent(s -> f.error(field, s.message()));
+        return finding.isPresent() ? Optional.empty() : Optional.of(value);
+    }
+
+    private static String body(ApiRequest request) {
+        return request.body().orElseThrow(() -> ProblemException.invalidField("body", "is required"));
+    }
+
+    private static Optional<Instant> instant(String text) {
+        try {
+            return Optional.of(Instant.parse(text));
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
+    }
+
+    private ApiResponse answer(int status, DataSubjectRequest r) {
+        return ApiResponse.json(status, Json.write(RequestJson.of(r, clock.instant())))
+                .withHeader("etag", Preconditions.etag(r.version()));
+    }
+
+    private static AuditTarget target(DataSubjectRequest r) {
+        return new AuditTarget(TargetType.REQUEST, r.requestId());
+    }
+
+    private static AuditLog.Access access(ApiRequest request) {
+        return new AuditLog.Access(request.caller(), request.routeKey(), request.requestId(),
+                Purpose.ADMINISTRATION.code());
+    }
+}

@@ -1,0 +1,76 @@
+package fi.dentalsystems.register.requests;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import fi.dentalsystems.register.core.audit.AuditLog;
+import fi.dentalsystems.register.core.config.DynamoDbConnection;
+import fi.dentalsystems.register.core.config.HandlerSetup;
+import fi.dentalsystems.register.core.config.RegisterTable;
+import fi.dentalsystems.register.core.config.TableNames;
+import fi.dentalsystems.register.core.http.HttpApiAdapter;
+import fi.dentalsystems.register.core.http.HttpApiFunction;
+import fi.dentalsystems.register.core.http.Route;
+import fi.dentalsystems.register.core.http.StaffGroup;
+import fi.dentalsystems.register.core.mail.SesMailer;
+import fi.dentalsystems.register.core.store.RequestRepository;
+import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.sesv2.SesV2Client;
+import software.amazon.lambda.powertools.logging.PowertoolsLogging;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Set;
+
+/** Lambda entry point of the staff side of data-subject requests. */
+public final class RequestsApiHandler
+        implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>, HttpApiFunction {
+    private static final Set<StaffGroup> STAFF = Set.of(StaffGroup.ADMIN, StaffGroup.STAFF);
+    private static final int MAX_BODY_BYTES = 64 * 1024;
+
+    private final HttpApiAdapter api;
+
+    public RequestsApiHandler() {
+        this(new HandlerSetup(DynamoDbConnection.fromEnvironment(), TableNames.fromEnvironment(), Clock.systemUTC(),
+                new SesMailer(SesV2Client.builder()
+                        .region(Region.of(System.getenv("AWS_REGION")))
+                        .httpClient(UrlConnectionHttpClient.create())
+                        .credentialsProvider(EnvironmentVariableCredentialsProvider.create())
+                        .build(), System.getenv("MAIL_FROM")),
+                System.getenv()));
+    }
+
+    public RequestsApiHandler(HandlerSetup setup) {
+        DynamoDbEnhancedClient enhanced = DynamoDbEnhancedClient.builder().dynamoDbClient(setup.dynamoDb()).build();
+        RequestRoutes routes = new RequestRoutes(
+                new RequestRepository(enhanced, setup.tables().nameOf(RegisterTable.REQUESTS)),
+                new AuditLog(enhanced, setup.tables().nameOf(RegisterTable.AUDIT), setup.clock()),
+                setup.mailer(), setup.clock(),
+                setup.variable("PUBLIC_BASE_URL").orElseThrow(() -> new IllegalStateException("PUBLIC_BASE_URL is not set")));
+        this.api = new HttpApiAdapter(List.of(
+                new Route("POST /requests", STAFF, routes::create),
+                new Route("GET /requests", STAFF, routes::list),
+                new Route("GET /requests/{requestId}", STAFF, routes::get),
+                new Route("POST /requests/{requestId}/verify", STAFF, routes::verify),
+                new Route("POST /requests/{requestId}/extend", STAFF, routes::extend),
+                new Route("POST /requests/{requestId}/reject", STAFF, routes::reject)),
+                MAX_BODY_BYTES);
+    }
+
+    @Override
+    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+        if (context == null) {
+            return api.handle(event);
+        }
+        return PowertoolsLogging.withLogging(context, () -> api.handle(event));
+    }
+
+    @Override
+    public Set<String> routeKeys() {
+        return api.routeKeys();
+    }
+}
