@@ -15,3 +15,8 @@ build-RequestsApiFunction:
 	mvn -B -q -DskipTests -pl functions/requests-api -am package
 	mkdir -p "$(ARTIFACTS_DIR)/lib"
 	cp functions/requests-api/target/requests-api.jar "$(ARTIFACTS_DIR)/lib/"
+
+build-DeadlineMonitorFunction:
+	mvn -B -q -DskipTests -pl functions/deadline-monitor -am package
+	mkdir -p "$(ARTIFACTS_DIR)/lib"
+	cp functions/deadline-monitor/target/deadline-monitor.jar "$(ARTIFACTS_DIR)/lib/"

@@ -47,6 +47,8 @@ try:
             break
     check("dev up prints a staff token", token is not None)
     check("dev up prints the API URL", any(f"http://localhost:{api_port}" in l for l in lines))
+    check("dev up prints the request form", any(f"http://localhost:{api_port}/form" in l for l in lines))
+    check("dev up runs the deadline schedule", any("Schedule" in l and "DeadlineMonitorFunction" in l for l in lines))
     if token:
         base = f"http://127.0.0.1:{api_port}"
         req = urllib.request.Request(base + "/customers", headers={"Authorization": "Bearer " + token})

@@ -30,6 +30,7 @@ public final class Dev {
         Path root = RepositoryRoot.find();
         switch (args[0]) {
             case "up" -> up(root, List.of(args).subList(1, args.length));
+            case "deadlines" -> deadlines(root, List.of(args).subList(1, args.length));
             case "token" -> {
                 if (args.length < 2) {
                     usage();
@@ -44,8 +45,38 @@ public final class Dev {
         }
     }
 
+    /** Runs the deadline monitor once against the running local system, as of {@code --now}. */
+    @SuppressWarnings("unchecked")
+    private static void deadlines(Path root, List<String> args) {
+        String now = Instant.now().toString();
+        int dynamoPort = 8000;
+        for (int i = 0; i < args.size(); i++) {
+            switch (args.get(i)) {
+                case "--now" -> now = Instant.parse(args.get(++i)).toString();
+                case "--dynamodb-port" -> dynamoPort = Integer.parseInt(args.get(++i));
+                default -> throw new IllegalArgumentException("unknown option " + args.get(i));
+            }
+        }
+        SamTemplate template = SamTemplate.load(root.resolve("template.yaml"));
+        SamTemplate.Function function = template.function("DeadlineMonitorFunction").orElseThrow();
+        Map<String, String> tables = new java.util.LinkedHashMap<>();
+        template.tables().keySet().forEach(id -> tables.put(id, id));
+        try (DynamoDbClient client = DynamoDbConnection.create(Optional.of("http://127.0.0.1:" + dynamoPort), "eu-west-1")) {
+            client.describeTable(r -> r.tableName("RequestsTable"));
+            var handler = (com.amazonaws.services.lambda.runtime.RequestHandler<Map<String, Object>, Map<String, Object>>)
+                    LocalApi.instantiate(template, function, client, tables, Clock.systemUTC(),
+                            new OutboxMailer(root.resolve(".local/outbox"), "tietosuoja@dentalsystems.fi", Clock.systemUTC()),
+                            Map.of());
+            System.out.println(handler.handleRequest(Map.of("now", now), null));
+        } catch (software.amazon.awssdk.core.exception.SdkClientException e) {
+            System.err.println("no local system on DynamoDB port " + dynamoPort + ": start it with ./dev up");
+            System.exit(1);
+        }
+    }
+
     private static void usage() {
-        System.err.println("usage: dev up [--port N] [--dynamodb-port N] [--data DIR] [--seed] | dev token ROLE");
+        System.err.println("usage: dev up [--port N] [--dynamodb-port N] [--data DIR] [--seed] | dev token ROLE"
+                + " | dev deadlines [--now ISO-INSTANT] [--dynamodb-port N]");
     }
 
     private static void up(Path root, List<String> args) throws Exception {
@@ -77,8 +108,12 @@ public final class Dev {
         if (seed) {
             DemoData.load(bindings, tokens);
         }
+        OutboxMailer scheduledMail = new OutboxMailer(outbox, "tietosuoja@dentalsystems.fi", Clock.systemUTC());
+        LocalSchedules schedules = new LocalSchedules(template, function -> LocalApi.instantiate(template, function,
+                client, tables, Clock.systemUTC(), scheduledMail, Map.of("PUBLIC_BASE_URL", base)));
         CountDownLatch stop = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            schedules.close();
             api.close();
             engine.close();
             stop.countDown();
@@ -89,6 +124,7 @@ public final class Dev {
         System.out.println("  OpenAPI        " + base + "/openapi.yaml");
         System.out.println("  Request form   " + base + "/form   (fi, sv, en: ?lang=)");
         System.out.println("  Outbox         " + outbox + "   (mail the system sends, as .eml files)");
+        schedules.described().forEach(d -> System.out.println("  Schedule       " + d));
         System.out.println("  DynamoDB       " + engine.endpoint() + "   (dynalite, " + (data.isPresent()
                 ? "data in " + data.get() : "in memory") + "; tables " + String.join(", ", tables.values()) + ")");
         System.out.println();

@@ -79,25 +79,12 @@ public final class LocalApi implements AutoCloseable {
                                      Clock clock, Mailer mailer, Map<String, String> overrides) {
         List<Binding> bindings = new ArrayList<>();
         for (SamTemplate.Function function : template.functions()) {
-            Map<String, String> env = new LinkedHashMap<>();
-            function.environment().forEach((name, value) ->
-                    SamTemplate.resolveLocal(value, localTables::get).ifPresent(v -> env.put(name, v)));
-            env.putAll(overrides);
-            RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler;
-            try {
-                Class<?> type = Class.forName(function.handlerClass());
-                Object instance;
-                try {
-                    instance = type.getConstructor(HandlerSetup.class).newInstance(
-                            new HandlerSetup(dynamoDb, TableNames.from(env::get), clock, mailer, env));
-                } catch (NoSuchMethodException noSetup) {
-                    instance = type.getConstructor(DynamoDbClient.class, TableNames.class, Clock.class)
-                            .newInstance(dynamoDb, TableNames.from(env::get), clock);
-                }
-                handler = (RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>) instance;
-            } catch (ReflectiveOperationException e) {
-                throw new IllegalStateException("cannot create handler " + function.handlerClass(), e);
+            if (function.routes().isEmpty()) {
+                continue;
             }
+            RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler =
+                    (RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>) instantiate(template, function,
+                            dynamoDb, localTables, clock, mailer, overrides);
             for (SamTemplate.HttpRoute route : function.routes()) {
                 List<String> names = new ArrayList<>();
                 Matcher m = Pattern.compile("\\{([^}]+)}").matcher(route.path());
@@ -113,6 +100,33 @@ public final class LocalApi implements AutoCloseable {
             }
         }
         return bindings;
+    }
+
+    /**
+     * Creates a function's handler as the Lambda runtime would, but with the local engine: its
+     * environment from the template (table refs → local tables, parameter refs → defaults),
+     * then {@code overrides}.
+     */
+    public static Object instantiate(SamTemplate template, SamTemplate.Function function, DynamoDbClient dynamoDb,
+                                     Map<String, String> localTables, Clock clock, Mailer mailer,
+                                     Map<String, String> overrides) {
+        Map<String, String> env = new LinkedHashMap<>();
+        function.environment().forEach((name, value) -> SamTemplate.resolveLocal(value,
+                ref -> localTables.containsKey(ref) ? localTables.get(ref) : template.parameterDefault(ref).orElse(null))
+                .ifPresent(v -> env.put(name, v)));
+        env.putAll(overrides);
+        try {
+            Class<?> type = Class.forName(function.handlerClass());
+            try {
+                return type.getConstructor(HandlerSetup.class).newInstance(
+                        new HandlerSetup(dynamoDb, TableNames.from(env::get), clock, mailer, env));
+            } catch (NoSuchMethodException noSetup) {
+                return type.getConstructor(DynamoDbClient.class, TableNames.class, Clock.class)
+                        .newInstance(dynamoDb, TableNames.from(env::get), clock);
+            }
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot create handler " + function.handlerClass(), e);
+        }
     }
 
     public static LocalApi start(int port, List<Binding> bindings, DevTokens tokens, Path openApi) throws IOException {

@@ -56,9 +56,20 @@ public final class SamTemplate {
         }
     }
 
-    /** A serverless function: handler class and method, environment (unresolved), routes. */
+    /** A serverless function: handler class and method, environment (unresolved), routes, schedules. */
     public record Function(String logicalId, String handlerClass, String handlerMethod,
-                           Map<String, Object> environment, List<HttpRoute> routes, Map<String, Object> properties) {
+                           Map<String, Object> environment, List<HttpRoute> routes, List<Schedule> schedules,
+                           Map<String, Object> properties) {
+    }
+
+    /** A scheduled trigger: its cron or rate expression and time zone. */
+    public record Schedule(String expression, String timezone) {
+    }
+
+    /** The default value of a template parameter, as a local run uses it. */
+    public Optional<String> parameterDefault(String name) {
+        Object value = map(map(root.get("Parameters")).get(name)).get("Default");
+        return value == null ? Optional.empty() : Optional.of(String.valueOf(value));
     }
 
     public List<Function> functions() {
@@ -76,8 +87,14 @@ public final class SamTemplate {
             Map<String, Object> env = new LinkedHashMap<>(globalEnv);
             env.putAll(map(map(props.get("Environment")).get("Variables")));
             List<HttpRoute> routes = new ArrayList<>();
+            List<Schedule> schedules = new ArrayList<>();
             map(props.get("Events")).forEach((name, event) -> {
                 Map<String, Object> e = map(event);
+                if ("ScheduleV2".equals(e.get("Type")) || "Schedule".equals(e.get("Type"))) {
+                    Map<String, Object> p = map(e.get("Properties"));
+                    schedules.add(new Schedule(String.valueOf(p.get("ScheduleExpression")),
+                            String.valueOf(p.getOrDefault("ScheduleExpressionTimezone", "UTC"))));
+                }
                 if ("HttpApi".equals(e.get("Type"))) {
                     Map<String, Object> p = map(e.get("Properties"));
                     Object auth = map(p.get("Auth")).get("Authorizer");
@@ -86,7 +103,7 @@ public final class SamTemplate {
                 }
             });
             functions.add(new Function(id, parts[0], parts.length > 1 ? parts[1] : "handleRequest", env, routes,
-                    props));
+                    schedules, props));
         });
         return functions;
     }

@@ -1,0 +1,87 @@
+package fi.dentalsystems.register.deadlines;
+
+import fi.dentalsystems.register.core.mail.Mail;
+import fi.dentalsystems.register.core.mail.Mailer;
+import fi.dentalsystems.register.core.requests.DataSubjectRequest;
+import fi.dentalsystems.register.core.requests.RequestDeadline;
+import fi.dentalsystems.register.core.requests.RequestStatus;
+import fi.dentalsystems.register.core.store.Page;
+import fi.dentalsystems.register.core.store.RequestRepository;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Finds open requests due within seven days, or overdue, through the byStatusDue index (one
+ * query per open status, never a scan), mails the register's contact person (seed §2) a
+ * summary of request ids, types, states and dates, and reports the counts as metrics.
+ */
+final class DeadlineMonitor {
+    static final Duration WARNING = Duration.ofDays(7);
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d.M.uuuu HH:mm").withZone(RequestDeadline.HELSINKI);
+
+    /** Where the counts go: Powertools metrics in Lambda. */
+    interface Counts {
+        void record(int overdue, int dueSoon);
+    }
+
+    private final RequestRepository requests;
+    private final Mailer mailer;
+    private final Counts counts;
+    private final String contactPerson;
+
+    DeadlineMonitor(RequestRepository requests, Mailer mailer, Counts counts, String contactPerson) {
+        this.requests = requests;
+        this.mailer = mailer;
+        this.counts = counts;
+        this.contactPerson = contactPerson;
+    }
+
+    DeadlineReport run(Instant now) {
+        Instant window = now.plus(WARNING);
+        List<DataSubjectRequest> overdue = new ArrayList<>();
+        List<DataSubjectRequest> dueSoon = new ArrayList<>();
+        for (RequestStatus status : RequestStatus.open()) {
+            Optional<String> cursor = Optional.empty();
+            do {
+                Page<DataSubjectRequest> page = requests.byStatusDueBefore(status, window, 100, cursor);
+                for (DataSubjectRequest r : page.items()) {
+                    (r.dueAt().isBefore(now) ? overdue : dueSoon).add(r);
+                }
+                cursor = page.nextCursor();
+            } while (cursor.isPresent());
+        }
+        overdue.sort(Comparator.comparing(DataSubjectRequest::dueAt));
+        dueSoon.sort(Comparator.comparing(DataSubjectRequest::dueAt));
+        DeadlineReport report = new DeadlineReport(now, window, overdue, dueSoon);
+        counts.record(overdue.size(), dueSoon.size());
+        if (!report.isEmpty()) {
+            mailer.send(summary(report));
+        }
+        return report;
+    }
+
+    /** Ids, types, states and dates: enough to act on, nothing about the person. */
+    Mail summary(DeadlineReport report) {
+        StringBuilder text = new StringBuilder("Tietosuojapyyntöjen määräajat / Data-subject request deadlines\n\n");
+        section(text, "MYÖHÄSSÄ / OVERDUE", report.overdue());
+        section(text, "ERÄÄNTYY 7 PÄIVÄN SISÄLLÄ / DUE WITHIN 7 DAYS", report.dueSoon());
+        text.append("Avaa pyynnöt rekisterin henkilöstörajapinnasta: GET /requests/{requestId}\n");
+        return new Mail(contactPerson, "Tietosuojapyynnöt: " + report.overdue().size() + " myöhässä, "
+                + report.dueSoon().size() + " erääntyy pian", text.toString());
+    }
+
+    private static void section(StringBuilder text, String title, List<DataSubjectRequest> items) {
+        text.append(title).append(" (").append(items.size()).append(")\n");
+        for (DataSubjectRequest r : items) {
+            text.append("  ").append(r.requestId()).append("  ").append(r.type()).append("  ").append(r.status())
+                    .append("  ").append(DATE.format(r.dueAt())).append('\n');
+        }
+        text.append('\n');
+    }
+}

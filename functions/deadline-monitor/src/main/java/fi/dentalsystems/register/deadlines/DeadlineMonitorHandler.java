@@ -1,0 +1,96 @@
+package fi.dentalsystems.register.deadlines;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import fi.dentalsystems.register.core.config.DynamoDbConnection;
+import fi.dentalsystems.register.core.config.HandlerSetup;
+import fi.dentalsystems.register.core.config.RegisterTable;
+import fi.dentalsystems.register.core.config.TableNames;
+import fi.dentalsystems.register.core.mail.SesMailer;
+import fi.dentalsystems.register.core.store.RequestRepository;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.sesv2.SesV2Client;
+import software.amazon.lambda.powertools.logging.PowertoolsLogging;
+import software.amazon.lambda.powertools.metrics.Metrics;
+import software.amazon.lambda.powertools.metrics.MetricsFactory;
+import software.amazon.lambda.powertools.metrics.model.MetricUnit;
+
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import static software.amazon.lambda.powertools.logging.argument.StructuredArguments.entry;
+
+/**
+ * Scheduled daily (EventBridge Scheduler, Europe/Helsinki). The event may carry {@code now}
+ * (ISO instant) to see a future day: {@code ./dev deadlines --now ...}. Answers the counts.
+ */
+public final class DeadlineMonitorHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
+    private static final Logger LOG = LoggerFactory.getLogger(DeadlineMonitorHandler.class);
+
+    private final DeadlineMonitor monitor;
+    private final java.time.Clock clock;
+
+    public DeadlineMonitorHandler() {
+        this(new HandlerSetup(DynamoDbConnection.fromEnvironment(), TableNames.fromEnvironment(),
+                java.time.Clock.systemUTC(),
+                new SesMailer(SesV2Client.builder()
+                        .region(Region.of(System.getenv("AWS_REGION")))
+                        .httpClient(UrlConnectionHttpClient.create())
+                        .credentialsProvider(EnvironmentVariableCredentialsProvider.create())
+                        .build(), System.getenv("MAIL_FROM")),
+                System.getenv()), DeadlineMonitorHandler::emitMetrics);
+    }
+
+    public DeadlineMonitorHandler(HandlerSetup setup) {
+        this(setup, (overdue, dueSoon) -> { });
+    }
+
+    DeadlineMonitorHandler(HandlerSetup setup, DeadlineMonitor.Counts counts) {
+        DynamoDbEnhancedClient enhanced = DynamoDbEnhancedClient.builder().dynamoDbClient(setup.dynamoDb()).build();
+        this.monitor = new DeadlineMonitor(new RequestRepository(enhanced, setup.tables().nameOf(RegisterTable.REQUESTS)),
+                setup.mailer(), counts, setup.variable("REGISTER_CONTACT_EMAIL")
+                .orElseThrow(() -> new IllegalStateException("REGISTER_CONTACT_EMAIL is not set")));
+        this.clock = setup.clock();
+    }
+
+    private static void emitMetrics(int overdue, int dueSoon) {
+        Metrics metrics = MetricsFactory.getMetricsInstance();
+        metrics.addMetric("RequestsOverdue", overdue, MetricUnit.COUNT);
+        metrics.addMetric("RequestsDueSoon", dueSoon, MetricUnit.COUNT);
+        metrics.flush();
+    }
+
+    @Override
+    public Map<String, Object> handleRequest(Map<String, Object> event, Context context) {
+        if (context == null) {
+            return run(event);
+        }
+        return PowertoolsLogging.withLogging(context, () -> run(event));
+    }
+
+    private Map<String, Object> run(Map<String, Object> event) {
+        Instant now = clock.instant();
+        Object given = event == null ? null : event.get("now");
+        if (given instanceof String text) {
+            try {
+                now = Instant.parse(text);
+            } catch (DateTimeParseException e) {
+                throw new IllegalArgumentException("now must be an ISO-8601 instant");
+            }
+        }
+        DeadlineReport report = monitor.run(now);
+        LOG.info("deadlines checked", entry("overdue", report.overdue().size()), entry("dueSoon", report.dueSoon().size()));
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("now", now.toString());
+        answer.put("overdue", report.overdue().stream().map(r -> r.requestId()).toList());
+        answer.put("dueSoon", report.dueSoon().stream().map(r -> r.requestId()).toList());
+        return answer;
+    }
+}
