@@ -20,3 +20,8 @@ build-DeadlineMonitorFunction:
 	mvn -B -q -DskipTests -pl functions/deadline-monitor -am package
 	mkdir -p "$(ARTIFACTS_DIR)/lib"
 	cp functions/deadline-monitor/target/deadline-monitor.jar "$(ARTIFACTS_DIR)/lib/"
+
+build-EmailIntakeFunction:
+	mvn -B -q -DskipTests -pl functions/email-intake -am package
+	mkdir -p "$(ARTIFACTS_DIR)/lib"
+	cp functions/email-intake/target/email-intake.jar "$(ARTIFACTS_DIR)/lib/"

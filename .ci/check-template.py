@@ -125,6 +125,25 @@ for name, table in by_type("AWS::DynamoDB::Table").items():
     check(f"{name}: sparse keys-only byPurge index",
           len(purge) == 1 and purge[0]["Projection"]["ProjectionType"] == "KEYS_ONLY")
 
+for name, bucket in by_type("AWS::S3::Bucket").items():
+    p = bucket["Properties"]
+    sse = p.get("BucketEncryption", {}).get("ServerSideEncryptionConfiguration", [{}])[0].get("ServerSideEncryptionByDefault", {})
+    check(f"{name}: SSE-KMS with the register key", sse.get("SSEAlgorithm") == "aws:kms"
+          and sse.get("KMSMasterKeyID") == {"Fn::GetAtt": ["RegisterKey", "Arn"]})
+    rules = p.get("LifecycleConfiguration", {}).get("Rules", [])
+    check(f"{name}: raw mail expires within 7 days", any(r.get("ExpirationInDays", 999) <= 7 for r in rules))
+    check(f"{name}: public access blocked", all(p.get("PublicAccessBlockConfiguration", {}).get(k) for k in
+          ("BlockPublicAcls", "BlockPublicPolicy", "IgnorePublicAcls", "RestrictPublicBuckets")))
+    policies = [b for b in by_type("AWS::S3::BucketPolicy").values() if b["Properties"]["Bucket"] == {"Ref": name}]
+    tls = any(st.get("Effect") == "Deny" and st.get("Condition", {}).get("Bool", {}).get("aws:SecureTransport") == "false"
+              for b in policies for st in b["Properties"]["PolicyDocument"]["Statement"])
+    check(f"{name}: TLS only", tls)
+rules = by_type("AWS::SES::ReceiptRule")
+check("SES receipt rule: S3 then Lambda, TLS required, scanning on", any(
+    [list(a.keys())[0] for a in r["Properties"]["Rule"]["Actions"]] == ["S3Action", "LambdaAction"]
+    and r["Properties"]["Rule"].get("TlsPolicy") == "Require" and r["Properties"]["Rule"].get("ScanEnabled")
+    for r in rules.values()))
+
 wide = []
 for name, res in resources.items():
     if res["Type"] in ("AWS::IAM::Role", "AWS::IAM::Policy"):

@@ -30,8 +30,9 @@ def check(name, ok):
         failed += 1
 
 
-api_port, db_port = free_port(), free_port()
-proc = subprocess.Popen(["./dev", "up", "--seed", "--port", str(api_port), "--dynamodb-port", str(db_port)],
+api_port, db_port, smtp_port = free_port(), free_port(), free_port()
+proc = subprocess.Popen(["./dev", "up", "--seed", "--port", str(api_port), "--dynamodb-port", str(db_port),
+                         "--smtp-port", str(smtp_port)],
                         stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, start_new_session=True)
 token = None
 lines = []
@@ -49,6 +50,7 @@ try:
     check("dev up prints the API URL", any(f"http://localhost:{api_port}" in l for l in lines))
     check("dev up prints the request form", any(f"http://localhost:{api_port}/form" in l for l in lines))
     check("dev up runs the deadline schedule", any("Schedule" in l and "DeadlineMonitorFunction" in l for l in lines))
+    check("dev up listens for mail", any(f"SMTP intake    localhost:{smtp_port}" in l for l in lines))
     if token:
         base = f"http://127.0.0.1:{api_port}"
         req = urllib.request.Request(base + "/customers", headers={"Authorization": "Bearer " + token})
@@ -62,6 +64,23 @@ try:
         except urllib.error.HTTPError as e:
             check("no token is refused with 401 problem+json",
                   e.code == 401 and e.headers.get("content-type") == "application/problem+json")
+    if token:
+        # a real SMTP conversation: the mail becomes a request and its verification mail lands in the outbox
+        import smtplib
+        outbox = os.path.join(".local", "outbox")
+        before = set(os.listdir(outbox)) if os.path.isdir(outbox) else set()
+        with smtplib.SMTP("127.0.0.1", smtp_port, timeout=10) as s:
+            s.sendmail("smoke@example.fi", ["tietosuoja@dentalsystems.fi"],
+                       "From: Smoke <smoke@example.fi>\r\nTo: tietosuoja@dentalsystems.fi\r\n"
+                       "Subject: Tarkastuspyynto\r\nMessage-ID: <smoke-%d@example.fi>\r\n\r\n"
+                       "Hei, haluan tarkastaa tietoni.\r\n" % time.time_ns())
+        new = []
+        for _ in range(50):
+            new = set(os.listdir(outbox)) - before if os.path.isdir(outbox) else set()
+            if new:
+                break
+            time.sleep(0.2)
+        check("mail to the intake address gets a verification mail in the outbox", len(new) == 1)
 finally:
     os.killpg(proc.pid, signal.SIGINT)
     try:

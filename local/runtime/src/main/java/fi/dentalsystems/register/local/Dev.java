@@ -75,13 +75,14 @@ public final class Dev {
     }
 
     private static void usage() {
-        System.err.println("usage: dev up [--port N] [--dynamodb-port N] [--data DIR] [--seed] | dev token ROLE"
+        System.err.println("usage: dev up [--port N] [--dynamodb-port N] [--smtp-port N] [--data DIR] [--seed] | dev token ROLE"
                 + " | dev deadlines [--now ISO-INSTANT] [--dynamodb-port N]");
     }
 
     private static void up(Path root, List<String> args) throws Exception {
         int port = 3000;
         int dynamoPort = 8000;
+        int smtpPort = 2525;
         Optional<Path> data = Optional.empty();
         boolean seed = false;
         List<String> rest = new ArrayList<>(args);
@@ -89,6 +90,7 @@ public final class Dev {
             switch (rest.get(i)) {
                 case "--port" -> port = Integer.parseInt(rest.get(++i));
                 case "--dynamodb-port" -> dynamoPort = Integer.parseInt(rest.get(++i));
+                case "--smtp-port" -> smtpPort = Integer.parseInt(rest.get(++i));
                 case "--data" -> data = Optional.of(Path.of(rest.get(++i)).toAbsolutePath());
                 case "--seed" -> seed = true;
                 default -> throw new IllegalArgumentException("unknown option " + rest.get(i));
@@ -111,9 +113,19 @@ public final class Dev {
         OutboxMailer scheduledMail = new OutboxMailer(outbox, "tietosuoja@dentalsystems.fi", Clock.systemUTC());
         LocalSchedules schedules = new LocalSchedules(template, function -> LocalApi.instantiate(template, function,
                 client, tables, Clock.systemUTC(), scheduledMail, Map.of("PUBLIC_BASE_URL", base)));
+        Path inbound = root.resolve(".local/inbound");
+        @SuppressWarnings("unchecked")
+        var intakeHandler = (com.amazonaws.services.lambda.runtime.RequestHandler<Map<String, Object>, Map<String, Object>>)
+                LocalApi.instantiate(template, template.function("EmailIntakeFunction").orElseThrow(), client, tables,
+                        Clock.systemUTC(), scheduledMail, Map.of("PUBLIC_BASE_URL", base,
+                                "INBOUND_FOLDER", inbound.toString(), "INBOUND_BUCKET", LocalSmtpIntake.BUCKET,
+                                "INBOUND_PREFIX", ""));
+        LocalSmtpIntake smtp = new LocalSmtpIntake(smtpPort, new fi.dentalsystems.register.intake.FolderRawMailStore(inbound),
+                intakeHandler);
         CountDownLatch stop = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             schedules.close();
+            smtp.close();
             api.close();
             engine.close();
             stop.countDown();
@@ -125,6 +137,8 @@ public final class Dev {
         System.out.println("  Request form   " + base + "/form   (fi, sv, en: ?lang=)");
         System.out.println("  Outbox         " + outbox + "   (mail the system sends, as .eml files)");
         schedules.described().forEach(d -> System.out.println("  Schedule       " + d));
+        System.out.println("  SMTP intake    localhost:" + smtp.port() + "   (mail to "
+                + template.parameterDefault("IntakeAddress").orElse("the intake address") + " becomes a request)");
         System.out.println("  DynamoDB       " + engine.endpoint() + "   (dynalite, " + (data.isPresent()
                 ? "data in " + data.get() : "in memory") + "; tables " + String.join(", ", tables.values()) + ")");
         System.out.println();

@@ -2,12 +2,14 @@ package fi.dentalsystems.register.core.requests;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * A data-subject request and its history. The address is the one the request names (the
  * form's, or the mail's From); verification proves the requester controls it. {@code dueAt}
- * is the deadline in force: {@code originalDueAt} moved by the extension, if any.
+ * is the deadline in force: {@code originalDueAt} moved by the extension, if any. {@code intake}
+ * holds facts of an emailed request: message id, raw-mail key, SES verdicts, why it was parked.
  */
 public record DataSubjectRequest(
         String requestId,
@@ -26,12 +28,14 @@ public record DataSubjectRequest(
         Optional<Instant> tokenExpiresAt,
         Optional<Instant> verifiedAt,
         List<RequestEvent> events,
+        Map<String, String> intake,
         long version) {
 
     public static final String ID_PREFIX = "req_";
 
     public DataSubjectRequest {
         events = List.copyOf(events);
+        intake = Map.copyOf(intake);
     }
 
     public boolean isOverdue(Instant now) {

@@ -25,7 +25,14 @@ public final class RequestLifecycle {
         return new DataSubjectRequest(DataSubjectRequest.ID_PREFIX + Ulid.next(now), type, RequestStatus.RECEIVED,
                 channel, now, due, due, Optional.empty(), email, name, details, language, Optional.empty(),
                 Optional.empty(), Optional.empty(), List.of(new RequestEvent(now, "RECEIVED", actor, Optional.empty())),
-                0);
+                java.util.Map.of(), 0);
+    }
+
+    /** The same request with an id and intake facts of an emailed request (deterministic id: redelivery is a duplicate). */
+    public static DataSubjectRequest fromMail(DataSubjectRequest r, String requestId, java.util.Map<String, String> intake) {
+        return new DataSubjectRequest(requestId, r.type(), r.status(), r.channel(), r.receivedAt(), r.originalDueAt(),
+                r.dueAt(), r.extension(), r.email(), r.name(), r.details(), r.language(), r.tokenHash(),
+                r.tokenExpiresAt(), r.verifiedAt(), r.events(), intake, r.version());
     }
 
     /** A verification link was mailed; only its hash is kept, and it expires in 72 hours. */
@@ -101,6 +108,6 @@ public final class RequestLifecycle {
                                            Optional<Extension> extension, Instant dueAt, List<RequestEvent> events) {
         return new DataSubjectRequest(r.requestId(), r.type(), status, r.channel(), r.receivedAt(), r.originalDueAt(),
                 dueAt, extension, r.email(), r.name(), r.details(), r.language(), tokenHash, tokenExpiresAt,
-                verifiedAt, events, r.version());
+                verifiedAt, events, r.intake(), r.version());
     }
 }

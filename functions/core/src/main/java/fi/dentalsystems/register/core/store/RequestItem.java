@@ -53,6 +53,8 @@ public final class RequestItem {
                     .setter(RequestItem::setVerifiedAt))
             .addAttribute(EnhancedType.listOf(EnhancedType.mapOf(String.class, String.class)),
                     a -> a.name("events").getter(RequestItem::getEvents).setter(RequestItem::setEvents))
+            .addAttribute(EnhancedType.mapOf(String.class, String.class),
+                    a -> a.name("intake").getter(RequestItem::getIntake).setter(RequestItem::setIntake))
             .addAttribute(Long.class, a -> a.name("version").getter(RequestItem::getVersion)
                     .setter(RequestItem::setVersion).tags(versionAttribute()))
             .build();
@@ -76,6 +78,7 @@ public final class RequestItem {
     private String tokenExpiresAt;
     private String verifiedAt;
     private List<Map<String, String>> events;
+    private Map<String, String> intake;
     private Long version;
 
     public String getRequestId() { return requestId; }
@@ -116,6 +119,8 @@ public final class RequestItem {
     public void setVerifiedAt(String v) { verifiedAt = v; }
     public List<Map<String, String>> getEvents() { return events; }
     public void setEvents(List<Map<String, String>> v) { events = v; }
+    public Map<String, String> getIntake() { return intake; }
+    public void setIntake(Map<String, String> v) { intake = v; }
     public Long getVersion() { return version; }
     public void setVersion(Long v) { version = v; }
 }

@@ -116,6 +116,7 @@ public final class RequestRepository {
             events.add(m);
         }
         item.setEvents(events);
+        item.setIntake(r.intake().isEmpty() ? null : new LinkedHashMap<>(r.intake()));
         item.setVersion(r.version());
         return item;
     }
@@ -139,6 +140,7 @@ public final class RequestRepository {
                 Instant.parse(i.getReceivedAt()), Instant.parse(i.getOriginalDueAt()), Instant.parse(i.getDueAt()),
                 extension, i.getEmail(), Optional.ofNullable(i.getName()), Optional.ofNullable(i.getDetails()),
                 Language.valueOf(i.getLanguage()), Optional.ofNullable(i.getTokenHash()),
-                instant(i.getTokenExpiresAt()), instant(i.getVerifiedAt()), events, i.getVersion());
+                instant(i.getTokenExpiresAt()), instant(i.getVerifiedAt()), events,
+                i.getIntake() == null ? Map.of() : i.getIntake(), i.getVersion());
     }
 }

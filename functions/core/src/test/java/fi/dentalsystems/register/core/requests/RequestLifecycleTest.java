@@ -26,7 +26,7 @@ class RequestLifecycleTest {
         DataSubjectRequest r = received();
         return new DataSubjectRequest(r.requestId(), r.type(), status, r.channel(), r.receivedAt(), r.originalDueAt(),
                 r.dueAt(), r.extension(), r.email(), r.name(), r.details(), r.language(), Optional.of("hash"),
-                Optional.of(T0.plus(Duration.ofHours(72))), Optional.empty(), r.events(), 1);
+                Optional.of(T0.plus(Duration.ofHours(72))), Optional.empty(), r.events(), java.util.Map.of(), 1);
     }
 
     @Test

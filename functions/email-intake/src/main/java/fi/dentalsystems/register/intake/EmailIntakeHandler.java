@@ -1,0 +1,116 @@
+package fi.dentalsystems.register.intake;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import fi.dentalsystems.register.core.audit.AuditLog;
+import fi.dentalsystems.register.core.config.DynamoDbConnection;
+import fi.dentalsystems.register.core.config.HandlerSetup;
+import fi.dentalsystems.register.core.config.RegisterTable;
+import fi.dentalsystems.register.core.config.TableNames;
+import fi.dentalsystems.register.core.mail.SesMailer;
+import fi.dentalsystems.register.core.store.RequestRepository;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sesv2.SesV2Client;
+import software.amazon.lambda.powertools.logging.PowertoolsLogging;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static software.amazon.lambda.powertools.logging.argument.StructuredArguments.entry;
+
+/**
+ * Lambda entry point of inbound mail. The SES receipt rule stores the raw message in the
+ * inbound bucket (key = prefix + SES message id), then invokes this function with the SES
+ * event; an S3 ObjectCreated event works as well. Logs carry SES ids and outcomes only.
+ */
+public final class EmailIntakeHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
+    private static final Logger LOG = LoggerFactory.getLogger(EmailIntakeHandler.class);
+    private static final List<String> VERDICTS = List.of("spamVerdict", "virusVerdict", "spfVerdict", "dkimVerdict",
+            "dmarcVerdict");
+
+    private final EmailIntake intake;
+    private final String bucket;
+    private final String prefix;
+
+    public EmailIntakeHandler() {
+        this(new HandlerSetup(DynamoDbConnection.fromEnvironment(), TableNames.fromEnvironment(), Clock.systemUTC(),
+                new SesMailer(SesV2Client.builder()
+                        .region(Region.of(System.getenv("AWS_REGION")))
+                        .httpClient(UrlConnectionHttpClient.create())
+                        .credentialsProvider(EnvironmentVariableCredentialsProvider.create())
+                        .build(), System.getenv("MAIL_FROM")),
+                System.getenv()), new S3RawMailStore(S3Client.builder()
+                .region(Region.of(System.getenv("AWS_REGION")))
+                .httpClient(UrlConnectionHttpClient.create())
+                .credentialsProvider(EnvironmentVariableCredentialsProvider.create())
+                .build()));
+    }
+
+    /** Locally: raw mail lives in {@code INBOUND_FOLDER} (the SMTP intake writes it there). */
+    public EmailIntakeHandler(HandlerSetup setup) {
+        this(setup, new FolderRawMailStore(Path.of(setup.variable("INBOUND_FOLDER").orElse(".local/inbound"))));
+    }
+
+    EmailIntakeHandler(HandlerSetup setup, RawMailStore store) {
+        DynamoDbEnhancedClient enhanced = DynamoDbEnhancedClient.builder().dynamoDbClient(setup.dynamoDb()).build();
+        this.intake = new EmailIntake(store, new RequestRepository(enhanced, setup.tables().nameOf(RegisterTable.REQUESTS)),
+                new AuditLog(enhanced, setup.tables().nameOf(RegisterTable.AUDIT), setup.clock()), setup.mailer(),
+                setup.clock(), setup.variable("PUBLIC_BASE_URL")
+                .orElseThrow(() -> new IllegalStateException("PUBLIC_BASE_URL is not set")));
+        this.bucket = setup.variable("INBOUND_BUCKET").orElse("inbound");
+        this.prefix = setup.variable("INBOUND_PREFIX").orElse("");
+    }
+
+    @Override
+    public Map<String, Object> handleRequest(Map<String, Object> event, Context context) {
+        if (context == null) {
+            return handle(event);
+        }
+        return PowertoolsLogging.withLogging(context, () -> handle(event));
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> handle(Map<String, Object> event) {
+        List<String> outcomes = new ArrayList<>();
+        for (Object record : (List<Object>) event.getOrDefault("Records", List.of())) {
+            Map<String, Object> r = (Map<String, Object>) record;
+            EmailIntake.Delivery delivery;
+            String sourceId;
+            if (r.containsKey("ses")) {
+                Map<String, Object> ses = (Map<String, Object>) r.get("ses");
+                Map<String, Object> mail = (Map<String, Object>) ses.get("mail");
+                Map<String, Object> receipt = (Map<String, Object>) ses.getOrDefault("receipt", Map.of());
+                sourceId = String.valueOf(mail.get("messageId"));
+                Map<String, String> verdicts = new LinkedHashMap<>();
+                for (String name : VERDICTS) {
+                    Object v = receipt.get(name);
+                    if (v instanceof Map<?, ?> m && m.get("status") != null) {
+                        verdicts.put(name, String.valueOf(m.get("status")));
+                    }
+                }
+                delivery = new EmailIntake.Delivery(bucket, prefix + sourceId, verdicts);
+            } else {
+                Map<String, Object> s3 = (Map<String, Object>) r.get("s3");
+                String b = String.valueOf(((Map<String, Object>) s3.get("bucket")).get("name"));
+                String k = java.net.URLDecoder.decode(String.valueOf(((Map<String, Object>) s3.get("object")).get("key")),
+                        java.nio.charset.StandardCharsets.UTF_8);
+                sourceId = k;
+                delivery = new EmailIntake.Delivery(b, k, Map.of());
+            }
+            EmailIntake.Outcome outcome = intake.accept(delivery);
+            LOG.info("inbound mail", entry("sesMessageId", sourceId), entry("outcome", outcome.name()));
+            outcomes.add(outcome.name());
+        }
+        return Map.of("outcomes", outcomes);
+    }
+}
