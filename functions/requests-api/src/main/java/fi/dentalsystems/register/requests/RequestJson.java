@@ -35,6 +35,9 @@ final class RequestJson {
         m.put("language", r.language().code());
         r.verifiedAt().ifPresent(v -> m.put("verifiedAt", v.toString()));
         m.put("events", r.events().stream().map(RequestJson::event).toList());
+        if (!r.intake().isEmpty()) {
+            m.put("intake", new java.util.TreeMap<>(r.intake()));
+        }
         m.put("version", r.version());
         return m;
     }
