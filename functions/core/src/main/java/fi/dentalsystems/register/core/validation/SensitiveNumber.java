@@ -11,6 +11,7 @@ public enum SensitiveNumber {
         this.message = message;
     }
 
+    /** A field-error message, safe to return to the caller and to log. */
     public String message() {
         return message;
     }
