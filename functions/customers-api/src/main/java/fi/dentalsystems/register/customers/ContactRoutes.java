@@ -111,8 +111,9 @@ final class ContactRoutes {
                 roles.orElse(current.roles()), source.orElse(current.source()), current.marketingObjection(),
                 current.createdAt(), stores.clock().instant(), current.version());
         Contact saved;
+        Optional<Instant> relationshipEnded = stores.customers().find(current.customerId()).flatMap(Customer::endedAt);
         try {
-            saved = stores.contacts().update(changed);
+            saved = stores.contacts().update(changed, relationshipEnded);
         } catch (StaleVersionException e) {
             throw new ProblemException(ProblemType.PRECONDITION_FAILED,
                     "The resource changed while your update was applied; read it again and reapply your change.");

@@ -24,6 +24,7 @@ import fi.dentalsystems.register.core.store.StaleVersionException;
 import fi.dentalsystems.register.core.validation.BusinessId;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /** Staff routes of customer organisations: create, list, read, change, end. */
@@ -139,8 +140,33 @@ final class CustomerRoutes {
                 current.phone(), current.billingAddress(), current.eInvoiceAddress(), CustomerStatus.ENDED,
                 Optional.of(now), current.marketingOptOut(), current.createdAt(), now, current.version());
         Customer saved = save(ended);
-        stores.audit().record(access(request), AuditAction.UPDATE, target(saved));
+        // the end starts the contacts' retention clocks (DESIGN.md: relationship ends + 24 months)
+        var contacts = stores.contacts().ofCustomer(saved.customerId());
+        for (var contact : contacts) {
+            startContactClock(contact.contactId(), now);
+        }
+        List<AuditTarget> targets = new java.util.ArrayList<>();
+        targets.add(target(saved));
+        contacts.forEach(c -> targets.add(new AuditTarget(TargetType.CONTACT, c.contactId())));
+        stores.audit().record(access(request), AuditAction.UPDATE, targets);
         return withEtag(ApiResponse.json(200, Json.write(Representations.customer(saved))), saved);
+    }
+
+    /** Re-reads and re-writes until no concurrent change of the contact wins over it. */
+    private void startContactClock(String contactId, Instant endedAt) {
+        for (int attempt = 0; attempt < 5; attempt++) {
+            var current = stores.contacts().find(contactId);
+            if (current.isEmpty()) {
+                return;
+            }
+            try {
+                stores.contacts().update(current.get(), Optional.of(endedAt));
+                return;
+            } catch (StaleVersionException raced) {
+                // someone changed it meanwhile: read again
+            }
+        }
+        throw new IllegalStateException("contact kept changing while its retention clock was started");
     }
 
     private Customer save(Customer changed) {

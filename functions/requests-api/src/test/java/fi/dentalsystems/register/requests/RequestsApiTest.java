@@ -123,6 +123,9 @@ class RequestsApiTest {
         Answer rejected = call("POST", "/requests/{requestId}/reject", b -> b.path("requestId", id)
                 .json("{\"reason\": \"Not identified\"}"));
         assertThat(rejected.json().path("status").asText()).isEqualTo("REJECTED");
+        var stored = ENGINE.client().getItem(r -> r.tableName(ENGINE.tableNamesByLogicalId().get("RequestsTable"))
+                .key(Map.of("requestId", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(id)))).item();
+        assertThat(stored.get("purgeBucket").s()).as("closed requests are kept 36 months").isEqualTo("2029-11-24");
         assertThat(mails()).isEqualTo(before + 1);
         assertThat(call("POST", "/requests/{requestId}/verify", b -> b.path("requestId", id)
                 .json("{\"note\": \"late\"}")).status()).isEqualTo(409);

@@ -118,9 +118,6 @@ class TemplateContractTest {
                     .containsExactlyElementsOf(keys(metadata, TableMetadata.primaryIndexName()));
             for (Object index : list(props.get("GlobalSecondaryIndexes"))) {
                 String indexName = String.valueOf(map(index).get("IndexName"));
-                if (indexName.equals("byPurge")) {
-                    continue; // written by the retention purge (a later issue), not by these schemas
-                }
                 assertThat(keyNames(map(index).get("KeySchema"))).as(table + " index " + indexName)
                         .containsExactlyElementsOf(keys(metadata, indexName));
             }

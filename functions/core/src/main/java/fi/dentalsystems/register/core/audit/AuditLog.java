@@ -3,6 +3,8 @@ package fi.dentalsystems.register.core.audit;
 import fi.dentalsystems.register.core.domain.Timestamps;
 import fi.dentalsystems.register.core.domain.Ulid;
 import fi.dentalsystems.register.core.http.Caller;
+import fi.dentalsystems.register.core.retention.DataCategory;
+import fi.dentalsystems.register.core.retention.RetentionPolicy;
 import fi.dentalsystems.register.core.store.AuditItem;
 import fi.dentalsystems.register.core.store.Page;
 import fi.dentalsystems.register.core.store.PageCursor;
@@ -32,6 +34,7 @@ import java.util.Set;
 public final class AuditLog {
     private static final int BATCH = 25;
     private static final int MAX_ATTEMPTS = 8;
+    private static final RetentionPolicy RETENTION = RetentionPolicy.defaults();
 
     private final DynamoDbEnhancedClient client;
     private final DynamoDbTable<AuditItem> table;
@@ -110,6 +113,9 @@ public final class AuditLog {
         item.setRoute(access.route());
         item.setRequestId(access.requestId());
         item.setOccurredAt(Timestamps.sortable(now));
+        Instant purgeAt = RETENTION.purgeAt(DataCategory.AUDIT_ENTRY, now).orElseThrow();
+        item.setPurgeAt(purgeAt.getEpochSecond());
+        item.setPurgeBucket(RetentionPolicy.bucket(purgeAt));
         return item;
     }
 

@@ -35,6 +35,10 @@ public final class AuditItem {
                     .setter(AuditItem::setRequestId))
             .addAttribute(String.class, a -> a.name("occurredAt").getter(AuditItem::getOccurredAt)
                     .setter(AuditItem::setOccurredAt))
+            .addAttribute(Long.class, a -> a.name("purgeAt").getter(AuditItem::getPurgeAt).setter(AuditItem::setPurgeAt)
+                    .tags(secondarySortKey(Retention.BY_PURGE)))
+            .addAttribute(String.class, a -> a.name("purgeBucket").getter(AuditItem::getPurgeBucket)
+                    .setter(AuditItem::setPurgeBucket).tags(secondaryPartitionKey(Retention.BY_PURGE)))
             .build();
 
     private String day;
@@ -71,4 +75,11 @@ public final class AuditItem {
     public void setRequestId(String v) { requestId = v; }
     public String getOccurredAt() { return occurredAt; }
     public void setOccurredAt(String v) { occurredAt = v; }
+    private Long purgeAt;
+    private String purgeBucket;
+
+    public Long getPurgeAt() { return purgeAt; }
+    public void setPurgeAt(Long v) { purgeAt = v; }
+    public String getPurgeBucket() { return purgeBucket; }
+    public void setPurgeBucket(String v) { purgeBucket = v; }
 }

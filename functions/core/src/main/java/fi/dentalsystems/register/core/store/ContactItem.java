@@ -6,6 +6,7 @@ import java.util.Set;
 
 import static software.amazon.awssdk.enhanced.dynamodb.extensions.VersionedRecordExtension.AttributeTags.versionAttribute;
 import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primaryPartitionKey;
+import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.secondarySortKey;
 import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.secondaryPartitionKey;
 
 /** Storage shape of a Contacts item; {@code emailKey} is the normalised address for lookup. */
@@ -41,6 +42,10 @@ public final class ContactItem {
                     .setter(ContactItem::setUpdatedAt))
             .addAttribute(Long.class, a -> a.name("version").getter(ContactItem::getVersion)
                     .setter(ContactItem::setVersion).tags(versionAttribute()))
+            .addAttribute(Long.class, a -> a.name("purgeAt").getter(ContactItem::getPurgeAt).setter(ContactItem::setPurgeAt)
+                    .tags(secondarySortKey(Retention.BY_PURGE)))
+            .addAttribute(String.class, a -> a.name("purgeBucket").getter(ContactItem::getPurgeBucket)
+                    .setter(ContactItem::setPurgeBucket).tags(secondaryPartitionKey(Retention.BY_PURGE)))
             .build();
 
     private String contactId;
@@ -83,4 +88,11 @@ public final class ContactItem {
     public void setUpdatedAt(String v) { updatedAt = v; }
     public Long getVersion() { return version; }
     public void setVersion(Long v) { version = v; }
+    private Long purgeAt;
+    private String purgeBucket;
+
+    public Long getPurgeAt() { return purgeAt; }
+    public void setPurgeAt(Long v) { purgeAt = v; }
+    public String getPurgeBucket() { return purgeBucket; }
+    public void setPurgeBucket(String v) { purgeBucket = v; }
 }

@@ -41,7 +41,7 @@ public final class ContactRepository {
     }
 
     public Contact create(Contact contact) {
-        ContactItem item = toItem(contact);
+        ContactItem item = toItem(contact, Optional.empty());
         item.setVersion(null);
         table.putItem(item);
         item.setVersion(1L);
@@ -50,7 +50,15 @@ public final class ContactRepository {
 
     /** Writes the new state if the stored version is still {@code contact.version()}. */
     public Contact update(Contact contact) {
-        ContactItem item = toItem(contact);
+        return update(contact, Optional.empty());
+    }
+
+    /**
+     * Writes the new state if the stored version is still {@code contact.version()}; the
+     * retention clock runs from {@code relationshipEnded} when the customer's relationship has ended.
+     */
+    public Contact update(Contact contact, Optional<Instant> relationshipEnded) {
+        ContactItem item = toItem(contact, relationshipEnded);
         try {
             table.putItem(item);
         } catch (ConditionalCheckFailedException e) {
@@ -125,7 +133,7 @@ public final class ContactRepository {
         return new Page<>(result, Optional.empty());
     }
 
-    private static ContactItem toItem(Contact c) {
+    private static ContactItem toItem(Contact c, Optional<Instant> relationshipEnded) {
         ContactItem item = new ContactItem();
         item.setContactId(c.contactId());
         item.setCustomerId(c.customerId());
@@ -142,6 +150,10 @@ public final class ContactRepository {
         item.setCreatedAt(c.createdAt().toString());
         item.setUpdatedAt(c.updatedAt().toString());
         item.setVersion(c.version());
+        Retention.apply(fi.dentalsystems.register.core.retention.DataCategory.CONTACT, relationshipEnded, (at, bucket) -> {
+            item.setPurgeAt(at);
+            item.setPurgeBucket(bucket);
+        });
         return item;
     }
 

@@ -3,6 +3,8 @@ package fi.dentalsystems.register.core.store;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticTableSchema;
 
 import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primaryPartitionKey;
+import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.secondaryPartitionKey;
+import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.secondarySortKey;
 import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primarySortKey;
 
 /** Storage shape of a Credentials item: authentication metadata only, never a secret. */
@@ -17,6 +19,10 @@ public final class CredentialItem {
                     .setter(CredentialItem::setUsername))
             .addAttribute(String.class, a -> a.name("lastSignInAt").getter(CredentialItem::getLastSignInAt)
                     .setter(CredentialItem::setLastSignInAt))
+            .addAttribute(Long.class, a -> a.name("purgeAt").getter(CredentialItem::getPurgeAt).setter(CredentialItem::setPurgeAt)
+                    .tags(secondarySortKey(Retention.BY_PURGE)))
+            .addAttribute(String.class, a -> a.name("purgeBucket").getter(CredentialItem::getPurgeBucket)
+                    .setter(CredentialItem::setPurgeBucket).tags(secondaryPartitionKey(Retention.BY_PURGE)))
             .build();
 
     private String contactId;
@@ -32,4 +38,11 @@ public final class CredentialItem {
     public void setUsername(String v) { username = v; }
     public String getLastSignInAt() { return lastSignInAt; }
     public void setLastSignInAt(String v) { lastSignInAt = v; }
+    private Long purgeAt;
+    private String purgeBucket;
+
+    public Long getPurgeAt() { return purgeAt; }
+    public void setPurgeAt(Long v) { purgeAt = v; }
+    public String getPurgeBucket() { return purgeBucket; }
+    public void setPurgeBucket(String v) { purgeBucket = v; }
 }

@@ -4,6 +4,7 @@ import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticTableSchema;
 
 import static software.amazon.awssdk.enhanced.dynamodb.extensions.VersionedRecordExtension.AttributeTags.versionAttribute;
 import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primaryPartitionKey;
+import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.secondarySortKey;
 import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.secondaryPartitionKey;
 
 /**
@@ -56,6 +57,10 @@ public final class CustomerItem {
                     .setter(CustomerItem::setUpdatedAt))
             .addAttribute(Long.class, a -> a.name("version").getter(CustomerItem::getVersion)
                     .setter(CustomerItem::setVersion).tags(versionAttribute()))
+            .addAttribute(Long.class, a -> a.name("purgeAt").getter(CustomerItem::getPurgeAt).setter(CustomerItem::setPurgeAt)
+                    .tags(secondarySortKey(Retention.BY_PURGE)))
+            .addAttribute(String.class, a -> a.name("purgeBucket").getter(CustomerItem::getPurgeBucket)
+                    .setter(CustomerItem::setPurgeBucket).tags(secondaryPartitionKey(Retention.BY_PURGE)))
             .build();
 
     private String customerId;
@@ -116,4 +121,11 @@ public final class CustomerItem {
     public void setUpdatedAt(String v) { updatedAt = v; }
     public Long getVersion() { return version; }
     public void setVersion(Long v) { version = v; }
+    private Long purgeAt;
+    private String purgeBucket;
+
+    public Long getPurgeAt() { return purgeAt; }
+    public void setPurgeAt(Long v) { purgeAt = v; }
+    public String getPurgeBucket() { return purgeBucket; }
+    public void setPurgeBucket(String v) { purgeBucket = v; }
 }

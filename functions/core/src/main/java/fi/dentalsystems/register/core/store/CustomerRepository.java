@@ -184,6 +184,11 @@ public final class CustomerRepository {
         item.setCreatedAt(c.createdAt().toString());
         item.setUpdatedAt(c.updatedAt().toString());
         item.setVersion(c.version());
+        // billing records: to the end of the year the relationship ended, then six years
+        Retention.apply(fi.dentalsystems.register.core.retention.DataCategory.CUSTOMER, c.endedAt(), (at, bucket) -> {
+            item.setPurgeAt(at);
+            item.setPurgeBucket(bucket);
+        });
         return item;
     }
 

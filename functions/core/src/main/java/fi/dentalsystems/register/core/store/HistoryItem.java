@@ -33,6 +33,10 @@ public final class HistoryItem {
                     .setter(HistoryItem::setRecordedBy))
             .addAttribute(String.class, a -> a.name("createdAt").getter(HistoryItem::getCreatedAt)
                     .setter(HistoryItem::setCreatedAt))
+            .addAttribute(Long.class, a -> a.name("purgeAt").getter(HistoryItem::getPurgeAt).setter(HistoryItem::setPurgeAt)
+                    .tags(secondarySortKey(Retention.BY_PURGE)))
+            .addAttribute(String.class, a -> a.name("purgeBucket").getter(HistoryItem::getPurgeBucket)
+                    .setter(HistoryItem::setPurgeBucket).tags(secondaryPartitionKey(Retention.BY_PURGE)))
             .build();
 
     private String customerId;
@@ -66,4 +70,11 @@ public final class HistoryItem {
     public void setRecordedBy(String v) { recordedBy = v; }
     public String getCreatedAt() { return createdAt; }
     public void setCreatedAt(String v) { createdAt = v; }
+    private Long purgeAt;
+    private String purgeBucket;
+
+    public Long getPurgeAt() { return purgeAt; }
+    public void setPurgeAt(Long v) { purgeAt = v; }
+    public String getPurgeBucket() { return purgeBucket; }
+    public void setPurgeBucket(String v) { purgeBucket = v; }
 }

@@ -39,6 +39,11 @@ public final class HistoryRepository {
         item.setSource(entry.source().name());
         item.setRecordedBy(entry.recordedBy());
         item.setCreatedAt(entry.createdAt().toString());
+        Retention.apply(fi.dentalsystems.register.core.retention.DataCategory.HISTORY_ENTRY,
+                Optional.of(entry.occurredAt()), (at, bucket) -> {
+                    item.setPurgeAt(at);
+                    item.setPurgeBucket(bucket);
+                });
         // never overwrite an entry: history is appended, not edited
         table.putItem(PutItemEnhancedRequest.builder(HistoryItem.class).item(item)
                 .conditionExpression(Expression.builder().expression("attribute_not_exists(entryKey)").build())

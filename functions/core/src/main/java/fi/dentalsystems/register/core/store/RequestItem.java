@@ -57,6 +57,10 @@ public final class RequestItem {
                     a -> a.name("intake").getter(RequestItem::getIntake).setter(RequestItem::setIntake))
             .addAttribute(Long.class, a -> a.name("version").getter(RequestItem::getVersion)
                     .setter(RequestItem::setVersion).tags(versionAttribute()))
+            .addAttribute(Long.class, a -> a.name("purgeAt").getter(RequestItem::getPurgeAt).setter(RequestItem::setPurgeAt)
+                    .tags(secondarySortKey(Retention.BY_PURGE)))
+            .addAttribute(String.class, a -> a.name("purgeBucket").getter(RequestItem::getPurgeBucket)
+                    .setter(RequestItem::setPurgeBucket).tags(secondaryPartitionKey(Retention.BY_PURGE)))
             .build();
 
     private String requestId;
@@ -123,4 +127,11 @@ public final class RequestItem {
     public void setIntake(Map<String, String> v) { intake = v; }
     public Long getVersion() { return version; }
     public void setVersion(Long v) { version = v; }
+    private Long purgeAt;
+    private String purgeBucket;
+
+    public Long getPurgeAt() { return purgeAt; }
+    public void setPurgeAt(Long v) { purgeAt = v; }
+    public String getPurgeBucket() { return purgeBucket; }
+    public void setPurgeBucket(String v) { purgeBucket = v; }
 }

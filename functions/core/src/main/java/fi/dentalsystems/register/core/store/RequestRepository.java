@@ -118,6 +118,13 @@ public final class RequestRepository {
         item.setEvents(events);
         item.setIntake(r.intake().isEmpty() ? null : new LinkedHashMap<>(r.intake()));
         item.setVersion(r.version());
+        // a closed request is kept, minimised, as evidence; its clock starts when it closes
+        Optional<Instant> closed = r.status().isOpen() ? Optional.empty()
+                : Optional.of(r.events().get(r.events().size() - 1).at());
+        Retention.apply(fi.dentalsystems.register.core.retention.DataCategory.CLOSED_REQUEST, closed, (at, bucket) -> {
+            item.setPurgeAt(at);
+            item.setPurgeBucket(bucket);
+        });
         return item;
     }
 

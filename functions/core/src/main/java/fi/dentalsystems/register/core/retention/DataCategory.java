@@ -1,0 +1,14 @@
+package fi.dentalsystems.register.core.retention;
+
+/** The kinds of data the register keeps, each with its own retention rule (DESIGN.md, Retention defaults). */
+public enum DataCategory {
+    CONTACT,
+    HISTORY_ENTRY,
+    CREDENTIAL,
+    CUSTOMER,
+    RAW_INBOUND_MAIL,
+    VERIFICATION_TOKEN,
+    CLOSED_REQUEST,
+    AUDIT_ENTRY,
+    SUPPRESSION_ENTRY
+}
