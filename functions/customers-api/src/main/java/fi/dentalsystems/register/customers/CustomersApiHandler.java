@@ -13,7 +13,6 @@ import org.crac.Core;
 import org.crac.Resource;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.DescribeTableRequest;
-import software.amazon.lambda.powertools.logging.PowertoolsLogging;
 
 import java.time.Clock;
 import java.util.Set;
@@ -45,10 +44,7 @@ public final class CustomersApiHandler
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        if (context == null) {
-            return api.handle(event);
-        }
-        return PowertoolsLogging.withLogging(context, () -> api.handle(event));
+        return api.handle(event, context);
     }
 
     @Override

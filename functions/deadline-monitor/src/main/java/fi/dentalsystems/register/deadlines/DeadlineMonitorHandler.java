@@ -10,11 +10,7 @@ import fi.dentalsystems.register.core.mail.SesMailer;
 import fi.dentalsystems.register.core.store.RequestRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.sesv2.SesV2Client;
 import software.amazon.lambda.powertools.logging.PowertoolsLogging;
 import software.amazon.lambda.powertools.metrics.Metrics;
 import software.amazon.lambda.powertools.metrics.MetricsFactory;
@@ -40,11 +36,7 @@ public final class DeadlineMonitorHandler implements RequestHandler<Map<String, 
     public DeadlineMonitorHandler() {
         this(new HandlerSetup(DynamoDbConnection.fromEnvironment(), TableNames.fromEnvironment(),
                 java.time.Clock.systemUTC(),
-                new SesMailer(SesV2Client.builder()
-                        .region(Region.of(System.getenv("AWS_REGION")))
-                        .httpClient(UrlConnectionHttpClient.create())
-                        .credentialsProvider(EnvironmentVariableCredentialsProvider.create())
-                        .build(), System.getenv("MAIL_FROM")),
+                SesMailer.fromEnvironment(),
                 System.getenv()), DeadlineMonitorHandler::emitMetrics);
     }
 

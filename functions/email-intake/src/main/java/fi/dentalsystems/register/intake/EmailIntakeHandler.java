@@ -16,7 +16,6 @@ import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.sesv2.SesV2Client;
 import software.amazon.lambda.powertools.logging.PowertoolsLogging;
 
 import java.nio.file.Path;
@@ -44,11 +43,7 @@ public final class EmailIntakeHandler implements RequestHandler<Map<String, Obje
 
     public EmailIntakeHandler() {
         this(new HandlerSetup(DynamoDbConnection.fromEnvironment(), TableNames.fromEnvironment(), Clock.systemUTC(),
-                new SesMailer(SesV2Client.builder()
-                        .region(Region.of(System.getenv("AWS_REGION")))
-                        .httpClient(UrlConnectionHttpClient.create())
-                        .credentialsProvider(EnvironmentVariableCredentialsProvider.create())
-                        .build(), System.getenv("MAIL_FROM")),
+                SesMailer.fromEnvironment(),
                 System.getenv()), new S3RawMailStore(S3Client.builder()
                 .region(Region.of(System.getenv("AWS_REGION")))
                 .httpClient(UrlConnectionHttpClient.create())

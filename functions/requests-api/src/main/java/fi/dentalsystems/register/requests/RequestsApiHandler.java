@@ -15,12 +15,7 @@ import fi.dentalsystems.register.core.http.Route;
 import fi.dentalsystems.register.core.http.StaffGroup;
 import fi.dentalsystems.register.core.mail.SesMailer;
 import fi.dentalsystems.register.core.store.RequestRepository;
-import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.sesv2.SesV2Client;
-import software.amazon.lambda.powertools.logging.PowertoolsLogging;
 
 import java.time.Clock;
 import java.util.List;
@@ -36,11 +31,7 @@ public final class RequestsApiHandler
 
     public RequestsApiHandler() {
         this(new HandlerSetup(DynamoDbConnection.fromEnvironment(), TableNames.fromEnvironment(), Clock.systemUTC(),
-                new SesMailer(SesV2Client.builder()
-                        .region(Region.of(System.getenv("AWS_REGION")))
-                        .httpClient(UrlConnectionHttpClient.create())
-                        .credentialsProvider(EnvironmentVariableCredentialsProvider.create())
-                        .build(), System.getenv("MAIL_FROM")),
+                SesMailer.fromEnvironment(),
                 System.getenv()));
     }
 
@@ -63,10 +54,7 @@ public final class RequestsApiHandler
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        if (context == null) {
-            return api.handle(event);
-        }
-        return PowertoolsLogging.withLogging(context, () -> api.handle(event));
+        return api.handle(event, context);
     }
 
     @Override

@@ -18,6 +18,8 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 
 import java.io.File;
@@ -88,6 +90,11 @@ class RequestFormInBrowserTest {
         }
     }
 
+    /** The form posts and the browser loads the answer: wait for it (a page load, not a timing claim). */
+    private static void waitFor(By element) {
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.presenceOfElementLocated(element));
+    }
+
     private static void screenshot(String name) throws IOException {
         Path dir = RepositoryRoot.find().resolve("local/runtime/target/screenshots");
         Files.createDirectories(dir);
@@ -114,6 +121,7 @@ class RequestFormInBrowserTest {
         browser.findElement(By.id("type-access")).click();
         browser.findElement(By.id("email")).sendKeys("not-an-address");
         browser.findElement(By.cssSelector("button[type=submit]")).click();
+        waitFor(By.id("error-summary"));
         assertThat(browser.findElement(By.id("error-summary")).getText()).contains("Enter a working email address");
         var fieldError = browser.findElement(By.id("email-error"));
         assertThat(fieldError.isDisplayed()).isTrue();
@@ -130,6 +138,8 @@ class RequestFormInBrowserTest {
         browser.findElement(By.id("email")).sendKeys("selain.testi@example.fi");
         browser.findElement(By.id("name")).sendKeys("Selain Testi");
         browser.findElement(By.cssSelector("button[type=submit]")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.textToBe(By.tagName("h1"),
+                "Kiitos, pyyntö on vastaanotettu"));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Kiitos, pyyntö on vastaanotettu");
         screenshot("form-received-fi");
 

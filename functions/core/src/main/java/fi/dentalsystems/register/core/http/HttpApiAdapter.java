@@ -42,6 +42,14 @@ public final class HttpApiAdapter {
         return routes.keySet();
     }
 
+    /** In Lambda, with Powertools' structured logging context (request id, cold start); without a context, plain. */
+    public APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event, com.amazonaws.services.lambda.runtime.Context context) {
+        if (context == null) {
+            return handle(event);
+        }
+        return software.amazon.lambda.powertools.logging.PowertoolsLogging.withLogging(context, () -> handle(event));
+    }
+
     public APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event) {
         long started = System.nanoTime();
         String routeKey = Optional.ofNullable(event.getRouteKey()).orElse("");

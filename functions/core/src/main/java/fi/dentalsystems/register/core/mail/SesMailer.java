@@ -14,6 +14,15 @@ public final class SesMailer implements Mailer {
     private final SesV2Client ses;
     private final String from;
 
+    /** In Lambda: the function's region, its role's credentials, the url-connection client; sender from MAIL_FROM. */
+    public static SesMailer fromEnvironment() {
+        return new SesMailer(SesV2Client.builder()
+                .region(software.amazon.awssdk.regions.Region.of(System.getenv("AWS_REGION")))
+                .httpClient(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.create())
+                .credentialsProvider(software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider.create())
+                .build(), System.getenv("MAIL_FROM"));
+    }
+
     public SesMailer(SesV2Client ses, String from) {
         this.ses = ses;
         this.from = from;

@@ -8,7 +8,7 @@ import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTag
 import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.secondarySortKey;
 
 /** Storage shape of an Audit item: one per (access, target). Ids only, no personal data. */
-public final class AuditItem {
+public final class AuditItem extends PurgeableItem {
     public static final String BY_TARGET = "byTarget";
 
     public static final StaticTableSchema<AuditItem> SCHEMA = StaticTableSchema.builder(AuditItem.class)
@@ -75,11 +75,4 @@ public final class AuditItem {
     public void setRequestId(String v) { requestId = v; }
     public String getOccurredAt() { return occurredAt; }
     public void setOccurredAt(String v) { occurredAt = v; }
-    private Long purgeAt;
-    private String purgeBucket;
-
-    public Long getPurgeAt() { return purgeAt; }
-    public void setPurgeAt(Long v) { purgeAt = v; }
-    public String getPurgeBucket() { return purgeBucket; }
-    public void setPurgeBucket(String v) { purgeBucket = v; }
 }

@@ -10,7 +10,7 @@ import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTag
 import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.secondaryPartitionKey;
 
 /** Storage shape of a Contacts item; {@code emailKey} is the normalised address for lookup. */
-public final class ContactItem {
+public final class ContactItem extends PurgeableItem {
     public static final String BY_CUSTOMER = "byCustomer";
     public static final String BY_EMAIL = "byEmail";
 
@@ -88,11 +88,4 @@ public final class ContactItem {
     public void setUpdatedAt(String v) { updatedAt = v; }
     public Long getVersion() { return version; }
     public void setVersion(Long v) { version = v; }
-    private Long purgeAt;
-    private String purgeBucket;
-
-    public Long getPurgeAt() { return purgeAt; }
-    public void setPurgeAt(Long v) { purgeAt = v; }
-    public String getPurgeBucket() { return purgeBucket; }
-    public void setPurgeBucket(String v) { purgeBucket = v; }
 }

@@ -8,7 +8,7 @@ import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTag
 import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primarySortKey;
 
 /** Storage shape of a Credentials item: authentication metadata only, never a secret. */
-public final class CredentialItem {
+public final class CredentialItem extends PurgeableItem {
     public static final StaticTableSchema<CredentialItem> SCHEMA = StaticTableSchema.builder(CredentialItem.class)
             .newItemSupplier(CredentialItem::new)
             .addAttribute(String.class, a -> a.name("contactId").getter(CredentialItem::getContactId)
@@ -38,11 +38,4 @@ public final class CredentialItem {
     public void setUsername(String v) { username = v; }
     public String getLastSignInAt() { return lastSignInAt; }
     public void setLastSignInAt(String v) { lastSignInAt = v; }
-    private Long purgeAt;
-    private String purgeBucket;
-
-    public Long getPurgeAt() { return purgeAt; }
-    public void setPurgeAt(Long v) { purgeAt = v; }
-    public String getPurgeBucket() { return purgeBucket; }
-    public void setPurgeBucket(String v) { purgeBucket = v; }
 }

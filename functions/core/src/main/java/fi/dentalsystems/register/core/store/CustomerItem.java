@@ -12,7 +12,7 @@ import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTag
  * itself and the business-id claim that makes a Y-tunnus unique without transactions.
  * The schema is static (no reflection at cold start).
  */
-public final class CustomerItem {
+public final class CustomerItem extends PurgeableItem {
     public static final String CUSTOMER = "CUSTOMER";
     public static final String BUSINESS_ID_CLAIM = "BUSINESS_ID_CLAIM";
     public static final String BY_BUSINESS_ID = "byBusinessId";
@@ -121,11 +121,4 @@ public final class CustomerItem {
     public void setUpdatedAt(String v) { updatedAt = v; }
     public Long getVersion() { return version; }
     public void setVersion(Long v) { version = v; }
-    private Long purgeAt;
-    private String purgeBucket;
-
-    public Long getPurgeAt() { return purgeAt; }
-    public void setPurgeAt(Long v) { purgeAt = v; }
-    public String getPurgeBucket() { return purgeBucket; }
-    public void setPurgeBucket(String v) { purgeBucket = v; }
 }

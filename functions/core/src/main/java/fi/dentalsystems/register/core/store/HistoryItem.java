@@ -8,7 +8,7 @@ import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTag
 import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.secondarySortKey;
 
 /** Storage shape of a History item: sort key {@code occurredAt#entryId} gives newest-first pages. */
-public final class HistoryItem {
+public final class HistoryItem extends PurgeableItem {
     public static final String BY_CONTACT = "byContact";
 
     public static final StaticTableSchema<HistoryItem> SCHEMA = StaticTableSchema.builder(HistoryItem.class)
@@ -70,11 +70,4 @@ public final class HistoryItem {
     public void setRecordedBy(String v) { recordedBy = v; }
     public String getCreatedAt() { return createdAt; }
     public void setCreatedAt(String v) { createdAt = v; }
-    private Long purgeAt;
-    private String purgeBucket;
-
-    public Long getPurgeAt() { return purgeAt; }
-    public void setPurgeAt(Long v) { purgeAt = v; }
-    public String getPurgeBucket() { return purgeBucket; }
-    public void setPurgeBucket(String v) { purgeBucket = v; }
 }

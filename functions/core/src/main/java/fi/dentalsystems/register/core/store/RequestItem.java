@@ -12,7 +12,7 @@ import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTag
 import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.secondarySortKey;
 
 /** Storage shape of a Requests item; {@code byStatusDue} finds open requests by deadline without a scan. */
-public final class RequestItem {
+public final class RequestItem extends PurgeableItem {
     public static final String BY_STATUS_DUE = "byStatusDue";
     public static final String BY_EMAIL = "byEmail";
 
@@ -127,11 +127,4 @@ public final class RequestItem {
     public void setIntake(Map<String, String> v) { intake = v; }
     public Long getVersion() { return version; }
     public void setVersion(Long v) { version = v; }
-    private Long purgeAt;
-    private String purgeBucket;
-
-    public Long getPurgeAt() { return purgeAt; }
-    public void setPurgeAt(Long v) { purgeAt = v; }
-    public String getPurgeBucket() { return purgeBucket; }
-    public void setPurgeBucket(String v) { purgeBucket = v; }
 }
