@@ -4,6 +4,7 @@ import fi.dentalsystems.register.core.config.TableNames;
 import fi.dentalsystems.register.core.http.HttpApiAdapter;
 import fi.dentalsystems.register.core.http.Route;
 import fi.dentalsystems.register.core.http.StaffGroup;
+import fi.dentalsystems.register.core.marketing.Pepper;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.time.Clock;
@@ -20,8 +21,8 @@ public final class CustomersApi {
     private CustomersApi() {
     }
 
-    public static HttpApiAdapter create(DynamoDbClient dynamoDb, TableNames tables, Clock clock) {
-        RegisterStores stores = RegisterStores.create(dynamoDb, tables, clock);
+    public static HttpApiAdapter create(DynamoDbClient dynamoDb, TableNames tables, Clock clock, Pepper pepper) {
+        RegisterStores stores = RegisterStores.create(dynamoDb, tables, clock, pepper);
         CustomerRoutes customers = new CustomerRoutes(stores);
         ContactRoutes contacts = new ContactRoutes(stores);
         HistoryRoutes history = new HistoryRoutes(stores);

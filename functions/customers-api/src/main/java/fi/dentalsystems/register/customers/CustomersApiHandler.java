@@ -5,6 +5,8 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import fi.dentalsystems.register.core.config.DynamoDbConnection;
+import fi.dentalsystems.register.core.config.HandlerSetup;
+import fi.dentalsystems.register.core.marketing.Pepper;
 import fi.dentalsystems.register.core.config.RegisterTable;
 import fi.dentalsystems.register.core.config.TableNames;
 import fi.dentalsystems.register.core.http.HttpApiAdapter;
@@ -35,11 +37,22 @@ public final class CustomersApiHandler
         Core.getGlobalContext().register(this);
     }
 
-    /** Used by tests and the local runtime, which pass their own engine, tables and clock. */
+    /** Used by tests, which pass their own engine, tables and clock; the pepper comes from the environment. */
     public CustomersApiHandler(DynamoDbClient dynamoDb, TableNames tables, Clock clock) {
+        this(dynamoDb, tables, clock, Pepper.from(new HandlerSetup(dynamoDb, tables, clock, mail -> {
+            throw new IllegalStateException("customers-api sends no mail");
+        }, System.getenv())));
+    }
+
+    /** Used by the local runtime. */
+    public CustomersApiHandler(HandlerSetup setup) {
+        this(setup.dynamoDb(), setup.tables(), setup.clock(), Pepper.from(setup));
+    }
+
+    private CustomersApiHandler(DynamoDbClient dynamoDb, TableNames tables, Clock clock, Pepper pepper) {
         this.dynamoDb = dynamoDb;
         this.tables = tables;
-        this.api = CustomersApi.create(dynamoDb, tables, clock);
+        this.api = CustomersApi.create(dynamoDb, tables, clock, pepper);
     }
 
     @Override

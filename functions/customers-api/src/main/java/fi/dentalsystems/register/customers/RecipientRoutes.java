@@ -33,10 +33,16 @@ final class RecipientRoutes {
     ApiResponse marketing(ApiRequest request) {
         Paging paging = Paging.of(request);
         Map<String, Optional<Customer>> customers = new HashMap<>();
-        Page<Contact> page = stores.contacts().notObjecting(contact -> customers
+        Page<Contact> candidates = stores.contacts().notObjecting(contact -> customers
                         .computeIfAbsent(contact.customerId(), stores.customers()::find)
                         .map(c -> c.isActive() && !c.marketingOptOut()).orElse(false),
                 paging.limit(), paging.cursor());
+        // the suppression list outlives contacts: a person re-added later under the same address stays out
+        Map<String, String> keyOf = new HashMap<>();
+        candidates.items().forEach(c -> keyOf.put(c.contactId(), stores.suppressionKeys().of(c.email())));
+        var suppressed = stores.suppression().suppressedAmong(keyOf.values());
+        Page<Contact> page = new Page<>(candidates.items().stream()
+                .filter(c -> !suppressed.contains(keyOf.get(c.contactId()))).toList(), candidates.nextCursor());
         stores.audit().record(access(request, Purpose.DIRECT_MARKETING), AuditAction.READ,
                 ContactRoutes.targets(page.items()));
         return ApiResponse.json(200, Json.write(Representations.page(page, RecipientRoutes::recipient)));

@@ -7,6 +7,9 @@ import fi.dentalsystems.register.core.store.ContactRepository;
 import fi.dentalsystems.register.core.store.CredentialRepository;
 import fi.dentalsystems.register.core.store.CustomerRepository;
 import fi.dentalsystems.register.core.store.HistoryRepository;
+import fi.dentalsystems.register.core.store.SuppressionRepository;
+import fi.dentalsystems.register.core.marketing.Pepper;
+import fi.dentalsystems.register.core.marketing.SuppressionKey;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -14,9 +17,10 @@ import java.time.Clock;
 
 /** The stores this function uses, built once per instance. */
 record RegisterStores(CustomerRepository customers, ContactRepository contacts, HistoryRepository history,
-                      CredentialRepository credentials, AuditLog audit, Clock clock) {
+                      CredentialRepository credentials, AuditLog audit, SuppressionRepository suppression,
+                      SuppressionKey suppressionKeys, Clock clock) {
 
-    static RegisterStores create(DynamoDbClient dynamoDb, TableNames tables, Clock clock) {
+    static RegisterStores create(DynamoDbClient dynamoDb, TableNames tables, Clock clock, Pepper pepper) {
         DynamoDbEnhancedClient enhanced = DynamoDbEnhancedClient.builder().dynamoDbClient(dynamoDb).build();
         return new RegisterStores(
                 new CustomerRepository(enhanced, tables.nameOf(RegisterTable.CUSTOMERS)),
@@ -24,6 +28,8 @@ record RegisterStores(CustomerRepository customers, ContactRepository contacts, 
                 new HistoryRepository(enhanced, tables.nameOf(RegisterTable.HISTORY)),
                 new CredentialRepository(enhanced, tables.nameOf(RegisterTable.CREDENTIALS)),
                 new AuditLog(enhanced, tables.nameOf(RegisterTable.AUDIT), clock),
+                new SuppressionRepository(enhanced, tables.nameOf(RegisterTable.SUPPRESSION)),
+                new SuppressionKey(pepper),
                 clock);
     }
 }

@@ -84,6 +84,25 @@ class RecipientsAndAuditTest {
     }
 
     @Test
+    void aSuppressedAddressStaysOffTheMarketingListEvenAsANewContact() {
+        String customerId = newCustomer("");
+        String email = TestPeople.email();
+        var enhanced = DynamoDbEnhancedClient.builder().dynamoDbClient(ENGINE.client()).build();
+        new fi.dentalsystems.register.core.store.SuppressionRepository(enhanced,
+                ENGINE.tableNamesByLogicalId().get("SuppressionTable"))
+                .suppress(new fi.dentalsystems.register.core.marketing.SuppressionKey(
+                        fi.dentalsystems.register.core.marketing.Pepper.of(System.getenv("SUPPRESSION_PEPPER")))
+                        .of(email.toUpperCase(java.util.Locale.ROOT)), "req_earlier", Instant.now());
+        String readded = api.asStaff("POST", "/customers/{customerId}/contacts", b -> b.path("customerId", customerId)
+                .json("{\"name\": \"" + TestPeople.personName() + "\", \"email\": \"" + email
+                        + "\", \"roles\": [\"TECHNICAL\"], \"source\": \"PUBLIC_REGISTER\"}")).text("contactId");
+        String kept = addContact(customerId, "\"DECISION_MAKER\"");
+        assertThat(allMarketingRecipients()).contains(kept).doesNotContain(readded);
+        assertThat(api.asStaff("GET", "/notifications/recipients", b -> b.query("customerId", customerId))
+                .json().path("items").findValuesAsText("contactId")).as("fault notices are not marketing").contains(readded);
+    }
+
+    @Test
     void everyReadAndWriteOfPersonalDataLeavesAnAuditItem() {
         String customerId = newCustomer("");
         String contactId = addContact(customerId, "\"USER\"");

@@ -74,6 +74,17 @@ public final class Dev {
         }
     }
 
+    /** A random secret kept in .local/ between runs (the local stand-in of an SSM SecureString). */
+    private static String localSecret(Path file) throws java.io.IOException {
+        if (!java.nio.file.Files.exists(file)) {
+            java.nio.file.Files.createDirectories(file.getParent());
+            byte[] bytes = new byte[32];
+            new java.security.SecureRandom().nextBytes(bytes);
+            java.nio.file.Files.writeString(file, java.util.HexFormat.of().formatHex(bytes));
+        }
+        return java.nio.file.Files.readString(file).strip();
+    }
+
     private static void usage() {
         System.err.println("usage: dev up [--port N] [--dynamodb-port N] [--smtp-port N] [--data DIR] [--seed] | dev token ROLE"
                 + " | dev deadlines [--now ISO-INSTANT] [--dynamodb-port N]");
@@ -103,16 +114,18 @@ public final class Dev {
         DevTokens tokens = DevTokens.fromKeyFile(root.resolve(".local/dev-jwt.key"));
         Path outbox = root.resolve(".local/outbox");
         String base = "http://localhost:" + port;
+        String pepper = localSecret(root.resolve(".local/suppression-pepper"));
         List<LocalApi.Binding> bindings = LocalApi.bind(template, client, tables, Clock.systemUTC(),
                 new OutboxMailer(outbox, "tietosuoja@dentalsystems.fi", Clock.systemUTC()),
-                Map.of("PUBLIC_BASE_URL", base));
+                Map.of("PUBLIC_BASE_URL", base, "SUPPRESSION_PEPPER", pepper));
         LocalApi api = LocalApi.start(port, bindings, tokens, root.resolve("openapi.yaml"));
         if (seed) {
             DemoData.load(bindings, tokens);
         }
         OutboxMailer scheduledMail = new OutboxMailer(outbox, "tietosuoja@dentalsystems.fi", Clock.systemUTC());
         LocalSchedules schedules = new LocalSchedules(template, function -> LocalApi.instantiate(template, function,
-                client, tables, Clock.systemUTC(), scheduledMail, Map.of("PUBLIC_BASE_URL", base)));
+                client, tables, Clock.systemUTC(), scheduledMail, Map.of("PUBLIC_BASE_URL", base,
+                        "SUPPRESSION_PEPPER", pepper)));
         Path inbound = root.resolve(".local/inbound");
         @SuppressWarnings("unchecked")
         var intakeHandler = (com.amazonaws.services.lambda.runtime.RequestHandler<Map<String, Object>, Map<String, Object>>)

@@ -64,7 +64,8 @@ public final class LocalApi implements AutoCloseable {
         try {
             Path outbox = Files.createTempDirectory("outbox");
             return bind(template, dynamoDb, localTables, clock, new OutboxMailer(outbox, "local@localhost", clock),
-                    Map.of("PUBLIC_BASE_URL", "http://localhost:3000"));
+                    Map.of("PUBLIC_BASE_URL", "http://localhost:3000",
+                            "SUPPRESSION_PEPPER", "local-checks-pepper-not-a-secret"));
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

@@ -10,6 +10,7 @@ import fi.dentalsystems.register.core.store.CredentialItem;
 import fi.dentalsystems.register.core.store.CustomerItem;
 import fi.dentalsystems.register.core.store.HistoryItem;
 import fi.dentalsystems.register.core.store.RequestItem;
+import fi.dentalsystems.register.core.store.SuppressionItem;
 import fi.dentalsystems.register.local.support.RepositoryRoot;
 import fi.dentalsystems.register.local.support.SamTemplate;
 import org.junit.jupiter.api.Test;
@@ -110,7 +111,8 @@ class TemplateContractTest {
         Map<RegisterTable, TableSchema<?>> schemas = Map.of(
                 RegisterTable.CUSTOMERS, CustomerItem.SCHEMA, RegisterTable.CONTACTS, ContactItem.SCHEMA,
                 RegisterTable.HISTORY, HistoryItem.SCHEMA, RegisterTable.CREDENTIALS, CredentialItem.SCHEMA,
-                RegisterTable.AUDIT, AuditItem.SCHEMA, RegisterTable.REQUESTS, RequestItem.SCHEMA);
+                RegisterTable.AUDIT, AuditItem.SCHEMA, RegisterTable.REQUESTS, RequestItem.SCHEMA,
+                RegisterTable.SUPPRESSION, SuppressionItem.SCHEMA);
         for (RegisterTable table : RegisterTable.values()) {
             Map<String, Object> props = TEMPLATE.tables().get(table.logicalId());
             TableMetadata metadata = schemas.get(table).tableMetadata();

@@ -11,7 +11,8 @@ public enum RegisterTable {
     HISTORY("HistoryTable", "HISTORY_TABLE"),
     CREDENTIALS("CredentialsTable", "CREDENTIALS_TABLE"),
     AUDIT("AuditTable", "AUDIT_TABLE"),
-    REQUESTS("RequestsTable", "REQUESTS_TABLE");
+    REQUESTS("RequestsTable", "REQUESTS_TABLE"),
+    SUPPRESSION("SuppressionTable", "SUPPRESSION_TABLE");
 
     private final String logicalId;
     private final String environmentVariable;

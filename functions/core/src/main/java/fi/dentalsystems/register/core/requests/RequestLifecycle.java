@@ -84,6 +84,13 @@ public final class RequestLifecycle {
                 event(now, "EXTENDED", actor, Optional.of(reason), r));
     }
 
+    /** The request is fulfilled; the note says how (no personal data). */
+    public static DataSubjectRequest complete(DataSubjectRequest r, String actor, String note, Instant now) {
+        require(r, RequestStatus.COMPLETED);
+        return with(r, RequestStatus.COMPLETED, Optional.empty(), Optional.empty(), r.verifiedAt(), r.extension(),
+                r.dueAt(), event(now, "COMPLETED", actor, Optional.of(note), r));
+    }
+
     public static DataSubjectRequest reject(DataSubjectRequest r, String reason, String actor, Instant now) {
         require(r, RequestStatus.REJECTED);
         return with(r, RequestStatus.REJECTED, Optional.empty(), Optional.empty(), r.verifiedAt(), r.extension(),

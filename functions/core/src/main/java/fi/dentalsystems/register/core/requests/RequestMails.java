@@ -53,6 +53,23 @@ public final class RequestMails {
         };
     }
 
+    public static Mail objectionConfirmed(DataSubjectRequest r) {
+        return switch (r.language()) {
+            case FI -> new Mail(r.email(), "Suoramarkkinointikielto on voimassa",
+                    "Hei,\n\nkieltosi on kirjattu (" + r.requestId() + "). Emme lähetä tähän osoitteeseen "
+                            + "suoramarkkinointia. Palveluihin liittyvät vika- ja häiriötiedotteet eivät ole markkinointia, "
+                            + "ja saat ne edelleen, jos olet asiakkaamme teknisenä yhteyshenkilönä.\n\nDental-Systems Oy\n");
+            case SV -> new Mail(r.email(), "Förbudet mot direktmarknadsföring gäller",
+                    "Hej,\n\nditt förbud är registrerat (" + r.requestId() + "). Vi skickar ingen direktmarknadsföring "
+                            + "till den här adressen. Fel- och störningsmeddelanden om tjänsterna är inte marknadsföring "
+                            + "och når dig fortfarande om du är teknisk kontaktperson.\n\nDental-Systems Oy\n");
+            case EN -> new Mail(r.email(), "Your objection to direct marketing is in force",
+                    "Hello,\n\nyour objection is recorded (" + r.requestId() + "). We send no direct marketing to "
+                            + "this address. Fault and outage notices about the services are not marketing and still "
+                            + "reach you if you are a customer's technical contact.\n\nDental-Systems Oy\n");
+        };
+    }
+
     public static Mail rejection(DataSubjectRequest r, String reason) {
         return switch (r.language()) {
             case FI -> new Mail(r.email(), "Tietosuojapyyntösi",

@@ -76,6 +76,7 @@ public final class ColdStartBench {
             env.put("AWS_LAMBDA_INITIALIZATION_TYPE", "on-demand");
             env.put("POWERTOOLS_SERVICE_NAME", "customer-register");
             env.put("POWERTOOLS_LOG_LEVEL", "INFO");
+            env.put("SUPPRESSION_PEPPER", "bench-pepper-not-a-secret-value");
 
             String classpath = jar + java.io.File.pathSeparator + probeClasses;
             Map<String, List<Sample>> samples = new LinkedHashMap<>();
@@ -99,7 +100,9 @@ public final class ColdStartBench {
     }
 
     private static String seedCustomer(DynamoDbClient client, TableNames names) throws Exception {
-        CustomersApiHandler handler = new CustomersApiHandler(client, names, Clock.systemUTC());
+        CustomersApiHandler handler = new CustomersApiHandler(new fi.dentalsystems.register.core.config.HandlerSetup(
+                client, names, Clock.systemUTC(), mail -> "none",
+                Map.of("SUPPRESSION_PEPPER", "bench-pepper-not-a-secret-value")));
         APIGatewayV2HTTPResponse created = handler.handleRequest(HttpApiEvents.request("POST", "/customers")
                 .caller("bench", "register-staff")
                 .json("""

@@ -1,0 +1,56 @@
+package fi.dentalsystems.register.core.marketing;
+
+import fi.dentalsystems.register.core.config.HandlerSetup;
+import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.ssm.SsmClient;
+
+import java.nio.charset.StandardCharsets;
+import java.util.function.Supplier;
+
+/**
+ * The secret that makes suppression hashes unguessable from a list of addresses. In AWS an SSM
+ * SecureString (named by {@code SUPPRESSION_PEPPER_PARAMETER}), read once, on first use — so
+ * functions that never hash pay nothing at cold start; locally the runtime passes
+ * {@code SUPPRESSION_PEPPER} (kept in .local/).
+ */
+public final class Pepper {
+    private final Supplier<String> source;
+    private volatile byte[] value;
+
+    private Pepper(Supplier<String> source) {
+        this.source = source;
+    }
+
+    public static Pepper of(String value) {
+        return new Pepper(() -> value);
+    }
+
+    public static Pepper from(HandlerSetup setup) {
+        return setup.variable("SUPPRESSION_PEPPER").map(Pepper::of).orElseGet(() -> {
+            String parameter = setup.variable("SUPPRESSION_PEPPER_PARAMETER")
+                    .orElseThrow(() -> new IllegalStateException("SUPPRESSION_PEPPER_PARAMETER is not set"));
+            return new Pepper(() -> {
+                try (SsmClient ssm = SsmClient.builder().region(Region.of(System.getenv("AWS_REGION")))
+                        .httpClient(UrlConnectionHttpClient.create())
+                        .credentialsProvider(EnvironmentVariableCredentialsProvider.create()).build()) {
+                    return ssm.getParameter(r -> r.name(parameter).withDecryption(true)).parameter().value();
+                }
+            });
+        });
+    }
+
+    byte[] bytes() {
+        byte[] v = value;
+        if (v == null) {
+            String secret = source.get();
+            if (secret == null || secret.length() < 16) {
+                throw new IllegalStateException("the suppression pepper must be at least 16 characters");
+            }
+            v = secret.getBytes(StandardCharsets.UTF_8);
+            value = v;
+        }
+        return v;
+    }
+}

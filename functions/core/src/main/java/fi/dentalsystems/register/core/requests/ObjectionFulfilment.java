@@ -1,0 +1,91 @@
+package fi.dentalsystems.register.core.requests;
+
+import fi.dentalsystems.register.core.audit.AuditAction;
+import fi.dentalsystems.register.core.audit.AuditLog;
+import fi.dentalsystems.register.core.audit.AuditTarget;
+import fi.dentalsystems.register.core.audit.TargetType;
+import fi.dentalsystems.register.core.domain.Contact;
+import fi.dentalsystems.register.core.domain.Customer;
+import fi.dentalsystems.register.core.domain.MarketingObjection;
+import fi.dentalsystems.register.core.mail.Mailer;
+import fi.dentalsystems.register.core.marketing.SuppressionKey;
+import fi.dentalsystems.register.core.store.ContactRepository;
+import fi.dentalsystems.register.core.store.CustomerRepository;
+import fi.dentalsystems.register.core.store.RequestRepository;
+import fi.dentalsystems.register.core.store.StaleVersionException;
+import fi.dentalsystems.register.core.store.SuppressionRepository;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Seed §12 / GDPR art. 21: an objection to direct marketing is applied the moment the request
+ * is verified, without a staff step. Every contact with the address is marked as objecting
+ * (time and request id), the peppered hash of the address enters Suppression, the request is
+ * completed and the requester gets a confirmation. Each step is re-runnable: contacts already
+ * marked are skipped, a suppression entry already there is kept.
+ */
+public final class ObjectionFulfilment {
+    private final ContactRepository contacts;
+    private final CustomerRepository customers;
+    private final SuppressionRepository suppression;
+    private final SuppressionKey keys;
+    private final RequestRepository requests;
+    private final AuditLog audit;
+    private final Mailer mailer;
+
+    public ObjectionFulfilment(ContactRepository contacts, CustomerRepository customers, SuppressionRepository suppression,
+                               SuppressionKey keys, RequestRepository requests, AuditLog audit, Mailer mailer) {
+        this.contacts = contacts;
+        this.customers = customers;
+        this.suppression = suppression;
+        this.keys = keys;
+        this.requests = requests;
+        this.audit = audit;
+        this.mailer = mailer;
+    }
+
+    /** Applies a verified OBJECTION request; anything else is returned unchanged. */
+    public DataSubjectRequest fulfil(DataSubjectRequest verified, AuditLog.Access access, Instant now) {
+        if (verified.type() != RequestType.OBJECTION || verified.status() != RequestStatus.VERIFIED) {
+            return verified;
+        }
+        List<AuditTarget> changed = new ArrayList<>();
+        for (Contact contact : contacts.withEmail(ContactRepository.emailKey(verified.email()))) {
+            if (markObjecting(contact.contactId(), verified.requestId(), now)) {
+                changed.add(new AuditTarget(TargetType.CONTACT, contact.contactId()));
+            }
+        }
+        suppression.suppress(keys.of(verified.email()), verified.requestId(), now);
+        DataSubjectRequest completed = requests.update(RequestLifecycle.complete(verified, "system",
+                "objection applied to " + changed.size() + " contact record(s); address added to the suppression list",
+                now));
+        changed.add(new AuditTarget(TargetType.REQUEST, completed.requestId()));
+        audit.record(access, AuditAction.UPDATE, changed);
+        mailer.send(RequestMails.objectionConfirmed(completed));
+        return completed;
+    }
+
+    /** True when this run marked the contact; re-reads on a concurrent change. */
+    private boolean markObjecting(String contactId, String requestId, Instant now) {
+        for (int attempt = 0; attempt < 5; attempt++) {
+            Optional<Contact> found = contacts.find(contactId);
+            if (found.isEmpty() || found.get().objectsToMarketing()) {
+                return false;
+            }
+            Contact c = found.get();
+            Optional<Instant> ended = customers.find(c.customerId()).flatMap(Customer::endedAt);
+            try {
+                contacts.update(new Contact(c.contactId(), c.customerId(), c.name(), c.email(), c.phone(), c.roles(),
+                        c.source(), Optional.of(new MarketingObjection(now, Optional.of(requestId))), c.createdAt(), now,
+                        c.version()), ended);
+                return true;
+            } catch (StaleVersionException raced) {
+                // changed meanwhile: read again
+            }
+        }
+        throw new IllegalStateException("contact kept changing while the objection was applied");
+    }
+}
