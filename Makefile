@@ -25,3 +25,8 @@ build-EmailIntakeFunction:
 	mvn -B -q -DskipTests -pl functions/email-intake -am package
 	mkdir -p "$(ARTIFACTS_DIR)/lib"
 	cp functions/email-intake/target/email-intake.jar "$(ARTIFACTS_DIR)/lib/"
+
+build-RequestFulfilmentFunction:
+	mvn -B -q -DskipTests -pl functions/request-fulfilment -am package
+	mkdir -p "$(ARTIFACTS_DIR)/lib"
+	cp functions/request-fulfilment/target/request-fulfilment.jar "$(ARTIFACTS_DIR)/lib/"

@@ -133,11 +133,19 @@ public final class Dev {
                         Clock.systemUTC(), scheduledMail, Map.of("PUBLIC_BASE_URL", base,
                                 "INBOUND_FOLDER", inbound.toString(), "INBOUND_BUCKET", LocalSmtpIntake.BUCKET,
                                 "INBOUND_PREFIX", ""));
+        @SuppressWarnings("unchecked")
+        var fulfilment = (com.amazonaws.services.lambda.runtime.RequestHandler<Map<String, Object>, Map<String, Object>>)
+                LocalApi.instantiate(template, template.function("RequestFulfilmentFunction").orElseThrow(), client,
+                        tables, Clock.systemUTC(), scheduledMail, Map.of("SUPPRESSION_PEPPER", pepper));
+        LocalRequestsStream stream = new LocalRequestsStream(new fi.dentalsystems.register.core.store.RequestRepository(
+                software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient.builder().dynamoDbClient(client).build(),
+                tables.get("RequestsTable")), fulfilment);
         LocalSmtpIntake smtp = new LocalSmtpIntake(smtpPort, new fi.dentalsystems.register.intake.FolderRawMailStore(inbound),
                 intakeHandler);
         CountDownLatch stop = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             schedules.close();
+            stream.close();
             smtp.close();
             api.close();
             engine.close();
@@ -150,6 +158,7 @@ public final class Dev {
         System.out.println("  Request form   " + base + "/form   (fi, sv, en: ?lang=)");
         System.out.println("  Outbox         " + outbox + "   (mail the system sends, as .eml files)");
         schedules.described().forEach(d -> System.out.println("  Schedule       " + d));
+        System.out.println("  Stream         Requests → RequestFulfilmentFunction (verified objections are applied at once)");
         System.out.println("  SMTP intake    localhost:" + smtp.port() + "   (mail to "
                 + template.parameterDefault("IntakeAddress").orElse("the intake address") + " becomes a request)");
         System.out.println("  DynamoDB       " + engine.endpoint() + "   (dynalite, " + (data.isPresent()
