@@ -158,6 +158,16 @@ final class RequestRoutes {
                 request.caller().subject(), clock.instant()), r -> mailer.send(RequestMails.extension(r)));
     }
 
+    /** UNCLASSIFIED mail: staff set the type; a verified OBJECTION is then applied at once (stream). */
+    ApiResponse classify(ApiRequest request) {
+        JsonFields f = JsonFields.parse(body(request));
+        Optional<RequestType> type = f.requiredEnum("type", RequestType.class);
+        type.filter(t -> t == RequestType.UNCLASSIFIED).ifPresent(t -> f.error("type", "must be a concrete type"));
+        f.finish();
+        return move(request, r -> RequestLifecycle.classify(r, type.orElseThrow(), request.caller().subject(),
+                clock.instant()), r -> { });
+    }
+
     ApiResponse reject(ApiRequest request) {
         JsonFields f = JsonFields.parse(body(request));
         Optional<String> reason = requiredFreeText(f, "reason", NOTE_MAX);

@@ -48,6 +48,7 @@ public final class RequestsApiHandler
                 new Route("GET /requests/{requestId}", STAFF, routes::get),
                 new Route("POST /requests/{requestId}/verify", STAFF, routes::verify),
                 new Route("POST /requests/{requestId}/extend", STAFF, routes::extend),
+                new Route("POST /requests/{requestId}/classify", STAFF, routes::classify),
                 new Route("POST /requests/{requestId}/reject", STAFF, routes::reject)),
                 MAX_BODY_BYTES);
     }

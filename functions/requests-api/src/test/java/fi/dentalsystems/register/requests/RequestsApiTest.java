@@ -146,6 +146,20 @@ class RequestsApiTest {
     }
 
     @Test
+    void staffClassifyUnclassifiedMailOnce() {
+        String id = letter("UNCLASSIFIED");
+        assertThat(call("POST", "/requests/{requestId}/classify", b -> b.path("requestId", id)
+                .json("{\"type\": \"UNCLASSIFIED\"}")).status()).isEqualTo(400);
+        Answer classified = call("POST", "/requests/{requestId}/classify", b -> b.path("requestId", id)
+                .json("{\"type\": \"ERASURE\"}"));
+        assertThat(classified.status()).isEqualTo(200);
+        assertThat(classified.json().path("type").asText()).isEqualTo("ERASURE");
+        assertThat(classified.json().path("events").get(1).path("kind").asText()).isEqualTo("CLASSIFIED");
+        assertThat(call("POST", "/requests/{requestId}/classify", b -> b.path("requestId", id)
+                .json("{\"type\": \"ACCESS\"}")).status()).as("only UNCLASSIFIED can be classified").isEqualTo(409);
+    }
+
+    @Test
     void listsFindOpenAndOverdueRequestsThroughTheIndex() {
         String open = letter("ACCESS");
         Answer all = call("GET", "/requests", b -> b);

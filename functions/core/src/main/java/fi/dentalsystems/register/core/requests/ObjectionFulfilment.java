@@ -59,11 +59,13 @@ public final class ObjectionFulfilment {
             }
         }
         suppression.suppress(keys.of(verified.email()), verified.requestId(), now);
-        DataSubjectRequest completed = requests.update(RequestLifecycle.complete(verified, "system",
-                "objection applied to " + changed.size() + " contact record(s); address added to the suppression list",
-                now));
-        changed.add(new AuditTarget(TargetType.REQUEST, completed.requestId()));
+        // audit before completing: a crash in between repeats an audit item, never loses one
+        changed.add(new AuditTarget(TargetType.REQUEST, verified.requestId()));
         audit.record(access, AuditAction.UPDATE, changed);
+        DataSubjectRequest completed = requests.update(RequestLifecycle.complete(verified, "system",
+                "objection applied to " + (changed.size() - 1) + " contact record(s); address added to the suppression list",
+                now));
+        // mail last, after the conditional completion: a re-run finds COMPLETED and never mails twice
         mailer.send(RequestMails.objectionConfirmed(completed));
         return completed;
     }

@@ -84,6 +84,25 @@ public final class RequestLifecycle {
                 event(now, "EXTENDED", actor, Optional.of(reason), r));
     }
 
+    /** Staff decide what an UNCLASSIFIED request (mail whose type was unclear) asks for; then the normal path runs. */
+    public static DataSubjectRequest classify(DataSubjectRequest r, RequestType type, String actor, Instant now) {
+        if (r.type() != RequestType.UNCLASSIFIED) {
+            throw new IllegalTransitionException("Only an UNCLASSIFIED request can be classified.");
+        }
+        if (type == RequestType.UNCLASSIFIED) {
+            throw new IllegalArgumentException("classify to a concrete type");
+        }
+        if (!r.status().isOpen()) {
+            throw new IllegalTransitionException("A " + r.status() + " request cannot be classified.");
+        }
+        DataSubjectRequest moved = with(r, r.status(), r.tokenHash(), r.tokenExpiresAt(), r.verifiedAt(), r.extension(),
+                r.dueAt(), event(now, "CLASSIFIED", actor, Optional.of(type.name()), r));
+        return new DataSubjectRequest(moved.requestId(), type, moved.status(), moved.channel(), moved.receivedAt(),
+                moved.originalDueAt(), moved.dueAt(), moved.extension(), moved.email(), moved.name(), moved.details(),
+                moved.language(), moved.tokenHash(), moved.tokenExpiresAt(), moved.verifiedAt(), moved.events(),
+                moved.intake(), moved.version());
+    }
+
     /** The request is fulfilled; the note says how (no personal data). */
     public static DataSubjectRequest complete(DataSubjectRequest r, String actor, String note, Instant now) {
         require(r, RequestStatus.COMPLETED);

@@ -70,6 +70,7 @@ class OpenApiContractTest {
                 "GET /customers/{customerId}/history", "GET /marketing/recipients", "GET /notifications/recipients",
                 "GET /audit", "GET /form", "POST /public/requests", "GET /public/verify",
                 "POST /requests", "GET /requests", "GET /requests/{requestId}", "POST /requests/{requestId}/verify",
-                "POST /requests/{requestId}/extend", "POST /requests/{requestId}/reject");
+                "POST /requests/{requestId}/extend", "POST /requests/{requestId}/reject",
+                "POST /requests/{requestId}/classify");
     }
 }

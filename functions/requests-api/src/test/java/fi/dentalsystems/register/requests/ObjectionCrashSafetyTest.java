@@ -1,0 +1,141 @@
+package fi.dentalsystems.register.requests;
+
+import fi.dentalsystems.register.core.audit.AuditLog;
+import fi.dentalsystems.register.core.domain.BillingAddress;
+import fi.dentalsystems.register.core.domain.Contact;
+import fi.dentalsystems.register.core.domain.ContactRole;
+import fi.dentalsystems.register.core.domain.Customer;
+import fi.dentalsystems.register.core.domain.CustomerStatus;
+import fi.dentalsystems.register.core.domain.DataSource;
+import fi.dentalsystems.register.core.domain.Ulid;
+import fi.dentalsystems.register.core.http.Caller;
+import fi.dentalsystems.register.core.mail.Mail;
+import fi.dentalsystems.register.core.marketing.Pepper;
+import fi.dentalsystems.register.core.marketing.SuppressionKey;
+import fi.dentalsystems.register.core.requests.DataSubjectRequest;
+import fi.dentalsystems.register.core.requests.Language;
+import fi.dentalsystems.register.core.requests.ObjectionFulfilment;
+import fi.dentalsystems.register.core.requests.RequestChannel;
+import fi.dentalsystems.register.core.requests.RequestLifecycle;
+import fi.dentalsystems.register.core.requests.RequestStatus;
+import fi.dentalsystems.register.core.requests.RequestType;
+import fi.dentalsystems.register.core.store.ContactRepository;
+import fi.dentalsystems.register.core.store.CustomerRepository;
+import fi.dentalsystems.register.core.store.RequestRepository;
+import fi.dentalsystems.register.core.store.SuppressionRepository;
+import fi.dentalsystems.register.local.support.DynamoDbEngine;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * Crash-safety of the objection: the run is cut off before each of its writes in turn (a
+ * DynamoDB client that "dies" at the Nth write), then run again from what is stored. The end
+ * state is always the same, and the confirmation goes out exactly once (the mail is the last step, after the conditional
+ * completion).
+ */
+class ObjectionCrashSafetyTest {
+    @RegisterExtension
+    static final DynamoDbEngine ENGINE = new DynamoDbEngine();
+    static final Instant NOW = Instant.parse("2026-11-24T10:00:00Z");
+    static final AuditLog.Access ACCESS = new AuditLog.Access(new Caller("test", Set.of()), "test", "t", "direct-marketing");
+    static final SuppressionKey KEYS = new SuppressionKey(Pepper.of("crash-test-pepper-long-enough"));
+
+    /** Passes every call through until the {@code failAt}-th write, which throws as if the process died. */
+    static DynamoDbClient dyingAt(DynamoDbClient real, int failAt, AtomicInteger writes) {
+        return (DynamoDbClient) Proxy.newProxyInstance(DynamoDbClient.class.getClassLoader(),
+                new Class<?>[] {DynamoDbClient.class}, (proxy, method, args) -> {
+                    String name = method.getName();
+                    if ((name.equals("putItem") || name.equals("batchWriteItem") || name.equals("deleteItem"))
+                            && writes.incrementAndGet() == failAt) {
+                        throw new IllegalStateException("crash before write " + failAt);
+                    }
+                    try {
+                        return method.invoke(real, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+    }
+
+    static ObjectionFulfilment fulfilment(DynamoDbClient client, List<Mail> sent) {
+        DynamoDbEnhancedClient enhanced = DynamoDbEnhancedClient.builder().dynamoDbClient(client).build();
+        var names = ENGINE.tableNamesByLogicalId();
+        return new ObjectionFulfilment(new ContactRepository(enhanced, names.get("ContactsTable")),
+                new CustomerRepository(enhanced, names.get("CustomersTable")),
+                new SuppressionRepository(enhanced, names.get("SuppressionTable")), KEYS,
+                new RequestRepository(enhanced, names.get("RequestsTable")),
+                new AuditLog(enhanced, names.get("AuditTable"), Clock.systemUTC()), mail -> {
+                    sent.add(mail);
+                    return "sent";
+                });
+    }
+
+    @Test
+    void aRunCutOffBeforeAnyWriteFinishesOnTheNextRunWithOneMailAtMost() {
+        DynamoDbEnhancedClient enhanced = DynamoDbEnhancedClient.builder().dynamoDbClient(ENGINE.client()).build();
+        var names = ENGINE.tableNamesByLogicalId();
+        CustomerRepository customers = new CustomerRepository(enhanced, names.get("CustomersTable"));
+        ContactRepository contacts = new ContactRepository(enhanced, names.get("ContactsTable"));
+        RequestRepository requests = new RequestRepository(enhanced, names.get("RequestsTable"));
+        SuppressionRepository suppression = new SuppressionRepository(enhanced, names.get("SuppressionTable"));
+
+        // a clean run makes: 2 contact writes, 1 suppression, 1 audit batch, 1 request = 5 writes
+        for (int failAt = 1; failAt <= 5; failAt++) {
+            String email = "crash" + failAt + "@example.fi";
+            Customer customer = customers.create(new Customer(Customer.ID_PREFIX + Ulid.next(NOW), "Crash Oy",
+                    String.format("%07d", 1_000_000 + failAt * 7919).substring(0, 7) + "-" + checkDigit(
+                            String.format("%07d", 1_000_000 + failAt * 7919).substring(0, 7)),
+                    "o@example.fi", "+358912345678", new BillingAddress("Katu 1", "00100", "Helsinki", "FI"),
+                    Optional.empty(), CustomerStatus.ACTIVE, Optional.empty(), false, NOW, NOW, 0));
+            List<String> ids = new ArrayList<>();
+            for (ContactRole role : List.of(ContactRole.TECHNICAL, ContactRole.USER)) {
+                ids.add(contacts.create(new Contact(Contact.ID_PREFIX + Ulid.next(NOW), customer.customerId(), "C",
+                        email, Optional.empty(), Set.of(role), DataSource.CUSTOMER, Optional.empty(), NOW, NOW, 0))
+                        .contactId());
+            }
+            DataSubjectRequest verified = requests.create(RequestLifecycle.verifyByStaff(RequestLifecycle.receive(
+                    RequestType.OBJECTION, RequestChannel.LETTER, email, Optional.empty(), Optional.empty(),
+                    Language.EN, "staff", NOW), "staff", "letter", NOW));
+
+            List<Mail> sent = new ArrayList<>();
+            int at = failAt;
+            assertThatThrownBy(() -> fulfilment(dyingAt(ENGINE.client(), at, new AtomicInteger()), sent)
+                    .fulfil(verified, ACCESS, NOW)).as("cut off before write " + failAt).isInstanceOf(IllegalStateException.class);
+
+            // the next run starts from what is stored, as the stream's retry would
+            DataSubjectRequest stored = requests.find(verified.requestId()).orElseThrow();
+            fulfilment(ENGINE.client(), sent).fulfil(stored, ACCESS, NOW);
+
+            assertThat(requests.find(verified.requestId()).orElseThrow().status()).as("after a crash at " + failAt)
+                    .isEqualTo(RequestStatus.COMPLETED);
+            ids.forEach(id -> assertThat(contacts.find(id).orElseThrow().objectsToMarketing()).isTrue());
+            assertThat(suppression.isSuppressed(KEYS.of(email))).isTrue();
+            assertThat(sent).as("exactly one confirmation after a crash at write " + failAt).hasSize(1);
+        }
+    }
+
+    private static int checkDigit(String body) {
+        int[] w = {7, 9, 10, 5, 8, 4, 2};
+        int sum = 0;
+        for (int i = 0; i < 7; i++) {
+            sum += (body.charAt(i) - '0') * w[i];
+        }
+        int r = sum % 11;
+        return r == 0 ? 0 : 11 - r;
+    }
+}
