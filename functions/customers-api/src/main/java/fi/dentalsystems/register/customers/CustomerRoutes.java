@@ -49,7 +49,7 @@ final class CustomerRoutes {
         Instant now = stores.clock().instant();
         Customer customer = new Customer(Customer.ID_PREFIX + Ulid.next(now), name.orElseThrow(),
                 businessId.orElseThrow(), email.orElseThrow(), phone.orElseThrow(), address.orElseThrow(), eInvoice,
-                CustomerStatus.ACTIVE, Optional.empty(), marketingOptOut, now, now, 0);
+                CustomerStatus.ACTIVE, Optional.empty(), marketingOptOut, Optional.empty(), now, now, 0);
         Customer created;
         try {
             created = stores.customers().create(customer);
@@ -120,7 +120,7 @@ final class CustomerRoutes {
                 email.orElse(current.email()), phone.orElse(current.phone()),
                 address.orElse(current.billingAddress()),
                 eInvoiceCleared ? Optional.empty() : eInvoice.or(current::eInvoiceAddress),
-                current.status(), current.endedAt(), optOut.orElse(current.marketingOptOut()),
+                current.status(), current.endedAt(), optOut.orElse(current.marketingOptOut()), current.restriction(),
                 current.createdAt(), stores.clock().instant(), current.version());
         Customer saved = save(changed);
         stores.audit().record(access(request), AuditAction.UPDATE, target(saved));
@@ -138,7 +138,8 @@ final class CustomerRoutes {
         Instant now = stores.clock().instant();
         Customer ended = new Customer(current.customerId(), current.name(), current.businessId(), current.email(),
                 current.phone(), current.billingAddress(), current.eInvoiceAddress(), CustomerStatus.ENDED,
-                Optional.of(now), current.marketingOptOut(), current.createdAt(), now, current.version());
+                Optional.of(now), current.marketingOptOut(), current.restriction(), current.createdAt(), now,
+                current.version());
         Customer saved = save(ended);
         // the end starts the contacts' retention clocks (DESIGN.md: relationship ends + 24 months)
         var contacts = stores.contacts().ofCustomer(saved.customerId());

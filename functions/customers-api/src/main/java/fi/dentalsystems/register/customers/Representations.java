@@ -33,6 +33,12 @@ final class Representations {
         m.put("status", c.status().name());
         c.endedAt().ifPresent(v -> m.put("endedAt", v.toString()));
         m.put("marketingOptOut", c.marketingOptOut());
+        c.restriction().ifPresent(r -> {
+            Map<String, Object> restriction = new LinkedHashMap<>();
+            restriction.put("at", r.at().toString());
+            restriction.put("reason", r.reason());
+            m.put("restriction", restriction);
+        });
         m.put("createdAt", c.createdAt().toString());
         m.put("updatedAt", c.updatedAt().toString());
         m.put("version", c.version());

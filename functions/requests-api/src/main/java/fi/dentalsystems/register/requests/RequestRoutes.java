@@ -48,13 +48,16 @@ final class RequestRoutes {
     private static final int NOTE_MAX = 2000;
 
     private final RequestRepository requests;
+    private final fi.dentalsystems.register.core.requests.ErasureFulfilment erasure;
     private final AuditLog audit;
     private final Mailer mailer;
     private final Clock clock;
     private final String publicBaseUrl;
 
-    RequestRoutes(RequestRepository requests, AuditLog audit, Mailer mailer, Clock clock, String publicBaseUrl) {
+    RequestRoutes(RequestRepository requests, fi.dentalsystems.register.core.requests.ErasureFulfilment erasure,
+                  AuditLog audit, Mailer mailer, Clock clock, String publicBaseUrl) {
         this.requests = requests;
+        this.erasure = erasure;
         this.audit = audit;
         this.mailer = mailer;
         this.clock = clock;
@@ -166,6 +169,31 @@ final class RequestRoutes {
         f.finish();
         return move(request, r -> RequestLifecycle.classify(r, type.orElseThrow(), request.caller().subject(),
                 clock.instant()), r -> { });
+    }
+
+    /**
+     * Fulfils a verified request by its type, after staff approval. ERASURE is built; OBJECTION is
+     * applied automatically on verification; the other types come with the rest of issue 4.
+     */
+    ApiResponse complete(ApiRequest request) {
+        request.body().filter(b -> !b.isBlank()).ifPresent(b -> JsonFields.parse(b).finish());
+        Optional<Long> expected = Preconditions.optionalIfMatch(request);
+        DataSubjectRequest current = load(request);
+        expected.ifPresent(v -> Preconditions.check(v, current.version()));
+        if (current.type() != RequestType.ERASURE) {
+            throw new ProblemException(ProblemType.CONFLICT, current.type() == RequestType.OBJECTION
+                    ? "An objection is applied automatically when it is verified."
+                    : "Completing a " + current.type() + " request is not available yet.");
+        }
+        try {
+            DataSubjectRequest done = erasure.fulfil(current, access(request), clock.instant());
+            return answer(200, done);
+        } catch (IllegalTransitionException e) {
+            throw new ProblemException(ProblemType.CONFLICT, e.getMessage());
+        } catch (StaleVersionException e) {
+            throw new ProblemException(ProblemType.PRECONDITION_FAILED,
+                    "The request changed while it was completed; read it again.");
+        }
     }
 
     ApiResponse reject(ApiRequest request) {

@@ -14,6 +14,11 @@ import fi.dentalsystems.register.core.http.HttpApiFunction;
 import fi.dentalsystems.register.core.http.Route;
 import fi.dentalsystems.register.core.http.StaffGroup;
 import fi.dentalsystems.register.core.mail.SesMailer;
+import fi.dentalsystems.register.core.requests.ErasureFulfilment;
+import fi.dentalsystems.register.core.store.ContactRepository;
+import fi.dentalsystems.register.core.store.CredentialRepository;
+import fi.dentalsystems.register.core.store.CustomerRepository;
+import fi.dentalsystems.register.core.store.HistoryRepository;
 import fi.dentalsystems.register.core.store.RequestRepository;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 
@@ -37,9 +42,15 @@ public final class RequestsApiHandler
 
     public RequestsApiHandler(HandlerSetup setup) {
         DynamoDbEnhancedClient enhanced = DynamoDbEnhancedClient.builder().dynamoDbClient(setup.dynamoDb()).build();
-        RequestRoutes routes = new RequestRoutes(
-                new RequestRepository(enhanced, setup.tables().nameOf(RegisterTable.REQUESTS)),
-                new AuditLog(enhanced, setup.tables().nameOf(RegisterTable.AUDIT), setup.clock()),
+        RequestRepository requests = new RequestRepository(enhanced, setup.tables().nameOf(RegisterTable.REQUESTS));
+        AuditLog audit = new AuditLog(enhanced, setup.tables().nameOf(RegisterTable.AUDIT), setup.clock());
+        ErasureFulfilment erasure = new ErasureFulfilment(
+                new ContactRepository(enhanced, setup.tables().nameOf(RegisterTable.CONTACTS)),
+                new HistoryRepository(enhanced, setup.tables().nameOf(RegisterTable.HISTORY)),
+                new CredentialRepository(enhanced, setup.tables().nameOf(RegisterTable.CREDENTIALS)),
+                new CustomerRepository(enhanced, setup.tables().nameOf(RegisterTable.CUSTOMERS)),
+                requests, audit, setup.mailer());
+        RequestRoutes routes = new RequestRoutes(requests, erasure, audit,
                 setup.mailer(), setup.clock(),
                 setup.variable("PUBLIC_BASE_URL").orElseThrow(() -> new IllegalStateException("PUBLIC_BASE_URL is not set")));
         this.api = new HttpApiAdapter(List.of(
@@ -49,6 +60,7 @@ public final class RequestsApiHandler
                 new Route("POST /requests/{requestId}/verify", STAFF, routes::verify),
                 new Route("POST /requests/{requestId}/extend", STAFF, routes::extend),
                 new Route("POST /requests/{requestId}/classify", STAFF, routes::classify),
+                new Route("POST /requests/{requestId}/complete", STAFF, routes::complete),
                 new Route("POST /requests/{requestId}/reject", STAFF, routes::reject)),
                 MAX_BODY_BYTES);
     }

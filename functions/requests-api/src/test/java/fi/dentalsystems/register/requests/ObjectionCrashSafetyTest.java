@@ -101,7 +101,7 @@ class ObjectionCrashSafetyTest {
                     String.format("%07d", 1_000_000 + failAt * 7919).substring(0, 7) + "-" + checkDigit(
                             String.format("%07d", 1_000_000 + failAt * 7919).substring(0, 7)),
                     "o@example.fi", "+358912345678", new BillingAddress("Katu 1", "00100", "Helsinki", "FI"),
-                    Optional.empty(), CustomerStatus.ACTIVE, Optional.empty(), false, NOW, NOW, 0));
+                    Optional.empty(), CustomerStatus.ACTIVE, Optional.empty(), false, Optional.empty(), NOW, NOW, 0));
             List<String> ids = new ArrayList<>();
             for (ContactRole role : List.of(ContactRole.TECHNICAL, ContactRole.USER)) {
                 ids.add(contacts.create(new Contact(Contact.ID_PREFIX + Ulid.next(NOW), customer.customerId(), "C",

@@ -73,7 +73,7 @@ class ObjectionFulfilmentTest {
     private static Customer customer(String businessId) {
         return customers.create(new Customer(Customer.ID_PREFIX + Ulid.next(NOW), "Testi Oy", businessId, "o@example.fi",
                 "+358912345678", new BillingAddress("Katu 1", "00100", "Helsinki", "FI"), Optional.empty(),
-                CustomerStatus.ACTIVE, Optional.empty(), false, NOW, NOW, 0));
+                CustomerStatus.ACTIVE, Optional.empty(), false, Optional.empty(), NOW, NOW, 0));
     }
 
     private static Contact contact(Customer c, String email, ContactRole role) {

@@ -15,11 +15,16 @@ public record Customer(
         CustomerStatus status,
         Optional<Instant> endedAt,
         boolean marketingOptOut,
+        Optional<Restriction> restriction,
         Instant createdAt,
         Instant updatedAt,
         long version) {
 
     public static final String ID_PREFIX = "cus_";
+
+    /** Kept because a law requires it, used for nothing else (GDPR art. 17(3)(b), 18). */
+    public record Restriction(Instant at, String reason) {
+    }
 
     public boolean isActive() {
         return status == CustomerStatus.ACTIVE;

@@ -70,6 +70,32 @@ public final class RequestMails {
         };
     }
 
+    /** The answer to an erasure: what was erased, and what a law makes us keep (named by business id only). */
+    public static Mail erasureDone(DataSubjectRequest r, java.util.List<String> keptBusinessIds) {
+        String kept = String.join(", ", keptBusinessIds);
+        return switch (r.language()) {
+            case FI -> new Mail(r.email(), "Tietosi on poistettu",
+                    "Hei,\n\npoistimme pyyntösi (" + r.requestId() + ") mukaisesti yhteystietosi, sinua koskevat "
+                            + "asiakashistorian merkinnät ja tunnistautumistietosi."
+                            + (kept.isEmpty() ? "" : "\n\nKirjanpitolaki (2:10) velvoittaa säilyttämään asiakasyrityksen "
+                            + "laskutustiedot (Y-tunnus " + kept + "); ne on rajoitettu eikä niitä käytetä muuhun.")
+                            + "\n\nPyyntösi säilytetään todisteena ilman muita tietoja.\n\nDental-Systems Oy\n");
+            case SV -> new Mail(r.email(), "Dina uppgifter har raderats",
+                    "Hej,\n\nenligt din begäran (" + r.requestId() + ") har vi raderat dina kontaktuppgifter, "
+                            + "kundhistoriken om dig och dina inloggningsuppgifter."
+                            + (kept.isEmpty() ? "" : "\n\nBokföringslagen (2:10) kräver att kundföretagets faktureringsuppgifter "
+                            + "sparas (FO-nummer " + kept + "); de är begränsade och används inte till annat.")
+                            + "\n\nDin begäran sparas som bevis utan andra uppgifter.\n\nDental-Systems Oy\n");
+            case EN -> new Mail(r.email(), "Your data has been erased",
+                    "Hello,\n\nas you asked (" + r.requestId() + "), we erased your contact records, the customer "
+                            + "history entries about you and your sign-in metadata."
+                            + (kept.isEmpty() ? "" : "\n\nThe Finnish Accounting Act (2:10) requires us to keep the billing "
+                            + "records of the customer organisation (business id " + kept + "); they are restricted and "
+                            + "used for nothing else.")
+                            + "\n\nYour request is kept as evidence, without other data.\n\nDental-Systems Oy\n");
+        };
+    }
+
     public static Mail rejection(DataSubjectRequest r, String reason) {
         return switch (r.language()) {
             case FI -> new Mail(r.email(), "Tietosuojapyyntösi",

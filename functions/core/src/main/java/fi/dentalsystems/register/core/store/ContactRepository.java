@@ -82,6 +82,11 @@ public final class ContactRepository {
         }
     }
 
+    /** Deletes the contact whatever its version (erasure: the person's request wins over edits). Re-runnable. */
+    public void erase(String contactId) {
+        table.deleteItem(Key.builder().partitionValue(contactId).build());
+    }
+
     public List<Contact> ofCustomer(String customerId) {
         return queryIndex(ContactItem.BY_CUSTOMER, customerId);
     }

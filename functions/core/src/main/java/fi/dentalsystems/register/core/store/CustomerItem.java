@@ -55,6 +55,10 @@ public final class CustomerItem extends PurgeableItem {
                     .setter(CustomerItem::setCreatedAt))
             .addAttribute(String.class, a -> a.name("updatedAt").getter(CustomerItem::getUpdatedAt)
                     .setter(CustomerItem::setUpdatedAt))
+            .addAttribute(String.class, a -> a.name("restrictedAt").getter(CustomerItem::getRestrictedAt)
+                    .setter(CustomerItem::setRestrictedAt))
+            .addAttribute(String.class, a -> a.name("restrictionReason").getter(CustomerItem::getRestrictionReason)
+                    .setter(CustomerItem::setRestrictionReason))
             .addAttribute(Long.class, a -> a.name("version").getter(CustomerItem::getVersion)
                     .setter(CustomerItem::setVersion).tags(versionAttribute()))
             .addAttribute(Long.class, a -> a.name("purgeAt").getter(CustomerItem::getPurgeAt).setter(CustomerItem::setPurgeAt)
@@ -81,6 +85,8 @@ public final class CustomerItem extends PurgeableItem {
     private Boolean marketingOptOut;
     private String createdAt;
     private String updatedAt;
+    private String restrictedAt;
+    private String restrictionReason;
     private Long version;
 
     public String getCustomerId() { return customerId; }
@@ -119,6 +125,10 @@ public final class CustomerItem extends PurgeableItem {
     public void setCreatedAt(String v) { createdAt = v; }
     public String getUpdatedAt() { return updatedAt; }
     public void setUpdatedAt(String v) { updatedAt = v; }
+    public String getRestrictedAt() { return restrictedAt; }
+    public void setRestrictedAt(String v) { restrictedAt = v; }
+    public String getRestrictionReason() { return restrictionReason; }
+    public void setRestrictionReason(String v) { restrictionReason = v; }
     public Long getVersion() { return version; }
     public void setVersion(Long v) { version = v; }
 }

@@ -160,6 +160,43 @@ public final class CustomerRepository {
         return new Page<>(result, Optional.empty());
     }
 
+    /** Customers whose own contact address is this one (a sole trader's, say). A scan: erasure is rare, the table small. */
+    public List<Customer> withEmail(String emailKey) {
+        List<Customer> found = new ArrayList<>();
+        table.scan(ScanEnhancedRequest.builder().filterExpression(Expression.builder()
+                        .expression("recordType = :customer")
+                        .putExpressionValue(":customer", AttributeValue.fromS(CustomerItem.CUSTOMER)).build()).build())
+                .items().forEach(i -> {
+                    if (i.getEmail() != null && ContactRepository.emailKey(i.getEmail()).equals(emailKey)) {
+                        found.add(toCustomer(i));
+                    }
+                });
+        return found;
+    }
+
+    /**
+     * Marks a record the law requires to keep (Accounting Act) as restricted: kept, but used for
+     * nothing else. Does not change the record's data or version. Re-runnable.
+     */
+    public void restrict(String customerId, String reason, java.time.Instant at) {
+        for (int attempt = 0; attempt < 5; attempt++) {
+            Optional<Customer> found = find(customerId);
+            if (found.isEmpty() || found.get().restriction().isPresent()) {
+                return;
+            }
+            Customer c = found.get();
+            try {
+                update(new Customer(c.customerId(), c.name(), c.businessId(), c.email(), c.phone(), c.billingAddress(),
+                        c.eInvoiceAddress(), c.status(), c.endedAt(), c.marketingOptOut(),
+                        Optional.of(new Customer.Restriction(at, reason)), c.createdAt(), at, c.version()));
+                return;
+            } catch (StaleVersionException raced) {
+                // changed meanwhile: read again
+            }
+        }
+        throw new IllegalStateException("customer kept changing while it was being restricted");
+    }
+
     public static String nameKey(String name) {
         return name.toLowerCase(Locale.ROOT);
     }
@@ -181,6 +218,10 @@ public final class CustomerRepository {
         item.setStatus(c.status().name());
         item.setEndedAt(c.endedAt().map(Instant::toString).orElse(null));
         item.setMarketingOptOut(c.marketingOptOut());
+        c.restriction().ifPresent(r -> {
+            item.setRestrictedAt(r.at().toString());
+            item.setRestrictionReason(r.reason());
+        });
         item.setCreatedAt(c.createdAt().toString());
         item.setUpdatedAt(c.updatedAt().toString());
         item.setVersion(c.version());
@@ -198,6 +239,8 @@ public final class CustomerRepository {
                 Optional.ofNullable(i.getEInvoiceAddress()), CustomerStatus.valueOf(i.getStatus()),
                 Optional.ofNullable(i.getEndedAt()).map(Instant::parse),
                 Boolean.TRUE.equals(i.getMarketingOptOut()),
+                Optional.ofNullable(i.getRestrictedAt()).map(at -> new Customer.Restriction(Instant.parse(at),
+                        i.getRestrictionReason())),
                 Instant.parse(i.getCreatedAt()), Instant.parse(i.getUpdatedAt()), i.getVersion());
     }
 }

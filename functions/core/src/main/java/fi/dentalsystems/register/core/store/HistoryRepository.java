@@ -64,6 +64,17 @@ public final class HistoryRepository {
         return new Page<>(entries, entries.size() < limit ? Optional.empty() : PageCursor.encode(page.lastEvaluatedKey()));
     }
 
+    /** Deletes every entry linked to the contact (found through byContact); returns their ids. Re-runnable. */
+    public List<String> deleteAllAbout(String contactId) {
+        List<String> deleted = new java.util.ArrayList<>();
+        table.index(HistoryItem.BY_CONTACT).query(QueryConditional.keyEqualTo(Key.builder().partitionValue(contactId).build()))
+                .forEach(page -> page.items().forEach(i -> {
+                    table.deleteItem(Key.builder().partitionValue(i.getCustomerId()).sortValue(i.getEntryKey()).build());
+                    deleted.add(i.getEntryId());
+                }));
+        return deleted;
+    }
+
     private static String entryKey(HistoryEntry entry) {
         return Timestamps.sortable(entry.occurredAt()) + "#" + entry.entryId();
     }

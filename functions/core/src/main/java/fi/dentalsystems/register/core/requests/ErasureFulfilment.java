@@ -1,0 +1,119 @@
+package fi.dentalsystems.register.core.requests;
+
+import fi.dentalsystems.register.core.audit.AuditAction;
+import fi.dentalsystems.register.core.audit.AuditLog;
+import fi.dentalsystems.register.core.audit.AuditTarget;
+import fi.dentalsystems.register.core.audit.TargetType;
+import fi.dentalsystems.register.core.domain.Contact;
+import fi.dentalsystems.register.core.domain.Customer;
+import fi.dentalsystems.register.core.mail.Mailer;
+import fi.dentalsystems.register.core.store.ContactRepository;
+import fi.dentalsystems.register.core.store.CredentialRepository;
+import fi.dentalsystems.register.core.store.CustomerRepository;
+import fi.dentalsystems.register.core.store.HistoryRepository;
+import fi.dentalsystems.register.core.store.RequestRepository;
+import fi.dentalsystems.register.core.store.StaleVersionException;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * GDPR art. 17, approved by staff: the person's contact records, the history entries about them
+ * and their credentials metadata are deleted; a customer organisation whose own address is
+ * theirs is kept — the Accounting Act requires its billing records — restricted, and named in
+ * the answer; the requests stay as evidence, minimised (address only). A suppression hash, if
+ * the person objected, stays. Every step is re-runnable; the answer is mailed once, last.
+ */
+public final class ErasureFulfilment {
+    public static final String ACCOUNTING_ACT = "Accounting Act (kirjanpitolaki 2:10): billing records kept";
+
+    private final ContactRepository contacts;
+    private final HistoryRepository history;
+    private final CredentialRepository credentials;
+    private final CustomerRepository customers;
+    private final RequestRepository requests;
+    private final AuditLog audit;
+    private final Mailer mailer;
+
+    public ErasureFulfilment(ContactRepository contacts, HistoryRepository history, CredentialRepository credentials,
+                             CustomerRepository customers, RequestRepository requests, AuditLog audit, Mailer mailer) {
+        this.contacts = contacts;
+        this.history = history;
+        this.credentials = credentials;
+        this.customers = customers;
+        this.requests = requests;
+        this.audit = audit;
+        this.mailer = mailer;
+    }
+
+    public DataSubjectRequest fulfil(DataSubjectRequest approved, AuditLog.Access access, Instant now) {
+        if (approved.type() != RequestType.ERASURE) {
+            throw new IllegalTransitionException("Only an ERASURE request is fulfilled by erasure.");
+        }
+        if (approved.status() == RequestStatus.COMPLETED) {
+            return approved;
+        }
+        if (!approved.status().canMoveTo(RequestStatus.COMPLETED)) {
+            throw new IllegalTransitionException("A " + approved.status() + " request cannot be completed; verify it first.");
+        }
+        String emailKey = ContactRepository.emailKey(approved.email());
+        List<AuditTarget> deleted = new ArrayList<>();
+        for (Contact contact : contacts.withEmail(emailKey)) {
+            credentials.deleteAllOf(contact.contactId())
+                    .forEach(s -> deleted.add(new AuditTarget(TargetType.CREDENTIAL, contact.contactId() + "/" + s)));
+            history.deleteAllAbout(contact.contactId())
+                    .forEach(id -> deleted.add(new AuditTarget(TargetType.HISTORY_ENTRY, id)));
+            contacts.erase(contact.contactId());
+            deleted.add(new AuditTarget(TargetType.CONTACT, contact.contactId()));
+        }
+        List<String> kept = new ArrayList<>();
+        List<AuditTarget> restricted = new ArrayList<>();
+        for (Customer customer : customers.withEmail(emailKey)) {
+            customers.restrict(customer.customerId(), ACCOUNTING_ACT, now);
+            kept.add(customer.businessId());
+            restricted.add(new AuditTarget(TargetType.CUSTOMER, customer.customerId()));
+        }
+        List<AuditTarget> minimised = new ArrayList<>();
+        for (DataSubjectRequest other : requests.withEmail(emailKey)) {
+            if (!other.requestId().equals(approved.requestId()) && (other.name().isPresent() || other.details().isPresent())) {
+                minimise(other);
+                minimised.add(new AuditTarget(TargetType.REQUEST, other.requestId()));
+            }
+        }
+        audit.record(access, AuditAction.DELETE, deleted);
+        restricted.addAll(minimised);
+        restricted.add(new AuditTarget(TargetType.REQUEST, approved.requestId()));
+        audit.record(access, AuditAction.UPDATE, restricted);
+
+        String note = "erased " + deleted.size() + " record(s)"
+                + (kept.isEmpty() ? "" : "; kept and restricted under the Accounting Act: billing records of business id(s) "
+                + String.join(", ", kept));
+        DataSubjectRequest current = requests.find(approved.requestId()).orElseThrow();
+        DataSubjectRequest completed = requests.update(stripped(RequestLifecycle.complete(current, access.caller().subject(),
+                note, now)));
+        mailer.send(RequestMails.erasureDone(completed, kept));
+        return completed;
+    }
+
+    private void minimise(DataSubjectRequest r) {
+        for (int attempt = 0; attempt < 5; attempt++) {
+            DataSubjectRequest current = requests.find(r.requestId()).orElseThrow();
+            try {
+                requests.update(stripped(current));
+                return;
+            } catch (StaleVersionException raced) {
+                // changed meanwhile: read again
+            }
+        }
+        throw new IllegalStateException("request kept changing while it was minimised");
+    }
+
+    /** The request as evidence: what was asked, by which address, when and how it went; no name, no free text. */
+    static DataSubjectRequest stripped(DataSubjectRequest r) {
+        return new DataSubjectRequest(r.requestId(), r.type(), r.status(), r.channel(), r.receivedAt(), r.originalDueAt(),
+                r.dueAt(), r.extension(), r.email(), Optional.empty(), Optional.empty(), r.language(), r.tokenHash(),
+                r.tokenExpiresAt(), r.verifiedAt(), r.events(), r.intake(), r.version());
+    }
+}

@@ -1,0 +1,159 @@
+package fi.dentalsystems.register.requests;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import fi.dentalsystems.register.core.config.HandlerSetup;
+import fi.dentalsystems.register.core.domain.BillingAddress;
+import fi.dentalsystems.register.core.domain.Contact;
+import fi.dentalsystems.register.core.domain.ContactRole;
+import fi.dentalsystems.register.core.domain.Customer;
+import fi.dentalsystems.register.core.domain.CustomerStatus;
+import fi.dentalsystems.register.core.domain.DataSource;
+import fi.dentalsystems.register.core.domain.HistoryChannel;
+import fi.dentalsystems.register.core.domain.HistoryEntry;
+import fi.dentalsystems.register.core.domain.Ulid;
+import fi.dentalsystems.register.core.mail.Mail;
+import fi.dentalsystems.register.core.requests.DataSubjectRequest;
+import fi.dentalsystems.register.core.requests.Language;
+import fi.dentalsystems.register.core.requests.RequestChannel;
+import fi.dentalsystems.register.core.requests.RequestLifecycle;
+import fi.dentalsystems.register.core.requests.RequestStatus;
+import fi.dentalsystems.register.core.requests.RequestType;
+import fi.dentalsystems.register.core.store.ContactRepository;
+import fi.dentalsystems.register.core.store.CredentialItem;
+import fi.dentalsystems.register.core.store.CredentialRepository;
+import fi.dentalsystems.register.core.store.CustomerRepository;
+import fi.dentalsystems.register.core.store.HistoryRepository;
+import fi.dentalsystems.register.core.store.RequestRepository;
+import fi.dentalsystems.register.core.store.SuppressionRepository;
+import fi.dentalsystems.register.local.support.DynamoDbEngine;
+import fi.dentalsystems.register.local.support.HttpApiEvents;
+import fi.dentalsystems.register.local.support.OpenApiContract;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Erasure (GDPR art. 17) through the route against the engine: afterwards a scan of every table
+ * finds the address only in the request evidence; the sole trader's billing record is kept and
+ * restricted; other people's data is untouched; one answer is mailed, naming what was kept.
+ */
+class ErasureTest {
+    @RegisterExtension
+    static final DynamoDbEngine ENGINE = new DynamoDbEngine();
+    static final Instant NOW = Instant.parse("2026-11-24T10:00:00Z");
+    static final String PERSON = "Erkki.Erasure@Example.fi";
+
+    @Test
+    void afterErasureTheAddressRemainsOnlyInTheRequestEvidence() {
+        DynamoDbEnhancedClient enhanced = DynamoDbEnhancedClient.builder().dynamoDbClient(ENGINE.client()).build();
+        var names = ENGINE.tableNamesByLogicalId();
+        CustomerRepository customers = new CustomerRepository(enhanced, names.get("CustomersTable"));
+        ContactRepository contacts = new ContactRepository(enhanced, names.get("ContactsTable"));
+        HistoryRepository history = new HistoryRepository(enhanced, names.get("HistoryTable"));
+        CredentialRepository credentials = new CredentialRepository(enhanced, names.get("CredentialsTable"));
+        RequestRepository requests = new RequestRepository(enhanced, names.get("RequestsTable"));
+        new SuppressionRepository(enhanced, names.get("SuppressionTable")).suppress("ab12cd", "req_x", NOW);
+
+        // a sole trader: the organisation's own address is the person's
+        Customer soleTrader = customers.create(new Customer(Customer.ID_PREFIX + Ulid.next(NOW), "Erkki Erasure Tmi",
+                "0112038-9", PERSON.toLowerCase(Locale.ROOT), "+358912345678",
+                new BillingAddress("Katu 1", "00100", "Helsinki", "FI"), Optional.empty(), CustomerStatus.ACTIVE,
+                Optional.empty(), false, Optional.empty(), NOW, NOW, 0));
+        Customer clinic = customers.create(new Customer(Customer.ID_PREFIX + Ulid.next(NOW), "Klinikka Oy", "1572860-0",
+                "office@klinikka.example", "+358912345679", new BillingAddress("Katu 2", "00100", "Helsinki", "FI"),
+                Optional.empty(), CustomerStatus.ACTIVE, Optional.empty(), false, Optional.empty(), NOW, NOW, 0));
+        List<String> personContacts = new ArrayList<>();
+        for (Customer c : List.of(soleTrader, clinic)) {
+            Contact contact = contacts.create(new Contact(Contact.ID_PREFIX + Ulid.next(NOW), c.customerId(),
+                    "Erkki Erasure", PERSON, Optional.of("+358401234567"), Set.of(ContactRole.TECHNICAL),
+                    DataSource.CUSTOMER, Optional.empty(), NOW, NOW, 0));
+            personContacts.add(contact.contactId());
+            history.add(new HistoryEntry(c.customerId(), "his_" + Ulid.next(NOW), NOW, HistoryChannel.PHONE,
+                    "Erkki called about backups", Optional.of(contact.contactId()), DataSource.PHONE, "staff", NOW));
+            CredentialItem credential = new CredentialItem();
+            credential.setContactId(contact.contactId());
+            credential.setService("dental-cloud");
+            credential.setUsername("erkki");
+            credentials.put(credential);
+        }
+        Contact colleague = contacts.create(new Contact(Contact.ID_PREFIX + Ulid.next(NOW), clinic.customerId(),
+                "Kaisa Colleague", "kaisa@klinikka.example", Optional.empty(), Set.of(ContactRole.BILLING),
+                DataSource.CUSTOMER, Optional.empty(), NOW, NOW, 0));
+        HistoryEntry clinicNote = history.add(new HistoryEntry(clinic.customerId(), "his_" + Ulid.next(NOW), NOW,
+                HistoryChannel.NOTE, "Contract renewed", Optional.empty(), DataSource.CUSTOMER, "staff", NOW));
+        DataSubjectRequest earlier = requests.create(RequestLifecycle.receive(RequestType.ACCESS, RequestChannel.EMAIL,
+                PERSON, Optional.of("Erkki Erasure"), Optional.of("Please send Erkki's data"), Language.FI, "intake",
+                NOW.minusSeconds(86_400)));
+        DataSubjectRequest erasure = requests.create(RequestLifecycle.verifyByStaff(RequestLifecycle.receive(
+                RequestType.ERASURE, RequestChannel.LETTER, PERSON, Optional.of("Erkki Erasure"),
+                Optional.of("Erase everything about Erkki"), Language.EN, "staff", NOW), "staff", "signed letter", NOW));
+
+        List<Mail> sent = new ArrayList<>();
+        RequestsApiHandler handler = new RequestsApiHandler(new HandlerSetup(ENGINE.client(), ENGINE.tables(),
+                Clock.fixed(NOW, ZoneOffset.UTC), mail -> {
+                    sent.add(mail);
+                    return "sent";
+                }, Map.of("PUBLIC_BASE_URL", "http://localhost")));
+        APIGatewayV2HTTPResponse done = complete(handler, erasure.requestId());
+        assertThat(done.getStatusCode()).isEqualTo(200);
+        assertThat(done.getBody()).contains("\"status\":\"COMPLETED\"");
+
+        // every table, every attribute: the address is left only in the requests' own address field
+        String needle = PERSON.toLowerCase(Locale.ROOT);
+        for (String table : names.values()) {
+            for (Map<String, AttributeValue> item : ENGINE.client().scan(r -> r.tableName(table)).items()) {
+                item.forEach((attribute, value) -> {
+                    boolean holds = value.toString().toLowerCase(Locale.ROOT).contains(needle)
+                            || value.toString().contains("Erkki");
+                    boolean evidence = table.equals(names.get("RequestsTable"))
+                            && (attribute.equals("email") || attribute.equals("emailKey"));
+                    boolean keptBillingRecord = table.equals(names.get("CustomersTable"))
+                            && item.get("customerId").s().equals(soleTrader.customerId());
+                    assertThat(holds && !evidence && !keptBillingRecord)
+                            .as("%s.%s still holds the person", table, attribute).isFalse();
+                });
+            }
+        }
+        Customer kept = customers.find(soleTrader.customerId()).orElseThrow();
+        assertThat(kept.restriction()).hasValueSatisfying(r -> assertThat(r.reason()).contains("Accounting Act"));
+        personContacts.forEach(id -> assertThat(contacts.find(id)).isEmpty());
+        assertThat(credentials.ofContact(personContacts.get(0))).isEmpty();
+        assertThat(contacts.find(colleague.contactId())).as("other people stay").isPresent();
+        assertThat(history.ofCustomer(clinic.customerId(), 10, Optional.empty()).items())
+                .extracting(HistoryEntry::entryId).containsExactly(clinicNote.entryId());
+        assertThat(requests.find(earlier.requestId()).orElseThrow().details()).isEmpty();
+        DataSubjectRequest evidence = requests.find(erasure.requestId()).orElseThrow();
+        assertThat(evidence.status()).isEqualTo(RequestStatus.COMPLETED);
+        assertThat(evidence.name()).isEmpty();
+        assertThat(evidence.details()).isEmpty();
+
+        assertThat(sent).hasSize(1);
+        assertThat(sent.get(0).text()).contains("0112038-9").contains("Accounting Act").doesNotContain("Klinikka");
+
+        // completing again changes nothing and mails nothing
+        assertThat(complete(handler, erasure.requestId()).getStatusCode()).isEqualTo(200);
+        assertThat(sent).hasSize(1);
+    }
+
+    private static APIGatewayV2HTTPResponse complete(RequestsApiHandler handler, String requestId) {
+        var event = HttpApiEvents.request("POST", "/requests/{requestId}/complete").path("requestId", requestId)
+                .caller("staff-9", "register-staff").build();
+        APIGatewayV2HTTPResponse response = handler.handleRequest(event, null);
+        OpenApiContract.load().assertConforms("POST", "/requests/{requestId}/complete", response.getStatusCode(),
+                response.getHeaders(), null, null, response.getBody());
+        return response;
+    }
+}
