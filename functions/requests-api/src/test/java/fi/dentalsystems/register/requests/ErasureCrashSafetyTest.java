@@ -1,0 +1,130 @@
+package fi.dentalsystems.register.requests;
+
+import fi.dentalsystems.register.core.audit.AuditLog;
+import fi.dentalsystems.register.core.domain.BillingAddress;
+import fi.dentalsystems.register.core.domain.Contact;
+import fi.dentalsystems.register.core.domain.ContactRole;
+import fi.dentalsystems.register.core.domain.Customer;
+import fi.dentalsystems.register.core.domain.CustomerStatus;
+import fi.dentalsystems.register.core.domain.DataSource;
+import fi.dentalsystems.register.core.domain.HistoryChannel;
+import fi.dentalsystems.register.core.domain.HistoryEntry;
+import fi.dentalsystems.register.core.domain.Ulid;
+import fi.dentalsystems.register.core.http.Caller;
+import fi.dentalsystems.register.core.mail.Mail;
+import fi.dentalsystems.register.core.requests.DataSubjectRequest;
+import fi.dentalsystems.register.core.requests.ErasureFulfilment;
+import fi.dentalsystems.register.core.requests.Language;
+import fi.dentalsystems.register.core.requests.RequestChannel;
+import fi.dentalsystems.register.core.requests.RequestLifecycle;
+import fi.dentalsystems.register.core.requests.RequestStatus;
+import fi.dentalsystems.register.core.requests.RequestType;
+import fi.dentalsystems.register.core.store.ContactRepository;
+import fi.dentalsystems.register.core.store.CredentialItem;
+import fi.dentalsystems.register.core.store.CredentialRepository;
+import fi.dentalsystems.register.core.store.CustomerRepository;
+import fi.dentalsystems.register.core.store.HistoryRepository;
+import fi.dentalsystems.register.core.store.RequestRepository;
+import fi.dentalsystems.register.local.support.DynamoDbEngine;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Erasure cut off before each of its writes, then run again: same end state, one answer mailed. */
+class ErasureCrashSafetyTest {
+    @RegisterExtension
+    static final DynamoDbEngine ENGINE = new DynamoDbEngine();
+    static final Instant NOW = Instant.parse("2026-11-24T10:00:00Z");
+    static final AuditLog.Access ACCESS = new AuditLog.Access(new Caller("staff-1", Set.of()), "test", "t", "administration");
+
+    record Stores(CustomerRepository customers, ContactRepository contacts, HistoryRepository history,
+                  CredentialRepository credentials, RequestRepository requests, AuditLog audit) {
+        static Stores on(DynamoDbClient client) {
+            DynamoDbEnhancedClient e = DynamoDbEnhancedClient.builder().dynamoDbClient(client).build();
+            var n = ENGINE.tableNamesByLogicalId();
+            return new Stores(new CustomerRepository(e, n.get("CustomersTable")), new ContactRepository(e, n.get("ContactsTable")),
+                    new HistoryRepository(e, n.get("HistoryTable")), new CredentialRepository(e, n.get("CredentialsTable")),
+                    new RequestRepository(e, n.get("RequestsTable")), new AuditLog(e, n.get("AuditTable"), Clock.systemUTC()));
+        }
+
+        ErasureFulfilment erasure(List<Mail> sent) {
+            return new ErasureFulfilment(contacts, history, credentials, customers, requests, audit, mail -> {
+                sent.add(mail);
+                return "sent";
+            });
+        }
+    }
+
+    /** One customer whose own address is the person's, a contact with a history entry and a credential. */
+    static DataSubjectRequest seed(Stores s, String email, String businessId) {
+        Customer c = s.customers().create(new Customer(Customer.ID_PREFIX + Ulid.next(NOW), "Tmi", businessId, email,
+                "+358912345678", new BillingAddress("Katu 1", "00100", "Helsinki", "FI"), Optional.empty(),
+                CustomerStatus.ACTIVE, Optional.empty(), false, Optional.empty(), NOW, NOW, 0));
+        Contact contact = s.contacts().create(new Contact(Contact.ID_PREFIX + Ulid.next(NOW), c.customerId(), "P", email,
+                Optional.empty(), Set.of(ContactRole.USER), DataSource.CUSTOMER, Optional.empty(), NOW, NOW, 0));
+        s.history().add(new HistoryEntry(c.customerId(), "his_" + Ulid.next(NOW), NOW, HistoryChannel.NOTE, "n",
+                Optional.of(contact.contactId()), DataSource.CUSTOMER, "staff", NOW));
+        CredentialItem credential = new CredentialItem();
+        credential.setContactId(contact.contactId());
+        credential.setService("svc");
+        s.credentials().put(credential);
+        return s.requests().create(RequestLifecycle.verifyByStaff(RequestLifecycle.receive(RequestType.ERASURE,
+                RequestChannel.LETTER, email, Optional.empty(), Optional.empty(), Language.FI, "staff", NOW),
+                "staff", "letter", NOW));
+    }
+
+    @Test
+    void everyCrashPointEndsInTheSameStateWithOneAnswer() {
+        Stores real = Stores.on(ENGINE.client());
+        // count the writes of a clean run
+        AtomicInteger counted = new AtomicInteger();
+        DataSubjectRequest probe = seed(real, "probe@example.fi", "2345678-0");
+        Stores.on(ObjectionCrashSafetyTest.dyingAt(ENGINE.client(), Integer.MAX_VALUE, counted))
+                .erasure(new ArrayList<>()).fulfil(probe, ACCESS, NOW);
+        int writes = counted.get();
+        assertThat(writes).as("credential, history, contact, customer, 2 audit batches, request").isGreaterThanOrEqualTo(7);
+
+        for (int failAt = 1; failAt <= writes; failAt++) {
+            String email = "erase" + failAt + "@example.fi";
+            DataSubjectRequest verified = seed(real, email, businessId(failAt));
+            List<Mail> sent = new ArrayList<>();
+            int at = failAt;
+            assertThatThrownBy(() -> Stores.on(ObjectionCrashSafetyTest.dyingAt(ENGINE.client(), at, new AtomicInteger()))
+                    .erasure(sent).fulfil(verified, ACCESS, NOW)).isInstanceOf(IllegalStateException.class);
+            real.erasure(sent).fulfil(real.requests().find(verified.requestId()).orElseThrow(), ACCESS, NOW);
+
+            String key = ContactRepository.emailKey(email);
+            assertThat(real.contacts().withEmail(key)).as("crash at " + failAt).isEmpty();
+            assertThat(real.customers().withEmail(key)).singleElement()
+                    .satisfies(c -> assertThat(c.restriction()).isPresent());
+            assertThat(real.requests().find(verified.requestId()).orElseThrow().status()).isEqualTo(RequestStatus.COMPLETED);
+            assertThat(sent).as("answers after a crash at write " + failAt).hasSize(1);
+        }
+    }
+
+    private static String businessId(int n) {
+        int[] w = {7, 9, 10, 5, 8, 4, 2};
+        for (int body = 3_000_000 + n * 1_013; ; body++) {
+            String b = Integer.toString(body);
+            int sum = 0;
+            for (int i = 0; i < 7; i++) {
+                sum += (b.charAt(i) - '0') * w[i];
+            }
+            if (sum % 11 != 1) {
+                return b + "-" + (sum % 11 == 0 ? 0 : 11 - sum % 11);
+            }
+        }
+    }
+}
