@@ -61,7 +61,9 @@ final class ContactRoutes {
 
     ApiResponse ofCustomer(ApiRequest request) {
         Customer customer = CustomerRoutes.load(stores, request.pathParameter("customerId"));
-        List<Contact> contacts = stores.contacts().ofCustomer(customer.customerId());
+        // restricted people (GDPR art. 18) are left out of every list until the restriction is lifted
+        List<Contact> contacts = stores.contacts().ofCustomer(customer.customerId()).stream()
+                .filter(c -> !c.isRestricted()).toList();
         stores.audit().record(access(request), AuditAction.READ, targets(contacts));
         return ApiResponse.json(200, Json.write(Representations.list(contacts, Representations::contact)));
     }
@@ -71,7 +73,8 @@ final class ContactRoutes {
                 .orElseThrow(() -> ProblemException.invalidField("email", "is required"));
         EmailAddress email = EmailAddress.parse(raw)
                 .orElseThrow(() -> ProblemException.invalidField("email", "must be an email address"));
-        List<Contact> contacts = stores.contacts().withEmail(ContactRepository.emailKey(email.value()));
+        List<Contact> contacts = stores.contacts().withEmail(ContactRepository.emailKey(email.value())).stream()
+                .filter(c -> !c.isRestricted()).toList();
         stores.audit().record(access(request), AuditAction.READ, targets(contacts));
         return ApiResponse.json(200, Json.write(Representations.list(contacts, Representations::contact)));
     }
@@ -109,7 +112,7 @@ final class ContactRoutes {
         Contact changed = new Contact(current.contactId(), current.customerId(), name.orElse(current.name()),
                 email.orElse(current.email()), phoneCleared ? Optional.empty() : phone.or(current::phone),
                 roles.orElse(current.roles()), source.orElse(current.source()), current.marketingObjection(),
-                current.createdAt(), stores.clock().instant(), current.version());
+                current.createdAt(), stores.clock().instant(), current.restriction(), current.version());
         Contact saved;
         Optional<Instant> relationshipEnded = stores.customers().find(current.customerId()).flatMap(Customer::endedAt);
         try {

@@ -69,7 +69,13 @@ final class HistoryRoutes {
     ApiResponse list(ApiRequest request) {
         Paging paging = Paging.of(request);
         Customer customer = CustomerRoutes.load(stores, request.pathParameter("customerId"));
-        Page<HistoryEntry> page = stores.history().ofCustomer(customer.customerId(), paging.limit(), paging.cursor());
+        Page<HistoryEntry> all = stores.history().ofCustomer(customer.customerId(), paging.limit(), paging.cursor());
+        // entries about a restricted person stay out of the list while the restriction lasts
+        java.util.Set<String> restricted = new java.util.HashSet<>();
+        all.items().stream().flatMap(e -> e.contactId().stream()).distinct().forEach(id -> stores.contacts().find(id)
+                .filter(Contact::isRestricted).ifPresent(c -> restricted.add(id)));
+        Page<HistoryEntry> page = new Page<>(all.items().stream()
+                .filter(e -> e.contactId().map(id -> !restricted.contains(id)).orElse(true)).toList(), all.nextCursor());
         stores.audit().record(access(request), AuditAction.READ, page.items().stream()
                 .map(e -> new AuditTarget(TargetType.HISTORY_ENTRY, e.entryId())).toList());
         return ApiResponse.json(200, Json.write(Representations.page(page, Representations::historyEntry)));

@@ -33,7 +33,7 @@ final class RecipientRoutes {
     ApiResponse marketing(ApiRequest request) {
         Paging paging = Paging.of(request);
         Map<String, Optional<Customer>> customers = new HashMap<>();
-        Page<Contact> candidates = stores.contacts().notObjecting(contact -> customers
+        Page<Contact> candidates = stores.contacts().notObjecting(contact -> !contact.isRestricted() && customers
                         .computeIfAbsent(contact.customerId(), stores.customers()::find)
                         .map(c -> c.isActive() && !c.marketingOptOut()).orElse(false),
                 paging.limit(), paging.cursor());
@@ -53,7 +53,7 @@ final class RecipientRoutes {
                 .orElseThrow(() -> ProblemException.invalidField("customerId", "is required"));
         Customer customer = CustomerRoutes.load(stores, customerId);
         List<Contact> recipients = stores.contacts().ofCustomer(customer.customerId()).stream()
-                .filter(Contact::receivesFaultNotices).toList();
+                .filter(c -> c.receivesFaultNotices() && !c.isRestricted()).toList();
         stores.audit().record(access(request, Purpose.FAULT_NOTICES), AuditAction.READ,
                 ContactRoutes.targets(recipients));
         return ApiResponse.json(200, Json.write(Representations.list(recipients, RecipientRoutes::recipient)));

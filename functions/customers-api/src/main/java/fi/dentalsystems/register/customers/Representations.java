@@ -61,6 +61,12 @@ final class Representations {
             o.requestId().ifPresent(id -> marketing.put("requestId", id));
         });
         m.put("marketing", marketing);
+        c.restriction().ifPresent(r -> {
+            Map<String, Object> restriction = new LinkedHashMap<>();
+            restriction.put("at", r.at().toString());
+            restriction.put("requestId", r.requestId());
+            m.put("restriction", restriction);
+        });
         m.put("createdAt", c.createdAt().toString());
         m.put("updatedAt", c.updatedAt().toString());
         m.put("version", c.version());

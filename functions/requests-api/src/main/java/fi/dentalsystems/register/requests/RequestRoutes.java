@@ -49,15 +49,18 @@ final class RequestRoutes {
 
     private final RequestRepository requests;
     private final fi.dentalsystems.register.core.requests.ErasureFulfilment erasure;
+    private final fi.dentalsystems.register.core.requests.RestrictionFulfilment restriction;
     private final AuditLog audit;
     private final Mailer mailer;
     private final Clock clock;
     private final String publicBaseUrl;
 
     RequestRoutes(RequestRepository requests, fi.dentalsystems.register.core.requests.ErasureFulfilment erasure,
+                  fi.dentalsystems.register.core.requests.RestrictionFulfilment restriction,
                   AuditLog audit, Mailer mailer, Clock clock, String publicBaseUrl) {
         this.requests = requests;
         this.erasure = erasure;
+        this.restriction = restriction;
         this.audit = audit;
         this.mailer = mailer;
         this.clock = clock;
@@ -180,13 +183,15 @@ final class RequestRoutes {
         Optional<Long> expected = Preconditions.optionalIfMatch(request);
         DataSubjectRequest current = load(request);
         expected.ifPresent(v -> Preconditions.check(v, current.version()));
-        if (current.type() != RequestType.ERASURE) {
+        if (current.type() != RequestType.ERASURE && current.type() != RequestType.RESTRICTION) {
             throw new ProblemException(ProblemType.CONFLICT, current.type() == RequestType.OBJECTION
                     ? "An objection is applied automatically when it is verified."
                     : "Completing a " + current.type() + " request is not available yet.");
         }
         try {
-            DataSubjectRequest done = erasure.fulfil(current, access(request), clock.instant());
+            DataSubjectRequest done = current.type() == RequestType.ERASURE
+                    ? erasure.fulfil(current, access(request), clock.instant())
+                    : restriction.fulfil(current, access(request), clock.instant());
             return answer(200, done);
         } catch (IllegalTransitionException e) {
             throw new ProblemException(ProblemType.CONFLICT, e.getMessage());

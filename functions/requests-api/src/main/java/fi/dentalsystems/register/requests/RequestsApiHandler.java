@@ -15,6 +15,7 @@ import fi.dentalsystems.register.core.http.Route;
 import fi.dentalsystems.register.core.http.StaffGroup;
 import fi.dentalsystems.register.core.mail.SesMailer;
 import fi.dentalsystems.register.core.requests.ErasureFulfilment;
+import fi.dentalsystems.register.core.requests.RestrictionFulfilment;
 import fi.dentalsystems.register.core.store.ContactRepository;
 import fi.dentalsystems.register.core.store.CredentialRepository;
 import fi.dentalsystems.register.core.store.CustomerRepository;
@@ -44,13 +45,14 @@ public final class RequestsApiHandler
         DynamoDbEnhancedClient enhanced = DynamoDbEnhancedClient.builder().dynamoDbClient(setup.dynamoDb()).build();
         RequestRepository requests = new RequestRepository(enhanced, setup.tables().nameOf(RegisterTable.REQUESTS));
         AuditLog audit = new AuditLog(enhanced, setup.tables().nameOf(RegisterTable.AUDIT), setup.clock());
-        ErasureFulfilment erasure = new ErasureFulfilment(
-                new ContactRepository(enhanced, setup.tables().nameOf(RegisterTable.CONTACTS)),
+        ContactRepository contacts = new ContactRepository(enhanced, setup.tables().nameOf(RegisterTable.CONTACTS));
+        CustomerRepository customers = new CustomerRepository(enhanced, setup.tables().nameOf(RegisterTable.CUSTOMERS));
+        ErasureFulfilment erasure = new ErasureFulfilment(contacts,
                 new HistoryRepository(enhanced, setup.tables().nameOf(RegisterTable.HISTORY)),
                 new CredentialRepository(enhanced, setup.tables().nameOf(RegisterTable.CREDENTIALS)),
-                new CustomerRepository(enhanced, setup.tables().nameOf(RegisterTable.CUSTOMERS)),
-                requests, audit, setup.mailer());
-        RequestRoutes routes = new RequestRoutes(requests, erasure, audit,
+                customers, requests, audit, setup.mailer());
+        RestrictionFulfilment restriction = new RestrictionFulfilment(contacts, customers, requests, audit, setup.mailer());
+        RequestRoutes routes = new RequestRoutes(requests, erasure, restriction, audit,
                 setup.mailer(), setup.clock(),
                 setup.variable("PUBLIC_BASE_URL").orElseThrow(() -> new IllegalStateException("PUBLIC_BASE_URL is not set")));
         this.api = new HttpApiAdapter(List.of(

@@ -82,7 +82,7 @@ public final class ObjectionFulfilment {
             try {
                 contacts.update(new Contact(c.contactId(), c.customerId(), c.name(), c.email(), c.phone(), c.roles(),
                         c.source(), Optional.of(new MarketingObjection(now, Optional.of(requestId))), c.createdAt(), now,
-                        c.version()), ended);
+                        c.restriction(), c.version()), ended);
                 return true;
             } catch (StaleVersionException raced) {
                 // changed meanwhile: read again

@@ -96,6 +96,20 @@ public final class RequestMails {
         };
     }
 
+    public static Mail restrictionDone(DataSubjectRequest r) {
+        return switch (r.language()) {
+            case FI -> new Mail(r.email(), "Tietojesi käsittelyä on rajoitettu",
+                    "Hei,\n\npyyntösi (" + r.requestId() + ") mukaisesti tietojasi säilytetään, mutta niitä ei käytetä "
+                            + "muuhun. Kerromme sinulle ennen kuin rajoitus poistetaan.\n\nDental-Systems Oy\n");
+            case SV -> new Mail(r.email(), "Behandlingen av dina uppgifter har begränsats",
+                    "Hej,\n\nenligt din begäran (" + r.requestId() + ") sparas dina uppgifter men används inte till "
+                            + "annat. Vi meddelar dig innan begränsningen hävs.\n\nDental-Systems Oy\n");
+            case EN -> new Mail(r.email(), "Processing of your data has been restricted",
+                    "Hello,\n\nas you asked (" + r.requestId() + "), your data is kept but used for nothing else. "
+                            + "We will tell you before the restriction is lifted.\n\nDental-Systems Oy\n");
+        };
+    }
+
     public static Mail rejection(DataSubjectRequest r, String reason) {
         return switch (r.language()) {
             case FI -> new Mail(r.email(), "Tietosuojapyyntösi",

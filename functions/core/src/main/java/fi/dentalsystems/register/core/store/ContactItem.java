@@ -40,6 +40,10 @@ public final class ContactItem extends PurgeableItem {
                     .setter(ContactItem::setCreatedAt))
             .addAttribute(String.class, a -> a.name("updatedAt").getter(ContactItem::getUpdatedAt)
                     .setter(ContactItem::setUpdatedAt))
+            .addAttribute(String.class, a -> a.name("restrictedAt").getter(ContactItem::getRestrictedAt)
+                    .setter(ContactItem::setRestrictedAt))
+            .addAttribute(String.class, a -> a.name("restrictionRequestId").getter(ContactItem::getRestrictionRequestId)
+                    .setter(ContactItem::setRestrictionRequestId))
             .addAttribute(Long.class, a -> a.name("version").getter(ContactItem::getVersion)
                     .setter(ContactItem::setVersion).tags(versionAttribute()))
             .addAttribute(Long.class, a -> a.name("purgeAt").getter(ContactItem::getPurgeAt).setter(ContactItem::setPurgeAt)
@@ -60,6 +64,8 @@ public final class ContactItem extends PurgeableItem {
     private String objectionRequestId;
     private String createdAt;
     private String updatedAt;
+    private String restrictedAt;
+    private String restrictionRequestId;
     private Long version;
 
     public String getContactId() { return contactId; }
@@ -86,6 +92,10 @@ public final class ContactItem extends PurgeableItem {
     public void setCreatedAt(String v) { createdAt = v; }
     public String getUpdatedAt() { return updatedAt; }
     public void setUpdatedAt(String v) { updatedAt = v; }
+    public String getRestrictedAt() { return restrictedAt; }
+    public void setRestrictedAt(String v) { restrictedAt = v; }
+    public String getRestrictionRequestId() { return restrictionRequestId; }
+    public void setRestrictionRequestId(String v) { restrictionRequestId = v; }
     public Long getVersion() { return version; }
     public void setVersion(Long v) { version = v; }
 }

@@ -154,6 +154,10 @@ public final class ContactRepository {
         });
         item.setCreatedAt(c.createdAt().toString());
         item.setUpdatedAt(c.updatedAt().toString());
+        c.restriction().ifPresent(r -> {
+            item.setRestrictedAt(r.at().toString());
+            item.setRestrictionRequestId(r.requestId());
+        });
         item.setVersion(c.version());
         Retention.apply(fi.dentalsystems.register.core.retention.DataCategory.CONTACT, relationshipEnded, (at, bucket) -> {
             item.setPurgeAt(at);
@@ -176,6 +180,8 @@ public final class ContactRepository {
                 .map(at -> new MarketingObjection(Instant.parse(at), Optional.ofNullable(i.getObjectionRequestId())));
         return new Contact(i.getContactId(), i.getCustomerId(), i.getName(), i.getEmail(),
                 Optional.ofNullable(i.getPhone()), roles, DataSource.valueOf(i.getSource()), objection,
-                Instant.parse(i.getCreatedAt()), Instant.parse(i.getUpdatedAt()), i.getVersion());
+                Instant.parse(i.getCreatedAt()), Instant.parse(i.getUpdatedAt()),
+                Optional.ofNullable(i.getRestrictedAt()).map(at -> new Contact.Restriction(Instant.parse(at),
+                        i.getRestrictionRequestId())), i.getVersion());
     }
 }

@@ -1,0 +1,85 @@
+package fi.dentalsystems.register.core.requests;
+
+import fi.dentalsystems.register.core.audit.AuditAction;
+import fi.dentalsystems.register.core.audit.AuditLog;
+import fi.dentalsystems.register.core.audit.AuditTarget;
+import fi.dentalsystems.register.core.audit.TargetType;
+import fi.dentalsystems.register.core.domain.Contact;
+import fi.dentalsystems.register.core.domain.Customer;
+import fi.dentalsystems.register.core.mail.Mailer;
+import fi.dentalsystems.register.core.store.ContactRepository;
+import fi.dentalsystems.register.core.store.CustomerRepository;
+import fi.dentalsystems.register.core.store.RequestRepository;
+import fi.dentalsystems.register.core.store.StaleVersionException;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * GDPR art. 18, approved by staff: every contact record with the address is marked restricted
+ * (time and request id), which keeps it — and the history entries about it — out of every list
+ * until lifted. Re-runnable: records already restricted are skipped; the answer is mailed once, last.
+ */
+public final class RestrictionFulfilment {
+    private final ContactRepository contacts;
+    private final CustomerRepository customers;
+    private final RequestRepository requests;
+    private final AuditLog audit;
+    private final Mailer mailer;
+
+    public RestrictionFulfilment(ContactRepository contacts, CustomerRepository customers, RequestRepository requests,
+                                 AuditLog audit, Mailer mailer) {
+        this.contacts = contacts;
+        this.customers = customers;
+        this.requests = requests;
+        this.audit = audit;
+        this.mailer = mailer;
+    }
+
+    public DataSubjectRequest fulfil(DataSubjectRequest approved, AuditLog.Access access, Instant now) {
+        if (approved.type() != RequestType.RESTRICTION) {
+            throw new IllegalTransitionException("Only a RESTRICTION request is fulfilled by restriction.");
+        }
+        if (approved.status() == RequestStatus.COMPLETED) {
+            return approved;
+        }
+        if (!approved.status().canMoveTo(RequestStatus.COMPLETED)) {
+            throw new IllegalTransitionException("A " + approved.status() + " request cannot be completed; verify it first.");
+        }
+        List<AuditTarget> changed = new ArrayList<>();
+        for (Contact contact : contacts.withEmail(ContactRepository.emailKey(approved.email()))) {
+            if (restrict(contact.contactId(), approved.requestId(), now)) {
+                changed.add(new AuditTarget(TargetType.CONTACT, contact.contactId()));
+            }
+        }
+        changed.add(new AuditTarget(TargetType.REQUEST, approved.requestId()));
+        audit.record(access, AuditAction.UPDATE, changed);
+        DataSubjectRequest completed = requests.update(RequestLifecycle.complete(
+                requests.find(approved.requestId()).orElseThrow(), access.caller().subject(),
+                "processing restricted for " + (changed.size() - 1) + " contact record(s)", now));
+        mailer.send(RequestMails.restrictionDone(completed));
+        return completed;
+    }
+
+    private boolean restrict(String contactId, String requestId, Instant now) {
+        for (int attempt = 0; attempt < 5; attempt++) {
+            Optional<Contact> found = contacts.find(contactId);
+            if (found.isEmpty() || found.get().isRestricted()) {
+                return false;
+            }
+            Contact c = found.get();
+            Optional<Instant> ended = customers.find(c.customerId()).flatMap(Customer::endedAt);
+            try {
+                contacts.update(new Contact(c.contactId(), c.customerId(), c.name(), c.email(), c.phone(), c.roles(),
+                        c.source(), c.marketingObjection(), c.createdAt(), now,
+                        Optional.of(new Contact.Restriction(now, requestId)), c.version()), ended);
+                return true;
+            } catch (StaleVersionException raced) {
+                // changed meanwhile: read again
+            }
+        }
+        throw new IllegalStateException("contact kept changing while it was restricted");
+    }
+}

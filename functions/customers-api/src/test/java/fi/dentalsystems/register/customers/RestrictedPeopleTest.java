@@ -1,0 +1,85 @@
+package fi.dentalsystems.register.customers;
+
+import fi.dentalsystems.register.core.audit.AuditLog;
+import fi.dentalsystems.register.core.http.Caller;
+import fi.dentalsystems.register.core.mail.Mail;
+import fi.dentalsystems.register.core.requests.DataSubjectRequest;
+import fi.dentalsystems.register.core.requests.Language;
+import fi.dentalsystems.register.core.requests.RequestChannel;
+import fi.dentalsystems.register.core.requests.RequestLifecycle;
+import fi.dentalsystems.register.core.requests.RequestStatus;
+import fi.dentalsystems.register.core.requests.RequestType;
+import fi.dentalsystems.register.core.requests.RestrictionFulfilment;
+import fi.dentalsystems.register.core.store.ContactRepository;
+import fi.dentalsystems.register.core.store.CustomerRepository;
+import fi.dentalsystems.register.core.store.RequestRepository;
+import fi.dentalsystems.register.local.support.DynamoDbEngine;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** GDPR art. 18: a restricted person is kept but left out of every list the staff API gives. */
+class RestrictedPeopleTest {
+    @RegisterExtension
+    static final DynamoDbEngine ENGINE = new DynamoDbEngine();
+
+    @Test
+    void aRestrictedPersonLeavesEveryListButIsKept() {
+        ApiClient api = new ApiClient(new CustomersApiHandler(ENGINE.client(), ENGINE.tables(), Clock.systemUTC()));
+        String customerId = api.asStaff("POST", "/customers", b -> b.json(TestPeople.customerJson())).text("customerId");
+        String email = TestPeople.email();
+        String restricted = api.asStaff("POST", "/customers/{customerId}/contacts", b -> b.path("customerId", customerId)
+                .json("{\"name\": \"" + TestPeople.personName() + "\", \"email\": \"" + email
+                        + "\", \"roles\": [\"TECHNICAL\"], \"source\": \"CUSTOMER\"}")).text("contactId");
+        String other = api.asStaff("POST", "/customers/{customerId}/contacts", b -> b.path("customerId", customerId)
+                .json(TestPeople.contactJson("\"TECHNICAL\""))).text("contactId");
+        api.asStaff("POST", "/customers/{customerId}/history", b -> b.path("customerId", customerId)
+                .json("{\"channel\": \"PHONE\", \"summary\": \"Support call\", \"contactId\": \"" + restricted
+                        + "\", \"source\": \"PHONE\"}"));
+        api.asStaff("POST", "/customers/{customerId}/history", b -> b.path("customerId", customerId)
+                .json("{\"channel\": \"NOTE\", \"summary\": \"General note\", \"source\": \"CUSTOMER\"}"));
+
+        DynamoDbEnhancedClient enhanced = DynamoDbEnhancedClient.builder().dynamoDbClient(ENGINE.client()).build();
+        var names = ENGINE.tableNamesByLogicalId();
+        RequestRepository requests = new RequestRepository(enhanced, names.get("RequestsTable"));
+        List<Mail> sent = new ArrayList<>();
+        RestrictionFulfilment restriction = new RestrictionFulfilment(new ContactRepository(enhanced, names.get("ContactsTable")),
+                new CustomerRepository(enhanced, names.get("CustomersTable")), requests,
+                new AuditLog(enhanced, names.get("AuditTable"), Clock.systemUTC()), mail -> {
+                    sent.add(mail);
+                    return "sent";
+                });
+        DataSubjectRequest verified = requests.create(RequestLifecycle.verifyByStaff(RequestLifecycle.receive(
+                RequestType.RESTRICTION, RequestChannel.LETTER, email.toUpperCase(java.util.Locale.ROOT), Optional.empty(),
+                Optional.empty(), Language.FI, "staff", Instant.now()), "staff", "letter", Instant.now()));
+        AuditLog.Access access = new AuditLog.Access(new Caller("staff-2", Set.of()), "test", "r", "administration");
+        assertThat(restriction.fulfil(verified, access, Instant.now()).status()).isEqualTo(RequestStatus.COMPLETED);
+        assertThat(sent).hasSize(1);
+
+        assertThat(api.asStaff("GET", "/customers/{customerId}/contacts", b -> b.path("customerId", customerId))
+                .json().path("items").findValuesAsText("contactId")).containsExactly(other);
+        assertThat(api.asStaff("GET", "/contacts", b -> b.query("email", email)).json().path("items")).isEmpty();
+        assertThat(api.asStaff("GET", "/notifications/recipients", b -> b.query("customerId", customerId))
+                .json().path("items").findValuesAsText("contactId")).containsExactly(other);
+        assertThat(api.asStaff("GET", "/marketing/recipients", b -> b.query("limit", "100")).json().path("items")
+                .findValuesAsText("contactId")).doesNotContain(restricted);
+        assertThat(api.asStaff("GET", "/customers/{customerId}/history", b -> b.path("customerId", customerId))
+                .json().path("items").findValuesAsText("summary")).containsExactly("General note");
+        ApiClient.Answer kept = api.asStaff("GET", "/contacts/{contactId}", b -> b.path("contactId", restricted));
+        assertThat(kept.status()).as("kept, not deleted").isEqualTo(200);
+        assertThat(kept.json().path("restriction").path("requestId").asText()).isEqualTo(verified.requestId());
+
+        // completing again changes nothing and mails nothing
+        restriction.fulfil(requests.find(verified.requestId()).orElseThrow(), access, Instant.now());
+        assertThat(sent).hasSize(1);
+    }
+}
