@@ -81,5 +81,15 @@ class RestrictedPeopleTest {
         // completing again changes nothing and mails nothing
         restriction.fulfil(requests.find(verified.requestId()).orElseThrow(), access, Instant.now());
         assertThat(sent).hasSize(1);
+
+        // lifted: the person is told first, then the records are back in the lists
+        DataSubjectRequest lifted = restriction.lift(requests.find(verified.requestId()).orElseThrow(),
+                "accuracy checked", access, Instant.now());
+        assertThat(lifted.events().get(lifted.events().size() - 1).kind()).isEqualTo("LIFTED");
+        assertThat(sent).hasSize(2);
+        assertThat(api.asStaff("GET", "/customers/{customerId}/contacts", b -> b.path("customerId", customerId))
+                .json().path("items").findValuesAsText("contactId")).containsExactlyInAnyOrder(restricted, other);
+        restriction.lift(lifted, "again", access, Instant.now());
+        assertThat(sent).as("lifting twice mails once").hasSize(2);
     }
 }

@@ -201,6 +201,21 @@ final class RequestRoutes {
         }
     }
 
+    /** Lifts a restriction (art. 18(3)); the requester is told the reason first. */
+    ApiResponse lift(ApiRequest request) {
+        JsonFields f = JsonFields.parse(body(request));
+        Optional<String> reason = requiredFreeText(f, "reason", NOTE_MAX);
+        f.finish();
+        DataSubjectRequest current = load(request);
+        try {
+            return answer(200, restriction.lift(current, reason.orElseThrow(), access(request), clock.instant()));
+        } catch (IllegalTransitionException e) {
+            throw new ProblemException(ProblemType.CONFLICT, e.getMessage());
+        } catch (StaleVersionException e) {
+            throw new ProblemException(ProblemType.PRECONDITION_FAILED, "The request changed meanwhile; read it again.");
+        }
+    }
+
     ApiResponse reject(ApiRequest request) {
         JsonFields f = JsonFields.parse(body(request));
         Optional<String> reason = requiredFreeText(f, "reason", NOTE_MAX);

@@ -63,6 +63,7 @@ public final class RequestsApiHandler
                 new Route("POST /requests/{requestId}/extend", STAFF, routes::extend),
                 new Route("POST /requests/{requestId}/classify", STAFF, routes::classify),
                 new Route("POST /requests/{requestId}/complete", STAFF, routes::complete),
+                new Route("POST /requests/{requestId}/lift", STAFF, routes::lift),
                 new Route("POST /requests/{requestId}/reject", STAFF, routes::reject)),
                 MAX_BODY_BYTES);
     }

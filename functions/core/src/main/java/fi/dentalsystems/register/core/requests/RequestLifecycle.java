@@ -103,6 +103,12 @@ public final class RequestLifecycle {
                 moved.intake(), moved.version());
     }
 
+    /** An event on a closed request that does not change its status (a restriction lifted, say). */
+    public static DataSubjectRequest note(DataSubjectRequest r, String kind, String actor, String note, Instant now) {
+        return with(r, r.status(), r.tokenHash(), r.tokenExpiresAt(), r.verifiedAt(), r.extension(), r.dueAt(),
+                event(now, kind, actor, Optional.of(note), r));
+    }
+
     /** The request is fulfilled; the note says how (no personal data). */
     public static DataSubjectRequest complete(DataSubjectRequest r, String actor, String note, Instant now) {
         require(r, RequestStatus.COMPLETED);

@@ -110,6 +110,20 @@ public final class RequestMails {
         };
     }
 
+    public static Mail restrictionLifted(DataSubjectRequest r, String reason) {
+        return switch (r.language()) {
+            case FI -> new Mail(r.email(), "Käsittelyn rajoitus poistetaan",
+                    "Hei,\n\npyyntösi (" + r.requestId() + ") mukainen käsittelyn rajoitus poistetaan.\n\nSyy: " + reason
+                            + "\n\nDental-Systems Oy\n");
+            case SV -> new Mail(r.email(), "Begränsningen av behandlingen hävs",
+                    "Hej,\n\nbegränsningen enligt din begäran (" + r.requestId() + ") hävs.\n\nOrsak: " + reason
+                            + "\n\nDental-Systems Oy\n");
+            case EN -> new Mail(r.email(), "The restriction of processing is being lifted",
+                    "Hello,\n\nthe restriction you asked for (" + r.requestId() + ") is being lifted.\n\nReason: "
+                            + reason + "\n\nDental-Systems Oy\n");
+        };
+    }
+
     public static Mail rejection(DataSubjectRequest r, String reason) {
         return switch (r.language()) {
             case FI -> new Mail(r.email(), "Tietosuojapyyntösi",

@@ -63,6 +63,49 @@ public final class RestrictionFulfilment {
         return completed;
     }
 
+    /**
+     * Lifts the restriction this request placed (GDPR art. 18(3): the person is told first — the
+     * mail goes before the records change). Re-runnable: records no longer restricted by it are skipped.
+     */
+    public DataSubjectRequest lift(DataSubjectRequest completed, String reason, AuditLog.Access access, Instant now) {
+        if (completed.type() != RequestType.RESTRICTION || completed.status() != RequestStatus.COMPLETED) {
+            throw new IllegalTransitionException("Only a completed RESTRICTION request can be lifted.");
+        }
+        if (completed.events().stream().anyMatch(e -> e.kind().equals("LIFTED"))) {
+            return completed;
+        }
+        mailer.send(RequestMails.restrictionLifted(completed, reason));
+        List<AuditTarget> changed = new ArrayList<>();
+        for (Contact contact : contacts.withEmail(ContactRepository.emailKey(completed.email()))) {
+            if (unrestrict(contact.contactId(), completed.requestId(), now)) {
+                changed.add(new AuditTarget(TargetType.CONTACT, contact.contactId()));
+            }
+        }
+        changed.add(new AuditTarget(TargetType.REQUEST, completed.requestId()));
+        audit.record(access, AuditAction.UPDATE, changed);
+        return requests.update(RequestLifecycle.note(requests.find(completed.requestId()).orElseThrow(), "LIFTED",
+                access.caller().subject(), reason, now));
+    }
+
+    private boolean unrestrict(String contactId, String requestId, Instant now) {
+        for (int attempt = 0; attempt < 5; attempt++) {
+            Optional<Contact> found = contacts.find(contactId);
+            if (found.isEmpty() || found.get().restriction().map(r -> !r.requestId().equals(requestId)).orElse(true)) {
+                return false;
+            }
+            Contact c = found.get();
+            Optional<Instant> ended = customers.find(c.customerId()).flatMap(Customer::endedAt);
+            try {
+                contacts.update(new Contact(c.contactId(), c.customerId(), c.name(), c.email(), c.phone(), c.roles(),
+                        c.source(), c.marketingObjection(), c.createdAt(), now, Optional.empty(), c.version()), ended);
+                return true;
+            } catch (StaleVersionException raced) {
+                // changed meanwhile: read again
+            }
+        }
+        throw new IllegalStateException("contact kept changing while its restriction was lifted");
+    }
+
     private boolean restrict(String contactId, String requestId, Instant now) {
         for (int attempt = 0; attempt < 5; attempt++) {
             Optional<Contact> found = contacts.find(contactId);

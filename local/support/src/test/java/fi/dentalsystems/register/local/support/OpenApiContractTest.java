@@ -71,6 +71,7 @@ class OpenApiContractTest {
                 "GET /audit", "GET /form", "POST /public/requests", "GET /public/verify",
                 "POST /requests", "GET /requests", "GET /requests/{requestId}", "POST /requests/{requestId}/verify",
                 "POST /requests/{requestId}/extend", "POST /requests/{requestId}/reject",
-                "POST /requests/{requestId}/classify", "POST /requests/{requestId}/complete");
+                "POST /requests/{requestId}/classify", "POST /requests/{requestId}/complete",
+                "POST /requests/{requestId}/lift");
     }
 }
