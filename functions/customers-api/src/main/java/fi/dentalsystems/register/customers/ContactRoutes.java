@@ -1,6 +1,7 @@
 package fi.dentalsystems.register.customers;
 
 import fi.dentalsystems.register.core.audit.AuditAction;
+import fi.dentalsystems.register.core.audit.AuditLog;
 import fi.dentalsystems.register.core.audit.AuditTarget;
 import fi.dentalsystems.register.core.audit.TargetType;
 import fi.dentalsystems.register.core.domain.Contact;
@@ -87,6 +88,7 @@ final class ContactRoutes {
 
     ApiResponse patch(ApiRequest request) {
         long expected = Preconditions.requiredIfMatch(request);
+        AuditLog.Access audited = CustomerRoutes.correctionAccess(request);
         JsonFields f = JsonFields.parse(requireBody(request));
         for (String readOnly : new String[] {"contactId", "customerId", "marketing", "createdAt", "updatedAt",
                 "version"}) {
@@ -121,7 +123,7 @@ final class ContactRoutes {
             throw new ProblemException(ProblemType.PRECONDITION_FAILED,
                     "The resource changed while your update was applied; read it again and reapply your change.");
         }
-        stores.audit().record(access(request), AuditAction.UPDATE, target(saved));
+        stores.audit().record(audited, AuditAction.UPDATE, target(saved));
         return withEtag(ApiResponse.json(200, Json.write(Representations.contact(saved))), saved);
     }
 

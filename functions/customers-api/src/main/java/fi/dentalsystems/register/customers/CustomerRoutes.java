@@ -91,6 +91,7 @@ final class CustomerRoutes {
 
     ApiResponse patch(ApiRequest request) {
         long expected = Preconditions.requiredIfMatch(request);
+        AuditLog.Access audited = correctionAccess(request);
         JsonFields f = JsonFields.parse(requireBody(request));
         if (f.has("businessId")) {
             f.error("businessId", "cannot be changed; a new business id is a new customer");
@@ -123,7 +124,7 @@ final class CustomerRoutes {
                 current.status(), current.endedAt(), optOut.orElse(current.marketingOptOut()), current.restriction(),
                 current.createdAt(), stores.clock().instant(), current.version());
         Customer saved = save(changed);
-        stores.audit().record(access(request), AuditAction.UPDATE, target(saved));
+        stores.audit().record(audited, AuditAction.UPDATE, target(saved));
         return withEtag(ApiResponse.json(200, Json.write(Representations.customer(saved))), saved);
     }
 
@@ -196,6 +197,22 @@ final class CustomerRoutes {
 
     static AuditLog.Access access(ApiRequest request) {
         return access(request, Purpose.CUSTOMER_RELATIONSHIP);
+    }
+
+    /**
+     * A correction made for a rectification request names it in {@code X-Data-Subject-Request};
+     * the audit item then records the purpose as {@code rectification:<requestId>}.
+     */
+    static AuditLog.Access correctionAccess(ApiRequest request) {
+        Optional<String> dsr = request.header("x-data-subject-request").map(String::strip);
+        if (dsr.isEmpty()) {
+            return access(request);
+        }
+        if (!fi.dentalsystems.register.core.domain.Ulid.isId(dsr.get(),
+                fi.dentalsystems.register.core.requests.DataSubjectRequest.ID_PREFIX)) {
+            throw ProblemException.invalidField("X-Data-Subject-Request", "must be a request id such as req_…");
+        }
+        return new AuditLog.Access(request.caller(), request.routeKey(), request.requestId(), "rectification:" + dsr.get());
     }
 
     static AuditLog.Access access(ApiRequest request, Purpose purpose) {

@@ -103,6 +103,23 @@ class RecipientsAndAuditTest {
     }
 
     @Test
+    void aCorrectionForARectificationRequestNamesItInTheAudit() {
+        String customerId = newCustomer("");
+        String contactId = addContact(customerId, "\"USER\"");
+        assertThat(api.asStaff("PATCH", "/contacts/{contactId}", b -> b.path("contactId", contactId)
+                .header("if-match", "\"1\"").header("x-data-subject-request", "nonsense")
+                .json("{\"roles\": [\"BILLING\"]}")).status()).as("checked before anything is written").isEqualTo(400);
+        assertThat(api.asStaff("GET", "/contacts/{contactId}", b -> b.path("contactId", contactId)).header("etag"))
+                .isEqualTo("\"1\"");
+        String dsr = "req_01JD7QB2C3D4E5F6G7H8J9K0M1";
+        assertThat(api.asStaff("PATCH", "/contacts/{contactId}", b -> b.path("contactId", contactId)
+                .header("if-match", "\"1\"").header("x-data-subject-request", dsr)
+                .json("{\"roles\": [\"BILLING\"]}")).status()).isEqualTo(200);
+        ApiClient.Answer trail = api.asAdmin("GET", "/audit", b -> b.query("targetId", contactId));
+        assertThat(trail.json().path("items").get(0).path("purpose").asText()).isEqualTo("rectification:" + dsr);
+    }
+
+    @Test
     void everyReadAndWriteOfPersonalDataLeavesAnAuditItem() {
         String customerId = newCustomer("");
         String contactId = addContact(customerId, "\"USER\"");

@@ -50,6 +50,8 @@ final class RequestRoutes {
     private final RequestRepository requests;
     private final fi.dentalsystems.register.core.requests.ErasureFulfilment erasure;
     private final fi.dentalsystems.register.core.requests.RestrictionFulfilment restriction;
+    private final fi.dentalsystems.register.core.store.ContactRepository contacts;
+    private final fi.dentalsystems.register.core.store.CustomerRepository customers;
     private final AuditLog audit;
     private final Mailer mailer;
     private final Clock clock;
@@ -57,10 +59,14 @@ final class RequestRoutes {
 
     RequestRoutes(RequestRepository requests, fi.dentalsystems.register.core.requests.ErasureFulfilment erasure,
                   fi.dentalsystems.register.core.requests.RestrictionFulfilment restriction,
+                  fi.dentalsystems.register.core.store.ContactRepository contacts,
+                  fi.dentalsystems.register.core.store.CustomerRepository customers,
                   AuditLog audit, Mailer mailer, Clock clock, String publicBaseUrl) {
         this.requests = requests;
         this.erasure = erasure;
         this.restriction = restriction;
+        this.contacts = contacts;
+        this.customers = customers;
         this.audit = audit;
         this.mailer = mailer;
         this.clock = clock;
@@ -183,6 +189,20 @@ final class RequestRoutes {
         Optional<Long> expected = Preconditions.optionalIfMatch(request);
         DataSubjectRequest current = load(request);
         expected.ifPresent(v -> Preconditions.check(v, current.version()));
+        if (current.type() == RequestType.RECTIFICATION) {
+            // staff applied the corrections through PATCH (X-Data-Subject-Request links them); this closes it
+            try {
+                DataSubjectRequest done = requests.update(RequestLifecycle.complete(current, request.caller().subject(),
+                        "corrections applied", clock.instant()));
+                audit.record(access(request), AuditAction.UPDATE, target(done));
+                mailer.send(RequestMails.rectificationDone(done));
+                return answer(200, done);
+            } catch (IllegalTransitionException e) {
+                throw new ProblemException(ProblemType.CONFLICT, e.getMessage());
+            } catch (StaleVersionException e) {
+                throw new ProblemException(ProblemType.PRECONDITION_FAILED, "The request changed meanwhile; read it again.");
+            }
+        }
         if (current.type() != RequestType.ERASURE && current.type() != RequestType.RESTRICTION) {
             throw new ProblemException(ProblemType.CONFLICT, current.type() == RequestType.OBJECTION
                     ? "An objection is applied automatically when it is verified."
@@ -199,6 +219,50 @@ final class RequestRoutes {
             throw new ProblemException(ProblemType.PRECONDITION_FAILED,
                     "The request changed while it was completed; read it again.");
         }
+    }
+
+    /**
+     * The register's current records with the request's address, for staff to set the requested
+     * corrections (in the request's details) against the current values. Read and audited.
+     */
+    ApiResponse records(ApiRequest request) {
+        DataSubjectRequest r = load(request);
+        String key = fi.dentalsystems.register.core.store.ContactRepository.emailKey(r.email());
+        List<Map<String, Object>> contactRecords = new ArrayList<>();
+        List<AuditTarget> read = new ArrayList<>();
+        for (var c : contacts.withEmail(key)) {
+            Map<String, Object> m = new java.util.LinkedHashMap<>();
+            m.put("contactId", c.contactId());
+            m.put("customerId", c.customerId());
+            m.put("name", c.name());
+            m.put("email", c.email());
+            c.phone().ifPresent(p -> m.put("phone", p));
+            m.put("roles", c.roles().stream().map(Enum::name).sorted().toList());
+            m.put("source", c.source().name());
+            m.put("restricted", c.isRestricted());
+            contactRecords.add(m);
+            read.add(new AuditTarget(TargetType.CONTACT, c.contactId()));
+        }
+        List<Map<String, Object>> customerRecords = new ArrayList<>();
+        for (var c : customers.withEmail(key)) {
+            Map<String, Object> m = new java.util.LinkedHashMap<>();
+            m.put("customerId", c.customerId());
+            m.put("name", c.name());
+            m.put("businessId", c.businessId());
+            m.put("email", c.email());
+            m.put("phone", c.phone());
+            customerRecords.add(m);
+            read.add(new AuditTarget(TargetType.CUSTOMER, c.customerId()));
+        }
+        read.add(target(r));
+        audit.record(access(request), AuditAction.READ, read);
+        Map<String, Object> body = new java.util.LinkedHashMap<>();
+        body.put("requestId", r.requestId());
+        body.put("type", r.type().name());
+        r.details().ifPresent(d -> body.put("details", d));
+        body.put("contacts", contactRecords);
+        body.put("customers", customerRecords);
+        return ApiResponse.json(200, Json.write(body));
     }
 
     /** Lifts a restriction (art. 18(3)); the requester is told the reason first. */

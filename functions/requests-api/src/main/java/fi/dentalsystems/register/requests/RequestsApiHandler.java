@@ -52,7 +52,7 @@ public final class RequestsApiHandler
                 new CredentialRepository(enhanced, setup.tables().nameOf(RegisterTable.CREDENTIALS)),
                 customers, requests, audit, setup.mailer());
         RestrictionFulfilment restriction = new RestrictionFulfilment(contacts, customers, requests, audit, setup.mailer());
-        RequestRoutes routes = new RequestRoutes(requests, erasure, restriction, audit,
+        RequestRoutes routes = new RequestRoutes(requests, erasure, restriction, contacts, customers, audit,
                 setup.mailer(), setup.clock(),
                 setup.variable("PUBLIC_BASE_URL").orElseThrow(() -> new IllegalStateException("PUBLIC_BASE_URL is not set")));
         this.api = new HttpApiAdapter(List.of(
@@ -64,6 +64,7 @@ public final class RequestsApiHandler
                 new Route("POST /requests/{requestId}/classify", STAFF, routes::classify),
                 new Route("POST /requests/{requestId}/complete", STAFF, routes::complete),
                 new Route("POST /requests/{requestId}/lift", STAFF, routes::lift),
+                new Route("GET /requests/{requestId}/records", STAFF, routes::records),
                 new Route("POST /requests/{requestId}/reject", STAFF, routes::reject)),
                 MAX_BODY_BYTES);
     }

@@ -124,6 +124,17 @@ public final class RequestMails {
         };
     }
 
+    public static Mail rectificationDone(DataSubjectRequest r) {
+        return switch (r.language()) {
+            case FI -> new Mail(r.email(), "Tietosi on korjattu",
+                    "Hei,\n\nkorjasimme tietosi pyyntösi (" + r.requestId() + ") mukaisesti.\n\nDental-Systems Oy\n");
+            case SV -> new Mail(r.email(), "Dina uppgifter har rättats",
+                    "Hej,\n\nvi har rättat dina uppgifter enligt din begäran (" + r.requestId() + ").\n\nDental-Systems Oy\n");
+            case EN -> new Mail(r.email(), "Your data has been corrected",
+                    "Hello,\n\nwe corrected your data as you asked (" + r.requestId() + ").\n\nDental-Systems Oy\n");
+        };
+    }
+
     public static Mail rejection(DataSubjectRequest r, String reason) {
         return switch (r.language()) {
             case FI -> new Mail(r.email(), "Tietosuojapyyntösi",
