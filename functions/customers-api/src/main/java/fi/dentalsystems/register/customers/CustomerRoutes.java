@@ -154,21 +154,9 @@ final class CustomerRoutes {
         return withEtag(ApiResponse.json(200, Json.write(Representations.customer(saved))), saved);
     }
 
-    /** Re-reads and re-writes until no concurrent change of the contact wins over it. */
+    /** Re-writes the contact so its retention clock runs from the relationship's end. */
     private void startContactClock(String contactId, Instant endedAt) {
-        for (int attempt = 0; attempt < 5; attempt++) {
-            var current = stores.contacts().find(contactId);
-            if (current.isEmpty()) {
-                return;
-            }
-            try {
-                stores.contacts().update(current.get(), Optional.of(endedAt));
-                return;
-            } catch (StaleVersionException raced) {
-                // someone changed it meanwhile: read again
-            }
-        }
-        throw new IllegalStateException("contact kept changing while its retention clock was started");
+        stores.contacts().modify(contactId, Optional::of, customerId -> Optional.of(endedAt));
     }
 
     private Customer save(Customer changed) {

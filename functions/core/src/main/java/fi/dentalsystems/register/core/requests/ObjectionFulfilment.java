@@ -12,7 +12,6 @@ import fi.dentalsystems.register.core.marketing.SuppressionKey;
 import fi.dentalsystems.register.core.store.ContactRepository;
 import fi.dentalsystems.register.core.store.CustomerRepository;
 import fi.dentalsystems.register.core.store.RequestRepository;
-import fi.dentalsystems.register.core.store.StaleVersionException;
 import fi.dentalsystems.register.core.store.SuppressionRepository;
 
 import java.time.Instant;
@@ -70,24 +69,12 @@ public final class ObjectionFulfilment {
         return completed;
     }
 
-    /** True when this run marked the contact; re-reads on a concurrent change. */
+    /** True when this run marked the contact. */
     private boolean markObjecting(String contactId, String requestId, Instant now) {
-        for (int attempt = 0; attempt < 5; attempt++) {
-            Optional<Contact> found = contacts.find(contactId);
-            if (found.isEmpty() || found.get().objectsToMarketing()) {
-                return false;
-            }
-            Contact c = found.get();
-            Optional<Instant> ended = customers.find(c.customerId()).flatMap(Customer::endedAt);
-            try {
-                contacts.update(new Contact(c.contactId(), c.customerId(), c.name(), c.email(), c.phone(), c.roles(),
-                        c.source(), Optional.of(new MarketingObjection(now, Optional.of(requestId))), c.createdAt(), now,
-                        c.restriction(), c.version()), ended);
-                return true;
-            } catch (StaleVersionException raced) {
-                // changed meanwhile: read again
-            }
-        }
-        throw new IllegalStateException("contact kept changing while the objection was applied");
+        return contacts.modify(contactId, c -> c.objectsToMarketing() ? Optional.empty() : Optional.of(new Contact(
+                        c.contactId(), c.customerId(), c.name(), c.email(), c.phone(), c.roles(), c.source(),
+                        Optional.of(new MarketingObjection(now, Optional.of(requestId))), c.createdAt(), now,
+                        c.restriction(), c.version())),
+                customerId -> customers.find(customerId).flatMap(Customer::endedAt));
     }
 }

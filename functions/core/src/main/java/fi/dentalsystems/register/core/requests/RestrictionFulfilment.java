@@ -10,7 +10,6 @@ import fi.dentalsystems.register.core.mail.Mailer;
 import fi.dentalsystems.register.core.store.ContactRepository;
 import fi.dentalsystems.register.core.store.CustomerRepository;
 import fi.dentalsystems.register.core.store.RequestRepository;
-import fi.dentalsystems.register.core.store.StaleVersionException;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -88,41 +87,17 @@ public final class RestrictionFulfilment {
     }
 
     private boolean unrestrict(String contactId, String requestId, Instant now) {
-        for (int attempt = 0; attempt < 5; attempt++) {
-            Optional<Contact> found = contacts.find(contactId);
-            if (found.isEmpty() || found.get().restriction().map(r -> !r.requestId().equals(requestId)).orElse(true)) {
-                return false;
-            }
-            Contact c = found.get();
-            Optional<Instant> ended = customers.find(c.customerId()).flatMap(Customer::endedAt);
-            try {
-                contacts.update(new Contact(c.contactId(), c.customerId(), c.name(), c.email(), c.phone(), c.roles(),
-                        c.source(), c.marketingObjection(), c.createdAt(), now, Optional.empty(), c.version()), ended);
-                return true;
-            } catch (StaleVersionException raced) {
-                // changed meanwhile: read again
-            }
-        }
-        throw new IllegalStateException("contact kept changing while its restriction was lifted");
+        return contacts.modify(contactId, c -> c.restriction().filter(r -> r.requestId().equals(requestId))
+                        .map(r -> new Contact(c.contactId(), c.customerId(), c.name(), c.email(), c.phone(), c.roles(),
+                                c.source(), c.marketingObjection(), c.createdAt(), now, Optional.empty(), c.version())),
+                customerId -> customers.find(customerId).flatMap(Customer::endedAt));
     }
 
     private boolean restrict(String contactId, String requestId, Instant now) {
-        for (int attempt = 0; attempt < 5; attempt++) {
-            Optional<Contact> found = contacts.find(contactId);
-            if (found.isEmpty() || found.get().isRestricted()) {
-                return false;
-            }
-            Contact c = found.get();
-            Optional<Instant> ended = customers.find(c.customerId()).flatMap(Customer::endedAt);
-            try {
-                contacts.update(new Contact(c.contactId(), c.customerId(), c.name(), c.email(), c.phone(), c.roles(),
-                        c.source(), c.marketingObjection(), c.createdAt(), now,
-                        Optional.of(new Contact.Restriction(now, requestId)), c.version()), ended);
-                return true;
-            } catch (StaleVersionException raced) {
-                // changed meanwhile: read again
-            }
-        }
-        throw new IllegalStateException("contact kept changing while it was restricted");
+        return contacts.modify(contactId, c -> c.isRestricted() ? Optional.empty() : Optional.of(new Contact(
+                        c.contactId(), c.customerId(), c.name(), c.email(), c.phone(), c.roles(), c.source(),
+                        c.marketingObjection(), c.createdAt(), now, Optional.of(new Contact.Restriction(now, requestId)),
+                        c.version())),
+                customerId -> customers.find(customerId).flatMap(Customer::endedAt));
     }
 }

@@ -82,6 +82,29 @@ public final class ContactRepository {
         }
     }
 
+    /**
+     * Applies {@code change} to the stored contact and writes it, re-reading when a concurrent
+     * write wins. {@code change} answers empty to leave the contact as it is; the retention clock
+     * runs from {@code relationshipEnded} of the contact's customer. True when this call wrote.
+     */
+    public boolean modify(String contactId, java.util.function.Function<Contact, Optional<Contact>> change,
+                          java.util.function.Function<String, Optional<Instant>> relationshipEnded) {
+        for (int attempt = 0; attempt < 5; attempt++) {
+            Optional<Contact> found = find(contactId);
+            Optional<Contact> changed = found.flatMap(change);
+            if (changed.isEmpty()) {
+                return false;
+            }
+            try {
+                update(changed.get(), relationshipEnded.apply(changed.get().customerId()));
+                return true;
+            } catch (StaleVersionException raced) {
+                // changed meanwhile: read again
+            }
+        }
+        throw new IllegalStateException("the contact kept changing under concurrent writes");
+    }
+
     /** Deletes the contact whatever its version (erasure: the person's request wins over edits). Re-runnable. */
     public void erase(String contactId) {
         table.deleteItem(Key.builder().partitionValue(contactId).build());
