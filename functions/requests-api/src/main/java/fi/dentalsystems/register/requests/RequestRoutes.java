@@ -52,6 +52,7 @@ final class RequestRoutes {
     private final fi.dentalsystems.register.core.requests.RestrictionFulfilment restriction;
     private final fi.dentalsystems.register.core.store.ContactRepository contacts;
     private final fi.dentalsystems.register.core.store.CustomerRepository customers;
+    private final fi.dentalsystems.register.core.requests.AccessExport exports;
     private final AuditLog audit;
     private final Mailer mailer;
     private final Clock clock;
@@ -61,7 +62,9 @@ final class RequestRoutes {
                   fi.dentalsystems.register.core.requests.RestrictionFulfilment restriction,
                   fi.dentalsystems.register.core.store.ContactRepository contacts,
                   fi.dentalsystems.register.core.store.CustomerRepository customers,
+                  fi.dentalsystems.register.core.requests.AccessExport exports,
                   AuditLog audit, Mailer mailer, Clock clock, String publicBaseUrl) {
+        this.exports = exports;
         this.requests = requests;
         this.erasure = erasure;
         this.restriction = restriction;
@@ -263,6 +266,20 @@ final class RequestRoutes {
         body.put("contacts", contactRecords);
         body.put("customers", customerRecords);
         return ApiResponse.json(200, Json.write(body));
+    }
+
+    /** ACCESS: the export for staff to review before it is sent (JSON, docs/schemas/access-export.schema.json). */
+    ApiResponse export(ApiRequest request) {
+        DataSubjectRequest r = load(request);
+        if (r.type() != RequestType.ACCESS) {
+            throw new ProblemException(ProblemType.CONFLICT, "Only an ACCESS request has an export.");
+        }
+        if (r.verifiedAt().isEmpty()) {
+            throw new ProblemException(ProblemType.CONFLICT, "The requester is not verified yet.");
+        }
+        Map<String, Object> export = exports.of(r, clock.instant());
+        audit.record(access(request), AuditAction.READ, target(r));
+        return ApiResponse.json(200, Json.write(export));
     }
 
     /** Lifts a restriction (art. 18(3)); the requester is told the reason first. */

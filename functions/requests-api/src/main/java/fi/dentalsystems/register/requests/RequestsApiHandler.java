@@ -52,7 +52,11 @@ public final class RequestsApiHandler
                 new CredentialRepository(enhanced, setup.tables().nameOf(RegisterTable.CREDENTIALS)),
                 customers, requests, audit, setup.mailer());
         RestrictionFulfilment restriction = new RestrictionFulfilment(contacts, customers, requests, audit, setup.mailer());
-        RequestRoutes routes = new RequestRoutes(requests, erasure, restriction, contacts, customers, audit,
+        fi.dentalsystems.register.core.requests.AccessExport exports = new fi.dentalsystems.register.core.requests.AccessExport(
+                contacts, customers, new HistoryRepository(enhanced, setup.tables().nameOf(RegisterTable.HISTORY)),
+                new CredentialRepository(enhanced, setup.tables().nameOf(RegisterTable.CREDENTIALS)), requests,
+                fi.dentalsystems.register.core.retention.RetentionPolicy.defaults());
+        RequestRoutes routes = new RequestRoutes(requests, erasure, restriction, contacts, customers, exports, audit,
                 setup.mailer(), setup.clock(),
                 setup.variable("PUBLIC_BASE_URL").orElseThrow(() -> new IllegalStateException("PUBLIC_BASE_URL is not set")));
         this.api = new HttpApiAdapter(List.of(
@@ -65,6 +69,7 @@ public final class RequestsApiHandler
                 new Route("POST /requests/{requestId}/complete", STAFF, routes::complete),
                 new Route("POST /requests/{requestId}/lift", STAFF, routes::lift),
                 new Route("GET /requests/{requestId}/records", STAFF, routes::records),
+                new Route("GET /requests/{requestId}/export", STAFF, routes::export),
                 new Route("POST /requests/{requestId}/reject", STAFF, routes::reject)),
                 MAX_BODY_BYTES);
     }

@@ -64,6 +64,14 @@ public final class HistoryRepository {
         return new Page<>(entries, entries.size() < limit ? Optional.empty() : PageCursor.encode(page.lastEvaluatedKey()));
     }
 
+    /** Every entry linked to the contact, through byContact. */
+    public List<HistoryEntry> aboutContact(String contactId) {
+        List<HistoryEntry> entries = new java.util.ArrayList<>();
+        table.index(HistoryItem.BY_CONTACT).query(QueryConditional.keyEqualTo(Key.builder().partitionValue(contactId).build()))
+                .forEach(page -> page.items().forEach(i -> entries.add(toEntry(i))));
+        return entries;
+    }
+
     /** Deletes every entry linked to the contact (found through byContact); returns their ids. Re-runnable. */
     public List<String> deleteAllAbout(String contactId) {
         List<String> deleted = new java.util.ArrayList<>();

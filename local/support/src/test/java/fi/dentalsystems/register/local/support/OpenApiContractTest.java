@@ -72,6 +72,7 @@ class OpenApiContractTest {
                 "POST /requests", "GET /requests", "GET /requests/{requestId}", "POST /requests/{requestId}/verify",
                 "POST /requests/{requestId}/extend", "POST /requests/{requestId}/reject",
                 "POST /requests/{requestId}/classify", "POST /requests/{requestId}/complete",
-                "POST /requests/{requestId}/lift", "GET /requests/{requestId}/records");
+                "POST /requests/{requestId}/lift", "GET /requests/{requestId}/records",
+                "GET /requests/{requestId}/export");
     }
 }
