@@ -278,7 +278,15 @@ final class RequestRoutes {
             throw new ProblemException(ProblemType.CONFLICT, "The requester is not verified yet.");
         }
         Map<String, Object> export = exports.of(r, clock.instant());
+        String format = request.query("format").orElse("json");
+        if (!format.equals("json") && !format.equals("html")) {
+            throw ProblemException.invalidField("format", "must be json or html");
+        }
         audit.record(access(request), AuditAction.READ, target(r));
+        if (format.equals("html")) {
+            return new ApiResponse(200, Map.of("content-type", "text/html; charset=utf-8"),
+                    Optional.of(fi.dentalsystems.register.core.requests.AccessExportHtml.render(export, r.language())));
+        }
         return ApiResponse.json(200, Json.write(export));
     }
 

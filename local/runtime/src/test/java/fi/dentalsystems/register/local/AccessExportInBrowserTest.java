@@ -1,0 +1,101 @@
+package fi.dentalsystems.register.local;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import fi.dentalsystems.register.core.config.HandlerSetup;
+import fi.dentalsystems.register.core.domain.BillingAddress;
+import fi.dentalsystems.register.core.domain.Contact;
+import fi.dentalsystems.register.core.domain.ContactRole;
+import fi.dentalsystems.register.core.domain.Customer;
+import fi.dentalsystems.register.core.domain.CustomerStatus;
+import fi.dentalsystems.register.core.domain.DataSource;
+import fi.dentalsystems.register.core.domain.Ulid;
+import fi.dentalsystems.register.core.requests.DataSubjectRequest;
+import fi.dentalsystems.register.core.requests.Language;
+import fi.dentalsystems.register.core.requests.RequestChannel;
+import fi.dentalsystems.register.core.requests.RequestLifecycle;
+import fi.dentalsystems.register.core.requests.RequestType;
+import fi.dentalsystems.register.core.store.ContactRepository;
+import fi.dentalsystems.register.core.store.CustomerRepository;
+import fi.dentalsystems.register.core.store.RequestRepository;
+import fi.dentalsystems.register.local.support.DynamoDbEngine;
+import fi.dentalsystems.register.local.support.HttpApiEvents;
+import fi.dentalsystems.register.local.support.RepositoryRoot;
+import fi.dentalsystems.register.requests.RequestsApiHandler;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The readable access export in real headless Chromium: the person's name and every section heading show. */
+class AccessExportInBrowserTest {
+    @RegisterExtension
+    static final DynamoDbEngine ENGINE = new DynamoDbEngine();
+    static final Instant NOW = Instant.parse("2026-11-24T10:00:00Z");
+
+    @Test
+    void theExportPageShowsTheNameAndEverySection(@TempDir Path dir) throws Exception {
+        DynamoDbEnhancedClient enhanced = DynamoDbEnhancedClient.builder().dynamoDbClient(ENGINE.client()).build();
+        var names = ENGINE.tableNamesByLogicalId();
+        Customer clinic = new CustomerRepository(enhanced, names.get("CustomersTable")).create(new Customer(
+                Customer.ID_PREFIX + Ulid.next(NOW), "Klinikka Oy", "0112038-9", "office@klinikka.example",
+                "+358912345678", new BillingAddress("Katu 1", "00100", "Helsinki", "FI"), Optional.empty(),
+                CustomerStatus.ACTIVE, Optional.empty(), false, Optional.empty(), NOW, NOW, 0));
+        new ContactRepository(enhanced, names.get("ContactsTable")).create(new Contact(Contact.ID_PREFIX + Ulid.next(NOW),
+                clinic.customerId(), "Aada Äänekoski", "aada@example.fi", Optional.empty(), Set.of(ContactRole.USER),
+                DataSource.CUSTOMER, Optional.empty(), NOW, NOW, 0));
+        DataSubjectRequest request = new RequestRepository(enhanced, names.get("RequestsTable")).create(
+                RequestLifecycle.verifyByStaff(RequestLifecycle.receive(RequestType.ACCESS, RequestChannel.LETTER,
+                        "aada@example.fi", Optional.empty(), Optional.empty(), Language.FI, "staff", NOW), "staff",
+                        "letter", NOW));
+        APIGatewayV2HTTPResponse page = new RequestsApiHandler(new HandlerSetup(ENGINE.client(), ENGINE.tables(),
+                Clock.systemUTC(), mail -> "sent", Map.of("PUBLIC_BASE_URL", "http://localhost"))).handleRequest(
+                HttpApiEvents.request("GET", "/requests/{requestId}/export").path("requestId", request.requestId())
+                        .query("format", "html").caller("staff-5", "register-staff").build(), null);
+        assertThat(page.getStatusCode()).isEqualTo(200);
+        Path file = dir.resolve("export.html");
+        Files.writeString(file, page.getBody());
+
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary("/usr/bin/chromium");
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--window-size=900,1400", "--user-data-dir=" + dir.resolve("profile").toAbsolutePath());
+        WebDriver browser = new ChromeDriver(new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build(), options);
+        try {
+            browser.get(file.toUri().toString());
+            assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("fi");
+            assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Tietosi Dental-Systems Oy:n asiakasrekisterissä");
+            assertThat(browser.findElements(By.tagName("h2"))).extracting(e -> e.getText()).contains(
+                    "Contact records in customers' registers", "Customer-history entries about you",
+                    "Sign-in metadata (never passwords)", "Your data protection requests",
+                    "Siirrot EU/ETA-alueen ulkopuolelle");
+            assertThat(browser.findElement(By.tagName("main")).getText()).contains("Aada Äänekoski").contains("Klinikka Oy");
+            Path shots = RepositoryRoot.find().resolve("local/runtime/target/screenshots");
+            Files.createDirectories(shots);
+            Files.copy(((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath(),
+                    shots.resolve("access-export-fi.png"), StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            browser.quit();
+        }
+    }
+}
