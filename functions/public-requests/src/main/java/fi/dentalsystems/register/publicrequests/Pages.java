@@ -121,20 +121,7 @@ final class Pages {
         return errors.containsKey(name) ? " class=\"invalid\"" : "";
     }
 
-    /** HTML text and attribute escaping. */
     static String esc(String text) {
-        StringBuilder out = new StringBuilder(text.length() + 16);
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
+        return fi.dentalsystems.register.core.http.Html.escape(text);
     }
 }
