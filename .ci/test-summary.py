@@ -11,5 +11,7 @@ for report in glob.glob("**/target/*-reports/TEST-*.xml", recursive=True):
     failed += int(root.get("failures", 0)) + int(root.get("errors", 0))
     skipped += int(root.get("skipped", 0))
 passed = tests - failed - skipped
+# a newline first: Maven may leave colour resets at the start of the line
+print()
 print(f"java: {passed} passed, {failed} failed, {skipped} skipped")
 sys.exit(1 if failed or tests == 0 else 0)
