@@ -30,3 +30,8 @@ build-RequestFulfilmentFunction:
 	mvn -B -q -DskipTests -pl functions/request-fulfilment -am package
 	mkdir -p "$(ARTIFACTS_DIR)/lib"
 	cp functions/request-fulfilment/target/request-fulfilment.jar "$(ARTIFACTS_DIR)/lib/"
+
+build-RetentionPurgeFunction:
+	mvn -B -q -DskipTests -pl functions/retention-purge -am package
+	mkdir -p "$(ARTIFACTS_DIR)/lib"
+	cp functions/retention-purge/target/retention-purge.jar "$(ARTIFACTS_DIR)/lib/"

@@ -2,6 +2,9 @@ package fi.dentalsystems.register.customers;
 
 import fi.dentalsystems.register.core.config.TableNames;
 import fi.dentalsystems.register.core.http.HttpApiAdapter;
+import fi.dentalsystems.register.core.http.LegalHoldRoutes;
+import fi.dentalsystems.register.core.retention.HoldTarget;
+import fi.dentalsystems.register.core.store.LegalHolds;
 import fi.dentalsystems.register.core.http.Route;
 import fi.dentalsystems.register.core.http.StaffGroup;
 import fi.dentalsystems.register.core.marketing.Pepper;
@@ -28,6 +31,9 @@ public final class CustomersApi {
         HistoryRoutes history = new HistoryRoutes(stores);
         RecipientRoutes recipients = new RecipientRoutes(stores);
         AuditRoutes audit = new AuditRoutes(stores);
+        LegalHolds legalHolds = new LegalHolds(dynamoDb, tables);
+        LegalHoldRoutes customerHold = new LegalHoldRoutes(HoldTarget.CUSTOMER, "customerId", legalHolds, stores.audit(), clock);
+        LegalHoldRoutes contactHold = new LegalHoldRoutes(HoldTarget.CONTACT, "contactId", legalHolds, stores.audit(), clock);
         return new HttpApiAdapter(List.of(
                 new Route("POST /customers", STAFF, customers::create),
                 new Route("GET /customers", STAFF, customers::list),
@@ -44,7 +50,13 @@ public final class CustomersApi {
                 new Route("GET /customers/{customerId}/history", STAFF, history::list),
                 new Route("GET /marketing/recipients", STAFF, recipients::marketing),
                 new Route("GET /notifications/recipients", STAFF, recipients::faultNotices),
-                new Route("GET /audit", ADMIN, audit::forTarget)),
+                new Route("GET /audit", ADMIN, audit::forTarget),
+                new Route("GET /customers/{customerId}/hold", ADMIN, customerHold::get),
+                new Route("PUT /customers/{customerId}/hold", ADMIN, customerHold::put),
+                new Route("DELETE /customers/{customerId}/hold", ADMIN, customerHold::delete),
+                new Route("GET /contacts/{contactId}/hold", ADMIN, contactHold::get),
+                new Route("PUT /contacts/{contactId}/hold", ADMIN, contactHold::put),
+                new Route("DELETE /contacts/{contactId}/hold", ADMIN, contactHold::delete)),
                 MAX_BODY_BYTES);
     }
 }

@@ -99,6 +99,9 @@ final class Representations {
         m.put("purpose", e.purpose());
         m.put("route", e.route());
         m.put("requestId", e.requestId());
+        if (!e.details().isEmpty()) {
+            m.put("details", new java.util.TreeMap<>(e.details()));
+        }
         return m;
     }
 

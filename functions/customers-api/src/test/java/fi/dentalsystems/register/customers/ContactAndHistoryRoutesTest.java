@@ -82,7 +82,7 @@ class ContactAndHistoryRoutesTest {
         item.setContactId(contactId);
         item.setService("dental-cloud");
         item.setUsername("user-" + contactId);
-        credentials.put(item);
+        credentials.put(item, java.time.Instant.parse("2026-01-01T00:00:00Z"));
 
         assertThat(api.asStaff("DELETE", "/contacts/{contactId}", b -> b.path("contactId", contactId)
                 .header("if-match", "\"7\"")).status()).isEqualTo(412);

@@ -10,6 +10,9 @@ import fi.dentalsystems.register.core.config.HandlerSetup;
 import fi.dentalsystems.register.core.config.RegisterTable;
 import fi.dentalsystems.register.core.config.TableNames;
 import fi.dentalsystems.register.core.http.HttpApiAdapter;
+import fi.dentalsystems.register.core.http.LegalHoldRoutes;
+import fi.dentalsystems.register.core.retention.HoldTarget;
+import fi.dentalsystems.register.core.store.LegalHolds;
 import fi.dentalsystems.register.core.http.HttpApiFunction;
 import fi.dentalsystems.register.core.http.Route;
 import fi.dentalsystems.register.core.http.StaffGroup;
@@ -31,6 +34,7 @@ import java.util.Set;
 public final class RequestsApiHandler
         implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>, HttpApiFunction {
     private static final Set<StaffGroup> STAFF = Set.of(StaffGroup.ADMIN, StaffGroup.STAFF);
+    private static final Set<StaffGroup> ADMIN = Set.of(StaffGroup.ADMIN);
     private static final int MAX_BODY_BYTES = 64 * 1024;
 
     private final HttpApiAdapter api;
@@ -45,6 +49,8 @@ public final class RequestsApiHandler
         DynamoDbEnhancedClient enhanced = DynamoDbEnhancedClient.builder().dynamoDbClient(setup.dynamoDb()).build();
         RequestRepository requests = new RequestRepository(enhanced, setup.tables().nameOf(RegisterTable.REQUESTS));
         AuditLog audit = new AuditLog(enhanced, setup.tables().nameOf(RegisterTable.AUDIT), setup.clock());
+        LegalHoldRoutes holds = new LegalHoldRoutes(HoldTarget.REQUEST, "requestId",
+                new LegalHolds(setup.dynamoDb(), setup.tables()), audit, setup.clock());
         ContactRepository contacts = new ContactRepository(enhanced, setup.tables().nameOf(RegisterTable.CONTACTS));
         CustomerRepository customers = new CustomerRepository(enhanced, setup.tables().nameOf(RegisterTable.CUSTOMERS));
         ErasureFulfilment erasure = new ErasureFulfilment(contacts,
@@ -70,7 +76,10 @@ public final class RequestsApiHandler
                 new Route("POST /requests/{requestId}/lift", STAFF, routes::lift),
                 new Route("GET /requests/{requestId}/records", STAFF, routes::records),
                 new Route("GET /requests/{requestId}/export", STAFF, routes::export),
-                new Route("POST /requests/{requestId}/reject", STAFF, routes::reject)),
+                new Route("POST /requests/{requestId}/reject", STAFF, routes::reject),
+                new Route("GET /requests/{requestId}/hold", ADMIN, holds::get),
+                new Route("PUT /requests/{requestId}/hold", ADMIN, holds::put),
+                new Route("DELETE /requests/{requestId}/hold", ADMIN, holds::delete)),
                 MAX_BODY_BYTES);
     }
 

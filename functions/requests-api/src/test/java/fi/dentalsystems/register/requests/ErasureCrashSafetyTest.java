@@ -79,7 +79,7 @@ class ErasureCrashSafetyTest {
         CredentialItem credential = new CredentialItem();
         credential.setContactId(contact.contactId());
         credential.setService("svc");
-        s.credentials().put(credential);
+        s.credentials().put(credential, java.time.Instant.parse("2026-01-01T00:00:00Z"));
         return s.requests().create(RequestLifecycle.verifyByStaff(RequestLifecycle.receive(RequestType.ERASURE,
                 RequestChannel.LETTER, email, Optional.empty(), Optional.empty(), Language.FI, "staff", NOW),
                 "staff", "letter", NOW));

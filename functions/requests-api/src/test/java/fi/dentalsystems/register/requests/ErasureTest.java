@@ -87,7 +87,7 @@ class ErasureTest {
             credential.setContactId(contact.contactId());
             credential.setService("dental-cloud");
             credential.setUsername("erkki");
-            credentials.put(credential);
+            credentials.put(credential, java.time.Instant.parse("2026-01-01T00:00:00Z"));
         }
         Contact colleague = contacts.create(new Contact(Contact.ID_PREFIX + Ulid.next(NOW), clinic.customerId(),
                 "Kaisa Colleague", "kaisa@klinikka.example", Optional.empty(), Set.of(ContactRole.BILLING),

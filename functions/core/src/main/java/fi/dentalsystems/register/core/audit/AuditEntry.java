@@ -12,5 +12,10 @@ public record AuditEntry(
         String actorGroup,
         String purpose,
         String route,
-        String requestId) {
+        String requestId,
+        java.util.Map<String, Long> details) {
+
+    public AuditEntry {
+        details = java.util.Map.copyOf(details);
+    }
 }

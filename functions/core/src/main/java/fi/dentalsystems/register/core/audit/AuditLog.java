@@ -74,6 +74,13 @@ public final class AuditLog {
         }
     }
 
+    /** A job's report (the purge's): one entry whose details are counts, ids and numbers only. */
+    public void recordReport(Access access, AuditAction action, AuditTarget target, Map<String, Long> details) {
+        AuditItem item = toItem(access, action, target, clock.instant());
+        item.setDetails(new java.util.TreeMap<>(details));
+        table.putItem(item);
+    }
+
     private void writeBatch(List<AuditItem> items) {
         List<AuditItem> pending = items;
         for (int attempt = 1; !pending.isEmpty(); attempt++) {
@@ -138,6 +145,7 @@ public final class AuditLog {
         return new AuditEntry(tsId.substring(tsId.indexOf('#') + 1), Instant.parse(item.getOccurredAt()),
                 AuditAction.valueOf(item.getAction()),
                 new AuditTarget(TargetType.valueOf(item.getTargetType()), item.getTargetId()),
-                item.getActorId(), item.getActorGroup(), item.getPurpose(), item.getRoute(), item.getRequestId());
+                item.getActorId(), item.getActorGroup(), item.getPurpose(), item.getRoute(), item.getRequestId(),
+                item.getDetails() == null ? Map.of() : item.getDetails());
     }
 }

@@ -6,5 +6,7 @@ public enum TargetType {
     CONTACT,
     HISTORY_ENTRY,
     CREDENTIAL,
-    REQUEST
+    REQUEST,
+    /** A run of the retention purge: its report (counts only) is the audit entry. */
+    PURGE_RUN
 }

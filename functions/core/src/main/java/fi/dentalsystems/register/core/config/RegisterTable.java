@@ -12,7 +12,9 @@ public enum RegisterTable {
     CREDENTIALS("CredentialsTable", "CREDENTIALS_TABLE"),
     AUDIT("AuditTable", "AUDIT_TABLE"),
     REQUESTS("RequestsTable", "REQUESTS_TABLE"),
-    SUPPRESSION("SuppressionTable", "SUPPRESSION_TABLE");
+    SUPPRESSION("SuppressionTable", "SUPPRESSION_TABLE"),
+    /** Checkpoints of the scheduled jobs (the purge's): ids, days and counts, no personal data. */
+    JOBS("JobsTable", "JOBS_TABLE");
 
     private final String logicalId;
     private final String environmentVariable;

@@ -35,6 +35,8 @@ public final class AuditItem extends PurgeableItem {
                     .setter(AuditItem::setRequestId))
             .addAttribute(String.class, a -> a.name("occurredAt").getter(AuditItem::getOccurredAt)
                     .setter(AuditItem::setOccurredAt))
+            .addAttribute(software.amazon.awssdk.enhanced.dynamodb.EnhancedType.mapOf(String.class, Long.class),
+                    a -> a.name("details").getter(AuditItem::getDetails).setter(AuditItem::setDetails))
             .addAttribute(Long.class, a -> a.name("purgeAt").getter(AuditItem::getPurgeAt).setter(AuditItem::setPurgeAt)
                     .tags(secondarySortKey(Retention.BY_PURGE)))
             .addAttribute(String.class, a -> a.name("purgeBucket").getter(AuditItem::getPurgeBucket)
@@ -75,4 +77,10 @@ public final class AuditItem extends PurgeableItem {
     public void setRequestId(String v) { requestId = v; }
     public String getOccurredAt() { return occurredAt; }
     public void setOccurredAt(String v) { occurredAt = v; }
+
+    private java.util.Map<String, Long> details;
+
+    /** Counts a report entry carries (the purge's), never personal data. */
+    public java.util.Map<String, Long> getDetails() { return details; }
+    public void setDetails(java.util.Map<String, Long> v) { details = v; }
 }

@@ -8,6 +8,7 @@ import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.Expression;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
+import software.amazon.awssdk.enhanced.dynamodb.model.UpdateItemEnhancedRequest;
 import software.amazon.awssdk.enhanced.dynamodb.model.DeleteItemEnhancedRequest;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
 import software.amazon.awssdk.enhanced.dynamodb.model.ScanEnhancedRequest;
@@ -60,7 +61,8 @@ public final class ContactRepository {
     public Contact update(Contact contact, Optional<Instant> relationshipEnded) {
         ContactItem item = toItem(contact, relationshipEnded);
         try {
-            table.putItem(item);
+            // an update, not a put: attributes outside the item schema (a legal hold) survive the write
+            table.updateItem(UpdateItemEnhancedRequest.builder(ContactItem.class).item(item).build());
         } catch (ConditionalCheckFailedException e) {
             throw new StaleVersionException();
         }
@@ -182,7 +184,7 @@ public final class ContactRepository {
             item.setRestrictionRequestId(r.requestId());
         });
         item.setVersion(c.version());
-        Retention.apply(fi.dentalsystems.register.core.retention.DataCategory.CONTACT, relationshipEnded, (at, bucket) -> {
+        Retention.apply(fi.dentalsystems.register.core.retention.DataCategory.CONTACT, relationshipEnded, c.updatedAt(), (at, bucket) -> {
             item.setPurgeAt(at);
             item.setPurgeBucket(bucket);
         });

@@ -7,6 +7,7 @@ import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.Expression;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
+import software.amazon.awssdk.enhanced.dynamodb.model.UpdateItemEnhancedRequest;
 import software.amazon.awssdk.enhanced.dynamodb.model.PutItemEnhancedRequest;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
 import software.amazon.awssdk.enhanced.dynamodb.model.ScanEnhancedRequest;
@@ -94,7 +95,8 @@ public final class CustomerRepository {
     public Customer update(Customer customer) {
         CustomerItem item = toItem(customer);
         try {
-            table.putItem(item);
+            // an update, not a put: attributes outside the item schema (a legal hold) survive the write
+            table.updateItem(UpdateItemEnhancedRequest.builder(CustomerItem.class).item(item).build());
         } catch (ConditionalCheckFailedException e) {
             throw new StaleVersionException();
         }
@@ -226,7 +228,7 @@ public final class CustomerRepository {
         item.setUpdatedAt(c.updatedAt().toString());
         item.setVersion(c.version());
         // billing records: to the end of the year the relationship ended, then six years
-        Retention.apply(fi.dentalsystems.register.core.retention.DataCategory.CUSTOMER, c.endedAt(), (at, bucket) -> {
+        Retention.apply(fi.dentalsystems.register.core.retention.DataCategory.CUSTOMER, c.endedAt(), c.updatedAt(), (at, bucket) -> {
             item.setPurgeAt(at);
             item.setPurgeBucket(bucket);
         });

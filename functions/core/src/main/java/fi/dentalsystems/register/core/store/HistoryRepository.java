@@ -40,7 +40,7 @@ public final class HistoryRepository {
         item.setRecordedBy(entry.recordedBy());
         item.setCreatedAt(entry.createdAt().toString());
         Retention.apply(fi.dentalsystems.register.core.retention.DataCategory.HISTORY_ENTRY,
-                Optional.of(entry.occurredAt()), (at, bucket) -> {
+                Optional.of(entry.occurredAt()), entry.createdAt(), (at, bucket) -> {
                     item.setPurgeAt(at);
                     item.setPurgeBucket(bucket);
                 });

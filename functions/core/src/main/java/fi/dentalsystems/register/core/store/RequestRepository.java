@@ -11,6 +11,7 @@ import fi.dentalsystems.register.core.requests.RequestType;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
+import software.amazon.awssdk.enhanced.dynamodb.model.UpdateItemEnhancedRequest;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -54,7 +55,8 @@ public final class RequestRepository {
     public DataSubjectRequest update(DataSubjectRequest request) {
         RequestItem item = toItem(request);
         try {
-            table.putItem(item);
+            // an update, not a put: attributes outside the item schema (a legal hold) survive the write
+            table.updateItem(UpdateItemEnhancedRequest.builder(RequestItem.class).item(item).build());
         } catch (ConditionalCheckFailedException e) {
             throw new StaleVersionException();
         }
@@ -121,7 +123,8 @@ public final class RequestRepository {
         // a closed request is kept, minimised, as evidence; its clock starts when it closes
         Optional<Instant> closed = r.status().isOpen() ? Optional.empty()
                 : Optional.of(r.events().get(r.events().size() - 1).at());
-        Retention.apply(fi.dentalsystems.register.core.retention.DataCategory.CLOSED_REQUEST, closed, (at, bucket) -> {
+        Retention.apply(fi.dentalsystems.register.core.retention.DataCategory.CLOSED_REQUEST, closed,
+                r.events().isEmpty() ? r.receivedAt() : r.events().get(r.events().size() - 1).at(), (at, bucket) -> {
             item.setPurgeAt(at);
             item.setPurgeBucket(bucket);
         });

@@ -50,6 +50,24 @@ public final class DynamoDbEngine implements BeforeAllCallback, AfterAllCallback
         }
     }
 
+    /** Another, empty set of the template's tables in the same engine, for a test that needs a clean register. */
+    public TableSet freshTables() {
+        String prefix = "t" + RUN + "_" + CLASSES.incrementAndGet() + "_";
+        Map<String, String> byLogicalId = TableFactory.createAll(client, SamTemplate.load(), prefix);
+        return new TableSet(TableNames.from(variable -> {
+            for (RegisterTable table : RegisterTable.values()) {
+                if (table.environmentVariable().equals(variable)) {
+                    return byLogicalId.get(table.logicalId());
+                }
+            }
+            return null;
+        }), byLogicalId);
+    }
+
+    /** A set of tables: the names a handler reads, and logical id → table name. */
+    public record TableSet(TableNames names, Map<String, String> byLogicalId) {
+    }
+
     public DynamoDbClient client() {
         return client;
     }
