@@ -159,10 +159,11 @@ final class RetentionPurge {
         private final Run run;
         private final PurgeReport report;
         private final AttributeValue now;
-        private final Map<String, Boolean> customerHeld = new HashMap<>();
+        private final Map<String, Optional<Instant>> customerHold = new HashMap<>();
         private final Map<String, Optional<String>> contactParent = new HashMap<>();
-        private final Map<String, Boolean> contactHeld = new HashMap<>();
+        private final Map<String, Optional<Instant>> contactHold = new HashMap<>();
         private final Set<String> dryRunGone = new HashSet<>();
+        private Map<String, AttributeValue> lastJudged;
 
         Pass(Run run, PurgeReport report) {
             this.run = run;
@@ -231,22 +232,37 @@ final class RetentionPurge {
         }
 
         private Outcome item(PurgeTable table, Map<String, AttributeValue> key) {
-            return switch (table) {
-                case CUSTOMERS -> delete(table, key, Due.ON_ITS_CLOCK, true);
-                case CONTACTS -> {
-                    String contactId = key.get("contactId").s();
-                    Optional<String> customerId = parentOf(contactId);
-                    if (customerId.isPresent() && customerHeld(customerId.get())) {
-                        yield Outcome.HELD;
-                    }
-                    yield delete(table, key, Due.ON_ITS_CLOCK, true);
-                }
-                case CREDENTIALS -> contactHeld(key.get("contactId").s()) ? Outcome.HELD
-                        : delete(table, key, Due.ON_ITS_CLOCK, false);
-                case HISTORY -> customerHeld(key.get("customerId").s()) ? Outcome.HELD
-                        : delete(table, key, Due.ON_ITS_CLOCK, false);
-                case REQUESTS, AUDIT -> delete(table, key, Due.ON_ITS_CLOCK, false);
+            Optional<Instant> parentHold = switch (table) {
+                case CONTACTS -> parentOf(key.get("contactId").s()).flatMap(this::customerHold);
+                case CREDENTIALS -> contactHold(key.get("contactId").s());
+                case HISTORY -> customerHold(key.get("customerId").s());
+                case CUSTOMERS, REQUESTS, AUDIT -> Optional.empty();
             };
+            if (parentHold.isPresent()) {
+                return held(table, key, parentHold.get());
+            }
+            return delete(table, key, Due.ON_ITS_CLOCK, table == PurgeTable.CUSTOMERS || table == PurgeTable.CONTACTS);
+        }
+
+        /**
+         * A held item moves to the bucket of the day its hold ends, so the purge meets it again then;
+         * left where it was, it would sit in a day the checkpoint has already left behind.
+         */
+        private Outcome held(PurgeTable table, Map<String, AttributeValue> key, Instant holdEnds) {
+            if (!run.dryRun()) {
+                try {
+                    var response = dynamoDb.updateItem(r -> r.tableName(tables.nameOf(table.table())).key(key)
+                            .updateExpression("SET #b = :b")
+                            .conditionExpression("attribute_exists(#p)")
+                            .expressionAttributeNames(Map.of("#b", "purgeBucket", "#p", "purgeAt"))
+                            .expressionAttributeValues(Map.of(":b", AttributeValue.fromS(RetentionPolicy.bucket(holdEnds))))
+                            .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
+                    capacity(response.consumedCapacity());
+                } catch (ConditionalCheckFailedException gone) {
+                    // deleted or its clock reset meanwhile: nothing to move
+                }
+            }
+            return Outcome.HELD;
         }
 
         /**
@@ -282,6 +298,9 @@ final class RetentionPurge {
                 return Outcome.DELETED;
             } catch (ConditionalCheckFailedException notNow) {
                 Outcome why = judge(table, key, due);
+                if (why == Outcome.HELD) {
+                    return held(table, key, Instant.ofEpochSecond(Long.parseLong(lastJudged.get(LegalHolds.HOLD_UNTIL).n())));
+                }
                 // judged DELETED after a failed condition: it changed again in between; leave it for the next run
                 return why == Outcome.DELETED ? Outcome.KEPT : why;
             }
@@ -290,6 +309,7 @@ final class RetentionPurge {
         /** Why an item would or would not go, read with a consistent read. */
         private Outcome judge(PurgeTable table, Map<String, AttributeValue> key, Due due) {
             Map<String, AttributeValue> item = read(table, key, false);
+            lastJudged = item;
             if (item == null || item.isEmpty()) {
                 return Outcome.GONE;
             }
@@ -412,22 +432,26 @@ final class RetentionPurge {
             return keys;
         }
 
-        private boolean customerHeld(String customerId) {
-            return customerHeld.computeIfAbsent(customerId, id -> held(read(PurgeTable.CUSTOMERS,
+        /** When the customer's hold ends, if it holds now. */
+        private Optional<Instant> customerHold(String customerId) {
+            return customerHold.computeIfAbsent(customerId, id -> activeHold(read(PurgeTable.CUSTOMERS,
                     Map.of("customerId", AttributeValue.fromS(id)), false)));
         }
 
-        /** A contact is held by its own hold or its customer's. */
-        private boolean contactHeld(String contactId) {
-            Boolean known = contactHeld.get(contactId);
+        /** A contact is held by its own hold or its customer's: until the later of them ends. */
+        private Optional<Instant> contactHold(String contactId) {
+            Optional<Instant> known = contactHold.get(contactId);
             if (known != null) {
                 return known;
             }
             Map<String, AttributeValue> contact = contactWithParent(contactId);
-            boolean held = contact != null && (held(contact)
-                    || (contact.containsKey("customerId") && customerHeld(contact.get("customerId").s())));
-            contactHeld.put(contactId, held);
-            return held;
+            Optional<Instant> own = activeHold(contact);
+            Optional<Instant> parent = contact != null && contact.containsKey("customerId")
+                    ? customerHold(contact.get("customerId").s()) : Optional.empty();
+            Optional<Instant> hold = own.isEmpty() ? parent : parent.isEmpty() ? own
+                    : Optional.of(own.get().isAfter(parent.get()) ? own.get() : parent.get());
+            contactHold.put(contactId, hold);
+            return hold;
         }
 
         private Optional<String> parentOf(String contactId) {
@@ -449,12 +473,10 @@ final class RetentionPurge {
             return item;
         }
 
-        private boolean held(Map<String, AttributeValue> item) {
-            if (item == null) {
-                return false;
-            }
-            AttributeValue hold = item.get(LegalHolds.HOLD_UNTIL);
-            return hold != null && Long.parseLong(hold.n()) > run.now().getEpochSecond();
+        private Optional<Instant> activeHold(Map<String, AttributeValue> item) {
+            AttributeValue hold = item == null ? null : item.get(LegalHolds.HOLD_UNTIL);
+            return hold == null || Long.parseLong(hold.n()) <= run.now().getEpochSecond() ? Optional.empty()
+                    : Optional.of(Instant.ofEpochSecond(Long.parseLong(hold.n())));
         }
 
         private void capacity(ConsumedCapacity consumed) {

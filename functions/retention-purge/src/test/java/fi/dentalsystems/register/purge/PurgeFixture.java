@@ -93,10 +93,15 @@ final class PurgeFixture {
 
     /** Ends the relationship as {@code POST /customers/{id}/end} does: the customer, then its contacts' clocks. */
     Customer end(Customer c, Instant at) {
+        return end(c, at, at);
+    }
+
+    /** An end recorded later than it happened (an old relationship entered now): its clocks may have run out already. */
+    Customer end(Customer c, Instant at, Instant recordedAt) {
         Customer current = customers.find(c.customerId()).orElseThrow();
         Customer ended = customers.update(new Customer(current.customerId(), current.name(), current.businessId(),
                 current.email(), current.phone(), current.billingAddress(), current.eInvoiceAddress(), CustomerStatus.ENDED,
-                Optional.of(at), current.marketingOptOut(), current.restriction(), current.createdAt(), at,
+                Optional.of(at), current.marketingOptOut(), current.restriction(), current.createdAt(), recordedAt,
                 current.version()));
         contacts.ofCustomer(c.customerId()).forEach(k -> contacts.modify(k.contactId(), Optional::of,
                 id -> Optional.of(at)));
@@ -145,11 +150,17 @@ final class PurgeFixture {
     }
 
     int count(RegisterTable table) {
-        return db.scan(r -> r.tableName(name(table)).select("COUNT")).count();
+        int n = 0;
+        for (var page : db.scanPaginator(r -> r.tableName(name(table)).select("COUNT"))) {
+            n += page.count();
+        }
+        return n;
     }
 
     List<Map<String, AttributeValue>> all(RegisterTable table) {
-        return db.scan(r -> r.tableName(name(table))).items();
+        List<Map<String, AttributeValue>> items = new java.util.ArrayList<>();
+        db.scanPaginator(r -> r.tableName(name(table))).forEach(page -> items.addAll(page.items()));
+        return items;
     }
 
     static Map<String, AttributeValue> key(String attribute, String value) {

@@ -84,7 +84,7 @@ public final class LegalHoldRoutes {
 
     public ApiResponse delete(ApiRequest request) {
         String id = id(request);
-        if (!holds.lift(target, id)) {
+        if (!holds.lift(target, id, clock.instant())) {
             throw ProblemException.notFound(target.name().toLowerCase(java.util.Locale.ROOT));
         }
         audit.record(access(request), AuditAction.UPDATE, auditTarget(id));

@@ -53,20 +53,40 @@ public final class LegalHolds {
         }
     }
 
-    /** Lifts the hold; false when there is no such item. Lifting an absent hold is a no-op. */
-    public boolean lift(HoldTarget target, String id) {
+    /**
+     * Lifts the hold; false when there is no such item. Lifting an absent hold is a no-op. The
+     * purge moves a held item to the bucket of the day its hold ends; lifted early, the item goes
+     * back to the day its own clock says, or today if that has passed, so the next purge meets it.
+     */
+    public boolean lift(HoldTarget target, String id, Instant now) {
+        Map<String, AttributeValue> after;
         try {
-            dynamoDb.updateItem(r -> r.tableName(tables.nameOf(target.table()))
+            after = dynamoDb.updateItem(r -> r.tableName(tables.nameOf(target.table()))
                     .key(key(target, id))
                     .conditionExpression(exists(target))
                     .updateExpression("REMOVE #u, #r, #b, #a")
                     .expressionAttributeNames(Map.of("#k", target.keyAttribute(), "#u", HOLD_UNTIL, "#r", HOLD_REASON,
                             "#b", HELD_BY, "#a", HELD_AT))
-                    .expressionAttributeValues(withRecordType(target, Map.of())));
-            return true;
+                    .expressionAttributeValues(withRecordType(target, Map.of()))
+                    .returnValues(software.amazon.awssdk.services.dynamodb.model.ReturnValue.ALL_NEW)).attributes();
         } catch (ConditionalCheckFailedException missing) {
             return false;
         }
+        AttributeValue purgeAt = after.get("purgeAt");
+        if (purgeAt != null) {
+            Instant at = Instant.ofEpochSecond(Long.parseLong(purgeAt.n()));
+            try {
+                dynamoDb.updateItem(r -> r.tableName(tables.nameOf(target.table())).key(key(target, id))
+                        .updateExpression("SET #b = :b")
+                        .conditionExpression("#p = :p AND attribute_not_exists(#u)")
+                        .expressionAttributeNames(Map.of("#b", "purgeBucket", "#p", "purgeAt", "#u", HOLD_UNTIL))
+                        .expressionAttributeValues(Map.of(":b", AttributeValue.fromS(
+                                Retention.bucket(at, now)), ":p", purgeAt)));
+            } catch (ConditionalCheckFailedException changed) {
+                // its clock was reset or a new hold placed meanwhile: that write set the bucket
+            }
+        }
+        return true;
     }
 
     /** The hold on the item, if any (expired ones included: they show until lifted). */

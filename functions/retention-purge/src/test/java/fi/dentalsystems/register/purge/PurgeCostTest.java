@@ -1,0 +1,157 @@
+package fi.dentalsystems.register.purge;
+
+import fi.dentalsystems.register.core.config.RegisterTable;
+import fi.dentalsystems.register.core.retention.RetentionPolicy;
+import fi.dentalsystems.register.local.support.DynamoDbEngine;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.PutRequest;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The purge's cost follows what expires, not the size of the tables (DESIGN.md, Performance):
+ * with 10,000 and with 50,000 items of which the same 1,000 are due, the consumed capacity
+ * (ReturnConsumedCapacity, as dynalite accounts it) per deleted item is the same within 10 %.
+ * Capacity is deterministic, so this is a test, not a benchmark.
+ */
+@SuppressWarnings("unchecked")
+class PurgeCostTest {
+    @RegisterExtension
+    static final DynamoDbEngine ENGINE = new DynamoDbEngine();
+    static final Instant NOW = Instant.parse("2027-06-15T01:30:00Z");
+    static final int DUE = 1_000;
+
+    @Test
+    void capacityPerDeletedItemIsFlatAsTheTablesGrow() {
+        Map<String, Object> small = purgeOf(10_000);
+        Map<String, Object> large = purgeOf(50_000);
+
+        assertThat(small.get("deleted")).isEqualTo((long) DUE);
+        assertThat(large.get("deleted")).isEqualTo((long) DUE);
+        double perItemSmall = capacity(small) / DUE;
+        double perItemLarge = capacity(large) / DUE;
+        System.out.printf("purge capacity per deleted item: 10k items %.4f, 50k items %.4f (total %.1f / %.1f)%n",
+                perItemSmall, perItemLarge, capacity(small), capacity(large));
+        assertThat(perItemSmall).isPositive();
+        assertThat(perItemLarge).isBetween(perItemSmall * 0.9, perItemSmall * 1.1);
+    }
+
+    private static double capacity(Map<String, Object> report) {
+        return ((Map<String, Long>) report.get("counts")).get("consumedCapacityMilli") / 1000.0;
+    }
+
+    /** A register of {@code total} items, the same 1,000 of them due, purged once. */
+    private static Map<String, Object> purgeOf(int total) {
+        PurgeFixture r = new PurgeFixture(ENGINE);
+        long now = NOW.getEpochSecond();
+        String today = RetentionPolicy.bucket(NOW);
+        List<Map<String, AttributeValue>> history = new ArrayList<>();
+        List<Map<String, AttributeValue>> audit = new ArrayList<>();
+        List<Map<String, AttributeValue>> credentials = new ArrayList<>();
+        // the due ones: 400 history entries of 40 customers, 300 audit entries, 300 credentials, over the last days
+        for (int i = 0; i < DUE; i++) {
+            long purgeAt = now - 3600L * (i % 60);
+            String bucket = RetentionPolicy.bucket(Instant.ofEpochSecond(purgeAt));
+            if (i < 400) {
+                history.add(historyItem("cus_due" + (i % 40), i, purgeAt, bucket));
+            } else if (i < 700) {
+                audit.add(auditItem(i, purgeAt, bucket));
+            } else {
+                credentials.add(credentialItem("con_due" + i, purgeAt, bucket));
+            }
+        }
+        // the rest: not due — later today, on later days, or with no clock started
+        for (int i = DUE; i < total; i++) {
+            long purgeAt = switch (i % 3) {
+                case 0 -> now + 60L * (i % 500 + 1);
+                case 1 -> now + Duration.ofDays(1 + i % 900).toSeconds();
+                default -> -1;
+            };
+            String bucket = purgeAt < 0 ? null : RetentionPolicy.bucket(Instant.ofEpochSecond(purgeAt));
+            switch (i % 4) {
+                case 0, 1 -> history.add(historyItem("cus_fill" + (i % 500), i, purgeAt, bucket));
+                case 2 -> audit.add(auditItem(i, purgeAt, bucket));
+                default -> credentials.add(credentialItem("con_fill" + i, purgeAt, bucket));
+            }
+        }
+        write(r, RegisterTable.HISTORY, history);
+        write(r, RegisterTable.AUDIT, audit);
+        write(r, RegisterTable.CREDENTIALS, credentials);
+        assertThat(r.count(RegisterTable.HISTORY) + r.count(RegisterTable.AUDIT) + r.count(RegisterTable.CREDENTIALS))
+                .isEqualTo(total);
+        String firstDay = RetentionPolicy.bucket(NOW.minus(Duration.ofDays(4)));
+        Map<String, Object> report = r.purge(NOW, firstDay).handleRequest(Map.of(), null);
+        assertThat(r.count(RegisterTable.HISTORY) + r.count(RegisterTable.AUDIT) + r.count(RegisterTable.CREDENTIALS))
+                .as("only the due ones went; the purge wrote one audit entry, its report")
+                .isEqualTo(total - DUE + 1);
+        assertThat(today).isNotBlank();
+        return report;
+    }
+
+    private static Map<String, AttributeValue> historyItem(String customerId, int i, long purgeAt, String bucket) {
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put("customerId", AttributeValue.fromS(customerId));
+        item.put("entryKey", AttributeValue.fromS("2024-01-01T00:00:00.000Z#his_" + i));
+        item.put("entryId", AttributeValue.fromS("his_" + i));
+        item.put("channel", AttributeValue.fromS("PHONE"));
+        item.put("summary", AttributeValue.fromS("Support call about the booking calendar, number " + i));
+        item.put("source", AttributeValue.fromS("PHONE"));
+        item.put("recordedBy", AttributeValue.fromS("staff"));
+        clock(item, purgeAt, bucket);
+        return item;
+    }
+
+    static Map<String, AttributeValue> auditItem(int i, long purgeAt, String bucket) {
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put("day", AttributeValue.fromS("2025-06-" + (10 + i % 20)));
+        item.put("tsId", AttributeValue.fromS("2025-06-10T00:00:00.000Z#" + i));
+        item.put("targetId", AttributeValue.fromS("cus_target" + i));
+        item.put("targetType", AttributeValue.fromS("CUSTOMER"));
+        item.put("action", AttributeValue.fromS("READ"));
+        item.put("actorId", AttributeValue.fromS("staff-1"));
+        item.put("purpose", AttributeValue.fromS("customer-relationship"));
+        clock(item, purgeAt, bucket);
+        return item;
+    }
+
+    private static Map<String, AttributeValue> credentialItem(String contactId, long purgeAt, String bucket) {
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put("contactId", AttributeValue.fromS(contactId));
+        item.put("service", AttributeValue.fromS("booking"));
+        item.put("username", AttributeValue.fromS("user"));
+        clock(item, purgeAt, bucket);
+        return item;
+    }
+
+    private static void clock(Map<String, AttributeValue> item, long purgeAt, String bucket) {
+        if (purgeAt >= 0) {
+            item.put("purgeAt", AttributeValue.fromN(Long.toString(purgeAt)));
+            item.put("purgeBucket", AttributeValue.fromS(bucket));
+        }
+    }
+
+    static void write(PurgeFixture r, RegisterTable table, List<Map<String, AttributeValue>> items) {
+        String name = r.name(table);
+        for (int from = 0; from < items.size(); from += 25) {
+            List<WriteRequest> batch = items.subList(from, Math.min(items.size(), from + 25)).stream()
+                    .map(i -> WriteRequest.builder().putRequest(PutRequest.builder().item(i).build()).build()).toList();
+            Map<String, List<WriteRequest>> pending = Map.of(name, batch);
+            while (!pending.isEmpty()) {
+                Map<String, List<WriteRequest>> request = pending;
+                BatchWriteItemResponse response = r.db.batchWriteItem(b -> b.requestItems(request));
+                pending = response.hasUnprocessedItems() ? response.unprocessedItems() : Map.of();
+            }
+        }
+    }
+}
