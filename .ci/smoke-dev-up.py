@@ -51,6 +51,7 @@ try:
     check("dev up prints the request form", any(f"http://localhost:{api_port}/form" in l for l in lines))
     check("dev up runs the deadline schedule", any("Schedule" in l and "DeadlineMonitorFunction" in l for l in lines))
     check("dev up listens for mail", any(f"SMTP intake    localhost:{smtp_port}" in l for l in lines))
+    check("dev up runs the purge schedule", any("Schedule" in l and "RetentionPurgeFunction" in l for l in lines))
     if token:
         base = f"http://127.0.0.1:{api_port}"
         req = urllib.request.Request(base + "/customers", headers={"Authorization": "Bearer " + token})
@@ -81,6 +82,22 @@ try:
                 break
             time.sleep(0.2)
         check("mail to the intake address gets a verification mail in the outbox", len(new) == 1)
+    if token:
+        # the README's purge commands against the running system: a dry run today, a real run 25 months ahead
+        import re
+        from datetime import datetime, timedelta, timezone
+        dry = subprocess.run(["./dev", "purge", "--dry-run", "--dynamodb-port", str(db_port)],
+                             capture_output=True, text=True, timeout=300)
+        check("dev purge --dry-run prints a complete report", dry.returncode == 0
+              and "dryRun=true" in dry.stdout and "complete=true" in dry.stdout)
+        ahead = (datetime.now(timezone.utc) + timedelta(days=25 * 31)).strftime("%Y-%m-%dT%H:%M:%SZ")
+        started = time.time()
+        real = subprocess.run(["./dev", "purge", "--now", ahead, "--dynamodb-port", str(db_port)],
+                              capture_output=True, text=True, timeout=600)
+        deleted = re.search(r"deleted=(\d+)", real.stdout)
+        print(f"  (dev purge --now {ahead}: {time.time() - started:.1f} s)")
+        check("dev purge --now 25 months ahead deletes the audit entries of today's calls",
+              real.returncode == 0 and deleted is not None and int(deleted.group(1)) > 0)
 finally:
     os.killpg(proc.pid, signal.SIGINT)
     try:

@@ -60,7 +60,7 @@ class ObjectionCrashSafetyTest {
         return (DynamoDbClient) Proxy.newProxyInstance(DynamoDbClient.class.getClassLoader(),
                 new Class<?>[] {DynamoDbClient.class}, (proxy, method, args) -> {
                     String name = method.getName();
-                    if ((name.equals("putItem") || name.equals("batchWriteItem") || name.equals("deleteItem"))
+                    if ((name.equals("putItem") || name.equals("updateItem") || name.equals("batchWriteItem") || name.equals("deleteItem"))
                             && writes.incrementAndGet() == failAt) {
                         throw new IllegalStateException("crash before write " + failAt);
                     }

@@ -73,6 +73,9 @@ class OpenApiContractTest {
                 "POST /requests/{requestId}/extend", "POST /requests/{requestId}/reject",
                 "POST /requests/{requestId}/classify", "POST /requests/{requestId}/complete",
                 "POST /requests/{requestId}/lift", "GET /requests/{requestId}/records",
-                "GET /requests/{requestId}/export");
+                "GET /requests/{requestId}/export",
+                "GET /customers/{customerId}/hold", "PUT /customers/{customerId}/hold", "DELETE /customers/{customerId}/hold",
+                "GET /contacts/{contactId}/hold", "PUT /contacts/{contactId}/hold", "DELETE /contacts/{contactId}/hold",
+                "GET /requests/{requestId}/hold", "PUT /requests/{requestId}/hold", "DELETE /requests/{requestId}/hold");
     }
 }
