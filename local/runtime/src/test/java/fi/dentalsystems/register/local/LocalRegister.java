@@ -111,9 +111,12 @@ final class LocalRegister implements AutoCloseable {
         return "http://127.0.0.1:" + api.port();
     }
 
-    HttpResponse<String> staff(String method, String path, String json) {
+    HttpResponse<String> staff(String method, String path, String json, String... headers) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base() + path))
                 .header("Authorization", "Bearer " + tokens.issue("staff", Instant.now()));
+        if (headers.length > 0) {
+            b.headers(headers);
+        }
         if (json != null) {
             b.header("Content-Type", "application/json");
         }
