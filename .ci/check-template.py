@@ -77,7 +77,7 @@ for path, item in body.get("paths", {}).items():
         in_api.add((method, path))
         if not any("StaffJwt" in s for s in op.get("security", [])):
             unsecured.append(f"{method.upper()} {path}")
-PUBLIC = {"GET /form", "POST /public/requests", "GET /public/verify"}
+PUBLIC = {"GET /form", "POST /public/requests", "GET /public/verify", "GET /public/exports/{token}"}
 check("every template route is in the HTTP API", declared == in_api, str(declared ^ in_api))
 check("every staff route uses the JWT authorizer; only the public routes are open",
       set(unsecured) == PUBLIC, str(set(unsecured) ^ PUBLIC))
@@ -136,7 +136,12 @@ for name, bucket in by_type("AWS::S3::Bucket").items():
     check(f"{name}: SSE-KMS with the register key", sse.get("SSEAlgorithm") == "aws:kms"
           and sse.get("KMSMasterKeyID") == {"Fn::GetAtt": ["RegisterKey", "Arn"]})
     rules = p.get("LifecycleConfiguration", {}).get("Rules", [])
-    check(f"{name}: raw mail expires within 7 days", any(r.get("ExpirationInDays", 999) <= 7 for r in rules))
+    # how long each bucket may keep an object: raw mail 7 days; an export its 7-day link plus the lifecycle's day
+    max_days = {"InboundMailBucket": 7, "ExportBucket": 8}.get(name, 7)
+    check(f"{name}: objects expire within {max_days} days", any(r.get("ExpirationInDays", 999) <= max_days for r in rules))
+    check(f"{name}: noncurrent versions expire too",
+          p.get("VersioningConfiguration", {}).get("Status") != "Enabled"
+          or any(r.get("NoncurrentVersionExpiration", {}).get("NoncurrentDays", 999) <= 1 for r in rules))
     check(f"{name}: public access blocked", all(p.get("PublicAccessBlockConfiguration", {}).get(k) for k in
           ("BlockPublicAcls", "BlockPublicPolicy", "IgnorePublicAcls", "RestrictPublicBuckets")))
     policies = [b for b in by_type("AWS::S3::BucketPolicy").values() if b["Properties"]["Bucket"] == {"Ref": name}]

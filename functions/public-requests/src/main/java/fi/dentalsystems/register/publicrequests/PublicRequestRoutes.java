@@ -5,6 +5,8 @@ import fi.dentalsystems.register.core.audit.AuditLog;
 import fi.dentalsystems.register.core.audit.AuditTarget;
 import fi.dentalsystems.register.core.audit.TargetType;
 import fi.dentalsystems.register.core.domain.Purpose;
+import fi.dentalsystems.register.core.domain.Ulid;
+import fi.dentalsystems.register.core.exports.ExportStore;
 import fi.dentalsystems.register.core.http.ApiRequest;
 import fi.dentalsystems.register.core.http.ApiResponse;
 import fi.dentalsystems.register.core.http.FieldError;
@@ -35,7 +37,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The data subject's side: the form, the submission and the verification link. The answer
+ * The data subject's side: the form, the submission, the verification link and the access-export link. The answer
  * to a submission is the same whatever the address (no enumeration): nothing is looked up.
  */
 final class PublicRequestRoutes {
@@ -46,9 +48,12 @@ final class PublicRequestRoutes {
     private final Mailer mailer;
     private final Clock clock;
     private final String publicBaseUrl;
+    private final ExportStore exports;
 
-    PublicRequestRoutes(RequestRepository requests, AuditLog audit, Mailer mailer, Clock clock, String publicBaseUrl) {
+    PublicRequestRoutes(RequestRepository requests, AuditLog audit, Mailer mailer, Clock clock, String publicBaseUrl,
+                        ExportStore exports) {
         this.requests = requests;
+        this.exports = exports;
         this.audit = audit;
         this.mailer = mailer;
         this.clock = clock;
@@ -138,6 +143,63 @@ final class PublicRequestRoutes {
             case EXPIRED -> html(410, Pages.message(language, t.expiredTitle(), t.expiredText(), false));
             case INVALID -> html(404, Pages.message(language, t.invalidTitle(), t.invalidText(), false));
         };
+    }
+
+    /**
+     * The access export behind a mailed single-use link. The link is spent by a conditional write
+     * before the export is answered, so two clicks can never both get it; the stored copy is then
+     * deleted (the bucket's lifecycle rule removes any that a failed delete leaves). Every refusal —
+     * unknown, malformed, used, expired — is the same 410 page in the browser's language: the answer
+     * tells nothing about a request or an address.
+     */
+    ApiResponse export(ApiRequest request) {
+        Optional<VerificationToken> token = Optional.ofNullable(request.pathParameters().get("token"))
+                .flatMap(VerificationToken::parse)
+                .filter(t -> Ulid.isId(t.requestId(), DataSubjectRequest.ID_PREFIX));
+        Optional<DataSubjectRequest> found = token.flatMap(t -> requests.find(t.requestId()));
+        Instant now = clock.instant();
+        if (found.isEmpty()
+                || RequestLifecycle.checkExportLink(found.get(), token.get(), now) != RequestLifecycle.ExportLinkOutcome.OPEN) {
+            return exportRefused(request);
+        }
+        DataSubjectRequest current = found.get();
+        String key = ExportStore.keyOf(current.requestId());
+        Optional<byte[]> document = exports.get(key);
+        if (document.isEmpty()) {
+            return exportRefused(request);
+        }
+        AuditLog.Access who = access(request);
+        // audit first (a crash after it repeats an item, never loses one), then spend the link
+        audit.record(who, AuditAction.READ, new AuditTarget(TargetType.REQUEST, current.requestId()));
+        try {
+            requests.update(RequestLifecycle.exportOpened(current, now));
+        } catch (StaleVersionException raced) {
+            // another click spent the link between the read and this write: that one got the export
+            return exportRefused(request);
+        }
+        try {
+            exports.delete(key);
+        } catch (RuntimeException keptUntilLifecycle) {
+            // the link is spent either way; the lifecycle rule removes the object within days
+        }
+        return new ApiResponse(200, Map.of("content-type", HTML, "cache-control", "no-store",
+                "referrer-policy", "no-referrer", "x-robots-tag", "noindex",
+                "content-security-policy", "default-src 'none'; style-src 'unsafe-inline'; img-src data:"),
+                Optional.of(new String(document.get(), StandardCharsets.UTF_8)));
+    }
+
+    private static ApiResponse exportRefused(ApiRequest request) {
+        Language language = language(request, Optional.empty());
+        String[] words = switch (language) {
+            case FI -> new String[] {"Linkki ei ole enää voimassa",
+                    "Linkki toimii vain kerran ja seitsemän päivän ajan. Jos tarvitset tietosi uudelleen, tee uusi tarkastuspyyntö."};
+            case SV -> new String[] {"Länken gäller inte längre",
+                    "Länken fungerar bara en gång och i sju dagar. Om du behöver dina uppgifter igen, gör en ny begäran."};
+            case EN -> new String[] {"This link is no longer valid",
+                    "The link works once and for seven days. If you need your data again, make a new request."};
+        };
+        return new ApiResponse(410, Map.of("content-type", HTML, "cache-control", "no-store",
+                "referrer-policy", "no-referrer"), Optional.of(Pages.message(language, words[0], words[1], false)));
     }
 
     private static Optional<String> text(JsonFields f, String field, int max, Map<String, String> pageErrors,

@@ -9,6 +9,9 @@ import fi.dentalsystems.register.core.config.DynamoDbConnection;
 import fi.dentalsystems.register.core.config.HandlerSetup;
 import fi.dentalsystems.register.core.config.RegisterTable;
 import fi.dentalsystems.register.core.config.TableNames;
+import fi.dentalsystems.register.core.exports.ExportStore;
+import fi.dentalsystems.register.core.exports.FolderExportStore;
+import fi.dentalsystems.register.core.exports.S3ExportStore;
 import fi.dentalsystems.register.core.http.HttpApiAdapter;
 import fi.dentalsystems.register.core.http.HttpApiFunction;
 import fi.dentalsystems.register.core.http.Route;
@@ -16,14 +19,16 @@ import fi.dentalsystems.register.core.mail.SesMailer;
 import fi.dentalsystems.register.core.store.RequestRepository;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Set;
 
 /**
- * Lambda entry point of the public routes: the request form, its submission and the
- * verification link. No authentication; API Gateway throttles these routes and the body
- * is limited to 16 KiB. The function may write requests and audit items and send mail.
+ * Lambda entry point of the public routes: the request form, its submission, the verification
+ * link and the single-use access-export link. No authentication; API Gateway throttles these
+ * routes and the body is limited to 16 KiB. The function may write requests and audit items, send mail, and read and
+ * delete exports.
  */
 public final class PublicRequestsHandler
         implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>, HttpApiFunction {
@@ -34,20 +39,27 @@ public final class PublicRequestsHandler
     public PublicRequestsHandler() {
         this(new HandlerSetup(DynamoDbConnection.fromEnvironment(), TableNames.fromEnvironment(), Clock.systemUTC(),
                 SesMailer.fromEnvironment(),
-                System.getenv()));
+                System.getenv()), S3ExportStore.fromEnvironment());
     }
 
+    /** Locally and in tests: exports are files under {@code EXPORT_FOLDER} (default .local/exports). */
     public PublicRequestsHandler(HandlerSetup setup) {
+        this(setup, new FolderExportStore(Path.of(setup.variable("EXPORT_FOLDER").orElse(".local/exports"))));
+    }
+
+    public PublicRequestsHandler(HandlerSetup setup, ExportStore exportStore) {
         DynamoDbEnhancedClient enhanced = DynamoDbEnhancedClient.builder().dynamoDbClient(setup.dynamoDb()).build();
         PublicRequestRoutes routes = new PublicRequestRoutes(
                 new RequestRepository(enhanced, setup.tables().nameOf(RegisterTable.REQUESTS)),
                 new AuditLog(enhanced, setup.tables().nameOf(RegisterTable.AUDIT), setup.clock()),
                 setup.mailer(), setup.clock(),
-                setup.variable("PUBLIC_BASE_URL").orElseThrow(() -> new IllegalStateException("PUBLIC_BASE_URL is not set")));
+                setup.variable("PUBLIC_BASE_URL").orElseThrow(() -> new IllegalStateException("PUBLIC_BASE_URL is not set")),
+                exportStore);
         this.api = new HttpApiAdapter(List.of(
                 new Route("GET /form", Set.of(), routes::form),
                 new Route("POST /public/requests", Set.of(), Set.of(Route.JSON, Route.FORM), routes::submit),
-                new Route("GET /public/verify", Set.of(), routes::verify)),
+                new Route("GET /public/verify", Set.of(), routes::verify),
+                new Route("GET /public/exports/{token}", Set.of(), routes::export)),
                 MAX_BODY_BYTES);
     }
 

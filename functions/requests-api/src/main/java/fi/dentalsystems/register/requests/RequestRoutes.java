@@ -15,7 +15,9 @@ import fi.dentalsystems.register.core.http.Preconditions;
 import fi.dentalsystems.register.core.http.ProblemException;
 import fi.dentalsystems.register.core.http.ProblemType;
 import fi.dentalsystems.register.core.mail.Mailer;
+import fi.dentalsystems.register.core.requests.AccessFulfilment;
 import fi.dentalsystems.register.core.requests.DataSubjectRequest;
+import fi.dentalsystems.register.core.requests.RectificationFulfilment;
 import fi.dentalsystems.register.core.requests.IllegalTransitionException;
 import fi.dentalsystems.register.core.requests.Language;
 import fi.dentalsystems.register.core.requests.RequestChannel;
@@ -50,6 +52,8 @@ final class RequestRoutes {
     private final RequestRepository requests;
     private final fi.dentalsystems.register.core.requests.ErasureFulfilment erasure;
     private final fi.dentalsystems.register.core.requests.RestrictionFulfilment restriction;
+    private final AccessFulfilment access;
+    private final RectificationFulfilment rectification;
     private final fi.dentalsystems.register.core.store.ContactRepository contacts;
     private final fi.dentalsystems.register.core.store.CustomerRepository customers;
     private final fi.dentalsystems.register.core.requests.AccessExport exports;
@@ -60,6 +64,7 @@ final class RequestRoutes {
 
     RequestRoutes(RequestRepository requests, fi.dentalsystems.register.core.requests.ErasureFulfilment erasure,
                   fi.dentalsystems.register.core.requests.RestrictionFulfilment restriction,
+                  AccessFulfilment access, RectificationFulfilment rectification,
                   fi.dentalsystems.register.core.store.ContactRepository contacts,
                   fi.dentalsystems.register.core.store.CustomerRepository customers,
                   fi.dentalsystems.register.core.requests.AccessExport exports,
@@ -68,6 +73,8 @@ final class RequestRoutes {
         this.requests = requests;
         this.erasure = erasure;
         this.restriction = restriction;
+        this.access = access;
+        this.rectification = rectification;
         this.contacts = contacts;
         this.customers = customers;
         this.audit = audit;
@@ -184,37 +191,29 @@ final class RequestRoutes {
     }
 
     /**
-     * Fulfils a verified request by its type, after staff approval. ERASURE is built; OBJECTION is
-     * applied automatically on verification; the other types come with the rest of issue 4.
+     * Fulfils a verified request by its type, after staff approval: ACCESS stores the export and
+     * mails its single-use link; RECTIFICATION closes after the corrections were applied by PATCH;
+     * ERASURE and RESTRICTION apply themselves. OBJECTION is applied on verification (stream).
+     * Re-running a completion finishes what an earlier, interrupted run left and mails nothing twice.
      */
     ApiResponse complete(ApiRequest request) {
         request.body().filter(b -> !b.isBlank()).ifPresent(b -> JsonFields.parse(b).finish());
         Optional<Long> expected = Preconditions.optionalIfMatch(request);
         DataSubjectRequest current = load(request);
         expected.ifPresent(v -> Preconditions.check(v, current.version()));
-        if (current.type() == RequestType.RECTIFICATION) {
-            // staff applied the corrections through PATCH (X-Data-Subject-Request links them); this closes it
-            try {
-                DataSubjectRequest done = requests.update(RequestLifecycle.complete(current, request.caller().subject(),
-                        "corrections applied", clock.instant()));
-                audit.record(access(request), AuditAction.UPDATE, target(done));
-                mailer.send(RequestMails.rectificationDone(done));
-                return answer(200, done);
-            } catch (IllegalTransitionException e) {
-                throw new ProblemException(ProblemType.CONFLICT, e.getMessage());
-            } catch (StaleVersionException e) {
-                throw new ProblemException(ProblemType.PRECONDITION_FAILED, "The request changed meanwhile; read it again.");
-            }
-        }
-        if (current.type() != RequestType.ERASURE && current.type() != RequestType.RESTRICTION) {
-            throw new ProblemException(ProblemType.CONFLICT, current.type() == RequestType.OBJECTION
-                    ? "An objection is applied automatically when it is verified."
-                    : "Completing a " + current.type() + " request is not available yet.");
-        }
+        Instant now = clock.instant();
+        AuditLog.Access who = access(request);
         try {
-            DataSubjectRequest done = current.type() == RequestType.ERASURE
-                    ? erasure.fulfil(current, access(request), clock.instant())
-                    : restriction.fulfil(current, access(request), clock.instant());
+            DataSubjectRequest done = switch (current.type()) {
+                case ACCESS -> access.fulfil(current, who, now);
+                case RECTIFICATION -> rectification.fulfil(current, who, now);
+                case ERASURE -> erasure.fulfil(current, who, now);
+                case RESTRICTION -> restriction.fulfil(current, who, now);
+                case OBJECTION -> throw new ProblemException(ProblemType.CONFLICT,
+                        "An objection is applied automatically when it is verified.");
+                case UNCLASSIFIED -> throw new ProblemException(ProblemType.CONFLICT,
+                        "Classify the request before completing it.");
+            };
             return answer(200, done);
         } catch (IllegalTransitionException e) {
             throw new ProblemException(ProblemType.CONFLICT, e.getMessage());

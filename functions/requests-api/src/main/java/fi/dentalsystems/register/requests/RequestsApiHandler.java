@@ -17,7 +17,13 @@ import fi.dentalsystems.register.core.http.HttpApiFunction;
 import fi.dentalsystems.register.core.http.Route;
 import fi.dentalsystems.register.core.http.StaffGroup;
 import fi.dentalsystems.register.core.mail.SesMailer;
+import fi.dentalsystems.register.core.exports.ExportStore;
+import fi.dentalsystems.register.core.exports.FolderExportStore;
+import fi.dentalsystems.register.core.exports.S3ExportStore;
+import fi.dentalsystems.register.core.requests.AccessFulfilment;
 import fi.dentalsystems.register.core.requests.ErasureFulfilment;
+import fi.dentalsystems.register.core.requests.RectificationFulfilment;
+import fi.dentalsystems.register.core.requests.RequestAnswer;
 import fi.dentalsystems.register.core.requests.RestrictionFulfilment;
 import fi.dentalsystems.register.core.store.ContactRepository;
 import fi.dentalsystems.register.core.store.CredentialRepository;
@@ -26,6 +32,7 @@ import fi.dentalsystems.register.core.store.HistoryRepository;
 import fi.dentalsystems.register.core.store.RequestRepository;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Set;
@@ -42,10 +49,15 @@ public final class RequestsApiHandler
     public RequestsApiHandler() {
         this(new HandlerSetup(DynamoDbConnection.fromEnvironment(), TableNames.fromEnvironment(), Clock.systemUTC(),
                 SesMailer.fromEnvironment(),
-                System.getenv()));
+                System.getenv()), S3ExportStore.fromEnvironment());
     }
 
+    /** Locally and in tests: exports are files under {@code EXPORT_FOLDER} (default .local/exports). */
     public RequestsApiHandler(HandlerSetup setup) {
+        this(setup, new FolderExportStore(Path.of(setup.variable("EXPORT_FOLDER").orElse(".local/exports"))));
+    }
+
+    public RequestsApiHandler(HandlerSetup setup, ExportStore exportStore) {
         DynamoDbEnhancedClient enhanced = DynamoDbEnhancedClient.builder().dynamoDbClient(setup.dynamoDb()).build();
         RequestRepository requests = new RequestRepository(enhanced, setup.tables().nameOf(RegisterTable.REQUESTS));
         AuditLog audit = new AuditLog(enhanced, setup.tables().nameOf(RegisterTable.AUDIT), setup.clock());
@@ -62,9 +74,13 @@ public final class RequestsApiHandler
                 contacts, customers, new HistoryRepository(enhanced, setup.tables().nameOf(RegisterTable.HISTORY)),
                 new CredentialRepository(enhanced, setup.tables().nameOf(RegisterTable.CREDENTIALS)), requests,
                 fi.dentalsystems.register.core.retention.RetentionPolicy.defaults());
-        RequestRoutes routes = new RequestRoutes(requests, erasure, restriction, contacts, customers, exports, audit,
-                setup.mailer(), setup.clock(),
-                setup.variable("PUBLIC_BASE_URL").orElseThrow(() -> new IllegalStateException("PUBLIC_BASE_URL is not set")));
+        String publicBaseUrl = setup.variable("PUBLIC_BASE_URL")
+                .orElseThrow(() -> new IllegalStateException("PUBLIC_BASE_URL is not set"));
+        RequestAnswer answer = new RequestAnswer(requests, audit, setup.mailer());
+        AccessFulfilment access = new AccessFulfilment(exports, exportStore, requests, audit, answer, publicBaseUrl);
+        RectificationFulfilment rectification = new RectificationFulfilment(requests, audit, answer);
+        RequestRoutes routes = new RequestRoutes(requests, erasure, restriction, access, rectification, contacts,
+                customers, exports, audit, setup.mailer(), setup.clock(), publicBaseUrl);
         this.api = new HttpApiAdapter(List.of(
                 new Route("POST /requests", STAFF, routes::create),
                 new Route("GET /requests", STAFF, routes::list),

@@ -166,9 +166,11 @@ public final class Dev {
         Path outbox = root.resolve(".local/outbox");
         String base = "http://localhost:" + port;
         String pepper = localSecret(root.resolve(".local/suppression-pepper"));
+        // the local export bucket: requests-api writes approved exports here, public-requests serves them once
+        Path exports = root.resolve(".local/exports");
         List<LocalApi.Binding> bindings = LocalApi.bind(template, client, tables, Clock.systemUTC(),
                 new OutboxMailer(outbox, "tietosuoja@dentalsystems.fi", Clock.systemUTC()),
-                Map.of("PUBLIC_BASE_URL", base, "SUPPRESSION_PEPPER", pepper));
+                Map.of("PUBLIC_BASE_URL", base, "SUPPRESSION_PEPPER", pepper, "EXPORT_FOLDER", exports.toString()));
         LocalApi api = LocalApi.start(port, bindings, tokens, root.resolve("openapi.yaml"));
         if (seed) {
             DemoData.load(bindings, tokens);
@@ -208,6 +210,7 @@ public final class Dev {
         System.out.println("  OpenAPI        " + base + "/openapi.yaml");
         System.out.println("  Request form   " + base + "/form   (fi, sv, en: ?lang=)");
         System.out.println("  Outbox         " + outbox + "   (mail the system sends, as .eml files)");
+        System.out.println("  Exports        " + exports + "   (approved access exports until their link is used)");
         schedules.described().forEach(d -> System.out.println("  Schedule       " + d));
         System.out.println("  Stream         Requests → RequestFulfilmentFunction (verified objections are applied at once)");
         System.out.println("  SMTP intake    localhost:" + smtp.port() + "   (mail to "

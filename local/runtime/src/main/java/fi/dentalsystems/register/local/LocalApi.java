@@ -65,7 +65,8 @@ public final class LocalApi implements AutoCloseable {
             Path outbox = Files.createTempDirectory("outbox");
             return bind(template, dynamoDb, localTables, clock, new OutboxMailer(outbox, "local@localhost", clock),
                     Map.of("PUBLIC_BASE_URL", "http://localhost:3000",
-                            "SUPPRESSION_PEPPER", "local-checks-pepper-not-a-secret"));
+                            "SUPPRESSION_PEPPER", "local-checks-pepper-not-a-secret",
+                            "EXPORT_FOLDER", Files.createTempDirectory("exports").toString()));
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

@@ -86,9 +86,9 @@ class AccessExportInBrowserTest {
             assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("fi");
             assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Tietosi Dental-Systems Oy:n asiakasrekisterissä");
             assertThat(browser.findElements(By.tagName("h2"))).extracting(e -> e.getText()).contains(
-                    "Contact records in customers' registers", "Customer-history entries about you",
-                    "Sign-in metadata (never passwords)", "Your data protection requests",
-                    "Siirrot EU/ETA-alueen ulkopuolelle");
+                    "Yhteyshenkilötiedot asiakkaiden rekistereissä", "Sinua koskevat asiakashistorian merkinnät",
+                    "Kirjautumistiedot (ei koskaan salasanoja)", "Tietosuojapyyntösi",
+                    "Siirrot EU/ETA-alueen ulkopuolelle", "Koneluettava kopio");
             assertThat(browser.findElement(By.tagName("main")).getText()).contains("Aada Äänekoski").contains("Klinikka Oy");
             Path shots = RepositoryRoot.find().resolve("local/runtime/target/screenshots");
             Files.createDirectories(shots);

@@ -122,6 +122,88 @@ public final class RequestLifecycle {
                 r.dueAt(), event(now, "REJECTED", actor, Optional.of(reason), r));
     }
 
+    /** How long the access-export link works (issue 4): long enough for a holiday week, short enough to matter. */
+    public static final java.time.Duration EXPORT_LINK_LIFETIME = java.time.Duration.ofDays(7);
+    public static final String EXPORT_STORED = "EXPORT_STORED";
+    public static final String EXPORT_LINK_ISSUED = "EXPORT_LINK_ISSUED";
+    public static final String EXPORT_OPENED = "EXPORT_OPENED";
+    public static final String ANSWER_SENT = "ANSWER_SENT";
+
+    /** ACCESS: the export is built and stored under its key; the request is being worked on. */
+    public static DataSubjectRequest exportStored(DataSubjectRequest r, String key, String actor, Instant now) {
+        requireAccess(r);
+        if (r.status() != RequestStatus.IN_PROGRESS) {
+            require(r, RequestStatus.IN_PROGRESS);
+        }
+        return with(r, RequestStatus.IN_PROGRESS, Optional.empty(), Optional.empty(), r.verifiedAt(), r.extension(),
+                r.dueAt(), event(now, EXPORT_STORED, actor, Optional.of(key), r));
+    }
+
+    /**
+     * ACCESS completed: the request now carries the export link's hash and expiry (7 days) in the
+     * token attributes the verification link used — that token is spent once a request is verified,
+     * and a link is only honoured in the state it was issued for.
+     */
+    public static DataSubjectRequest completeWithExportLink(DataSubjectRequest r, VerificationToken token, String actor,
+                                                            String note, Instant now) {
+        requireAccess(r);
+        return exportLink(complete(r, actor, note, now), token, now);
+    }
+
+    /** A new export link for a completed ACCESS request whose answer never went out (the old secret is unknown). */
+    public static DataSubjectRequest reissueExportLink(DataSubjectRequest r, VerificationToken token, Instant now) {
+        requireAccess(r);
+        if (r.status() != RequestStatus.COMPLETED) {
+            throw new IllegalTransitionException("Only a completed ACCESS request has an export link.");
+        }
+        return exportLink(r, token, now);
+    }
+
+    private static DataSubjectRequest exportLink(DataSubjectRequest r, VerificationToken token, Instant now) {
+        return with(r, r.status(), Optional.of(token.hash()), Optional.of(now.plus(EXPORT_LINK_LIFETIME)),
+                r.verifiedAt(), r.extension(), r.dueAt(), event(now, EXPORT_LINK_ISSUED, "system", Optional.empty(), r));
+    }
+
+    /** Whether an export link opens the export. One answer for every refusal, so a link reveals nothing. */
+    public enum ExportLinkOutcome { OPEN, REFUSED }
+
+    public static ExportLinkOutcome checkExportLink(DataSubjectRequest r, VerificationToken token, Instant now) {
+        boolean open = r.type() == RequestType.ACCESS && r.status() == RequestStatus.COMPLETED
+                && r.tokenHash().isPresent() && token.matches(r.tokenHash().get())
+                && !now.isAfter(r.tokenExpiresAt().orElse(Instant.EPOCH));
+        return open ? ExportLinkOutcome.OPEN : ExportLinkOutcome.REFUSED;
+    }
+
+    /** The requester opened the export: the link is spent (single use). */
+    public static DataSubjectRequest exportOpened(DataSubjectRequest r, Instant now) {
+        requireAccess(r);
+        return with(r, r.status(), Optional.empty(), Optional.empty(), r.verifiedAt(), r.extension(), r.dueAt(),
+                event(now, EXPORT_OPENED, REQUESTER, Optional.empty(), r));
+    }
+
+    /** The answer of a completed request was mailed; a re-run that finds this event sends nothing. */
+    public static DataSubjectRequest answerSent(DataSubjectRequest r, Instant now) {
+        if (r.status() != RequestStatus.COMPLETED) {
+            throw new IllegalTransitionException("Only a completed request has an answer to send.");
+        }
+        return with(r, r.status(), r.tokenHash(), r.tokenExpiresAt(), r.verifiedAt(), r.extension(), r.dueAt(),
+                event(now, ANSWER_SENT, "system", Optional.empty(), r));
+    }
+
+    public static boolean answered(DataSubjectRequest r) {
+        return r.events().stream().anyMatch(e -> e.kind().equals(ANSWER_SENT));
+    }
+
+    public static boolean hasEvent(DataSubjectRequest r, String kind) {
+        return r.events().stream().anyMatch(e -> e.kind().equals(kind));
+    }
+
+    private static void requireAccess(DataSubjectRequest r) {
+        if (r.type() != RequestType.ACCESS) {
+            throw new IllegalTransitionException("Only an ACCESS request has an export.");
+        }
+    }
+
     private static void require(DataSubjectRequest r, RequestStatus target) {
         if (!r.status().canMoveTo(target)) {
             throw new IllegalTransitionException("A request cannot move from " + r.status() + " to " + target + ".");

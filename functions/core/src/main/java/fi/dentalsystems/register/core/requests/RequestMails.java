@@ -124,6 +124,32 @@ public final class RequestMails {
         };
     }
 
+    /**
+     * The answer to an access request: the single-use link to the export and when it stops working.
+     * The mail itself holds no register data; the link is the only way to the export.
+     */
+    public static Mail exportReady(DataSubjectRequest r, String link, Instant expiresAt) {
+        String until = DATE.format(expiresAt);
+        return switch (r.language()) {
+            case FI -> new Mail(r.email(), "Tietosi ovat valmiina",
+                    "Hei,\n\ntarkastuspyyntösi (" + r.requestId() + ") mukaiset tiedot ovat valmiina. Avaa ne linkistä:\n\n"
+                            + link + "\n\nLinkki toimii kerran ja vanhenee " + until + ". Tallenna sivu avattuasi se; "
+                            + "sivulla on myös koneluettava kopio (JSON).\n\n"
+                            + "Jos et pyytänyt tietojasi, ilmoita meille: tietosuoja@dentalsystems.fi.\n\nDental-Systems Oy\n");
+            case SV -> new Mail(r.email(), "Dina uppgifter är klara",
+                    "Hej,\n\nuppgifterna enligt din begäran om tillgång (" + r.requestId() + ") är klara. Öppna dem via "
+                            + "länken:\n\n" + link + "\n\nLänken fungerar en gång och upphör " + until + ". Spara sidan "
+                            + "när du har öppnat den; den innehåller också en maskinläsbar kopia (JSON). Sidan är på "
+                            + "engelska.\n\nOm du inte har begärt dina uppgifter, meddela oss: tietosuoja@dentalsystems.fi."
+                            + "\n\nDental-Systems Oy\n");
+            case EN -> new Mail(r.email(), "Your data is ready",
+                    "Hello,\n\nthe data you asked to see (" + r.requestId() + ") is ready. Open it with this link:\n\n"
+                            + link + "\n\nThe link works once and expires on " + until + ". Save the page once you "
+                            + "have opened it; it also holds a machine-readable copy (JSON).\n\n"
+                            + "If you did not ask for your data, tell us: tietosuoja@dentalsystems.fi.\n\nDental-Systems Oy\n");
+        };
+    }
+
     public static Mail rectificationDone(DataSubjectRequest r) {
         return switch (r.language()) {
             case FI -> new Mail(r.email(), "Tietosi on korjattu",

@@ -19,7 +19,7 @@ import java.util.Optional;
 /**
  * GDPR art. 18, approved by staff: every contact record with the address is marked restricted
  * (time and request id), which keeps it — and the history entries about it — out of every list
- * until lifted. Re-runnable: records already restricted are skipped; the answer is mailed once, last.
+ * until lifted. Re-runnable: records already restricted are skipped; the answer is mailed once, last (RequestAnswer).
  */
 public final class RestrictionFulfilment {
     private final ContactRepository contacts;
@@ -27,6 +27,7 @@ public final class RestrictionFulfilment {
     private final RequestRepository requests;
     private final AuditLog audit;
     private final Mailer mailer;
+    private final RequestAnswer answer;
 
     public RestrictionFulfilment(ContactRepository contacts, CustomerRepository customers, RequestRepository requests,
                                  AuditLog audit, Mailer mailer) {
@@ -35,6 +36,7 @@ public final class RestrictionFulfilment {
         this.requests = requests;
         this.audit = audit;
         this.mailer = mailer;
+        this.answer = new RequestAnswer(requests, audit, mailer);
     }
 
     public DataSubjectRequest fulfil(DataSubjectRequest approved, AuditLog.Access access, Instant now) {
@@ -42,7 +44,8 @@ public final class RestrictionFulfilment {
             throw new IllegalTransitionException("Only a RESTRICTION request is fulfilled by restriction.");
         }
         if (approved.status() == RequestStatus.COMPLETED) {
-            return approved;
+            // completed earlier: only the answer may still be owed (a run that died before its mail)
+            return answer.send(approved, RequestMails.restrictionDone(approved), access, now);
         }
         if (!approved.status().canMoveTo(RequestStatus.COMPLETED)) {
             throw new IllegalTransitionException("A " + approved.status() + " request cannot be completed; verify it first.");
@@ -58,8 +61,7 @@ public final class RestrictionFulfilment {
         DataSubjectRequest completed = requests.update(RequestLifecycle.complete(
                 requests.find(approved.requestId()).orElseThrow(), access.caller().subject(),
                 "processing restricted for " + (changed.size() - 1) + " contact record(s)", now));
-        mailer.send(RequestMails.restrictionDone(completed));
-        return completed;
+        return answer.send(completed, RequestMails.restrictionDone(completed), access, now);
     }
 
     /**

@@ -1,0 +1,66 @@
+package fi.dentalsystems.register.core.exports;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/** The local stand-in of the export bucket: {@code root/key} (by default .local/exports/). */
+public final class FolderExportStore implements ExportStore {
+    private final Path root;
+
+    public FolderExportStore(Path root) {
+        this.root = root.toAbsolutePath().normalize();
+    }
+
+    @Override
+    public boolean putIfAbsent(String key, byte[] document) {
+        Path file = file(key);
+        try {
+            Files.createDirectories(file.getParent());
+            // written aside, then moved without replacing: a second writer finds the first one's file whole
+            Path temp = Files.createTempFile(file.getParent(), ".export", ".part");
+            Files.write(temp, document);
+            try {
+                Files.move(temp, file);
+                return true;
+            } catch (FileAlreadyExistsException taken) {
+                Files.deleteIfExists(temp);
+                return false;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot store the export", e);
+        }
+    }
+
+    @Override
+    public Optional<byte[]> get(String key) {
+        try {
+            return Optional.of(Files.readAllBytes(file(key)));
+        } catch (NoSuchFileException gone) {
+            return Optional.empty();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the export", e);
+        }
+    }
+
+    @Override
+    public void delete(String key) {
+        try {
+            Files.deleteIfExists(file(key));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete the export", e);
+        }
+    }
+
+    private Path file(String key) {
+        Path file = root.resolve(key).normalize();
+        if (!file.startsWith(root) || file.equals(root)) {
+            throw new IllegalArgumentException("key outside the store");
+        }
+        return file;
+    }
+}

@@ -1,0 +1,100 @@
+package fi.dentalsystems.register.core.requests;
+
+import fi.dentalsystems.register.core.audit.AuditAction;
+import fi.dentalsystems.register.core.audit.AuditLog;
+import fi.dentalsystems.register.core.audit.AuditTarget;
+import fi.dentalsystems.register.core.audit.TargetType;
+import fi.dentalsystems.register.core.exports.ExportStore;
+import fi.dentalsystems.register.core.store.RequestRepository;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * GDPR art. 15/20, approved by staff: the export (readable page with the machine-readable JSON
+ * inside, decision 0006) is stored under the request's own key, the request is completed with a
+ * single-use link (only its SHA-256 kept, 7 days), and the link is mailed. Steps, each an event on
+ * the request and an audit item naming it: EXPORT_STORED → COMPLETED + EXPORT_LINK_ISSUED → ANSWER_SENT.
+ * Re-runnable from any point: the store keeps the first export (conditional put), a stored export is
+ * not rebuilt, and a completion whose mail never went gets a fresh link (the first secret died with
+ * the run that made it) and its one mail.
+ */
+public final class AccessFulfilment {
+    private final AccessExport exports;
+    private final ExportStore store;
+    private final RequestRepository requests;
+    private final AuditLog audit;
+    private final RequestAnswer answer;
+    private final String publicBaseUrl;
+
+    public AccessFulfilment(AccessExport exports, ExportStore store, RequestRepository requests, AuditLog audit,
+                            RequestAnswer answer, String publicBaseUrl) {
+        this.exports = exports;
+        this.store = store;
+        this.requests = requests;
+        this.audit = audit;
+        this.answer = answer;
+        this.publicBaseUrl = publicBaseUrl.endsWith("/") ? publicBaseUrl.substring(0, publicBaseUrl.length() - 1)
+                : publicBaseUrl;
+    }
+
+    public DataSubjectRequest fulfil(DataSubjectRequest approved, AuditLog.Access access, Instant now) {
+        if (approved.type() != RequestType.ACCESS) {
+            throw new IllegalTransitionException("Only an ACCESS request is fulfilled by an export.");
+        }
+        DataSubjectRequest current = approved;
+        if (current.status() == RequestStatus.COMPLETED && RequestLifecycle.answered(current)) {
+            return current;
+        }
+        String actor = access.caller().subject();
+        VerificationToken token = VerificationToken.issue(current.requestId());
+        if (current.status() != RequestStatus.COMPLETED) {
+            if (!current.status().canMoveTo(RequestStatus.COMPLETED)) {
+                throw new IllegalTransitionException("A " + current.status() + " request cannot be completed; verify it first.");
+            }
+            if (!RequestLifecycle.hasEvent(current, RequestLifecycle.EXPORT_STORED)) {
+                current = storeExport(current, access, now);
+            }
+            audit.record(access, AuditAction.UPDATE, target(current));
+            current = requests.update(RequestLifecycle.completeWithExportLink(current, token, actor,
+                    "export stored; single-use link mailed, valid 7 days", now));
+        } else {
+            audit.record(access, AuditAction.UPDATE, target(current));
+            current = requests.update(RequestLifecycle.reissueExportLink(current, token, now));
+        }
+        String link = publicBaseUrl + "/public/exports/" + token.value();
+        return answer.send(current, RequestMails.exportReady(current, link, current.tokenExpiresAt().orElseThrow()),
+                access, now);
+    }
+
+    @SuppressWarnings("unchecked")
+    private DataSubjectRequest storeExport(DataSubjectRequest current, AuditLog.Access access, Instant now) {
+        String key = ExportStore.keyOf(current.requestId());
+        Map<String, Object> export = exports.of(current, now);
+        store.putIfAbsent(key, AccessExportHtml.render(export, current.language()).getBytes(StandardCharsets.UTF_8));
+        // the export read the person's records: each is named in the audit, with the request
+        List<AuditTarget> read = new ArrayList<>();
+        for (Object c : (List<Object>) export.get("categories")) {
+            Map<String, Object> category = (Map<String, Object>) c;
+            for (Object i : (List<Object>) category.get("items")) {
+                Map<String, Object> item = (Map<String, Object>) i;
+                switch (String.valueOf(category.get("id"))) {
+                    case "contacts" -> read.add(new AuditTarget(TargetType.CONTACT, String.valueOf(item.get("contactId"))));
+                    case "customerHistory" -> read.add(new AuditTarget(TargetType.HISTORY_ENTRY, String.valueOf(item.get("entryId"))));
+                    case "organisations" -> read.add(new AuditTarget(TargetType.CUSTOMER, String.valueOf(item.get("customerId"))));
+                    default -> { }
+                }
+            }
+        }
+        read.add(target(current));
+        audit.record(access, AuditAction.READ, read);
+        return requests.update(RequestLifecycle.exportStored(current, key, access.caller().subject(), now));
+    }
+
+    private static AuditTarget target(DataSubjectRequest r) {
+        return new AuditTarget(TargetType.REQUEST, r.requestId());
+    }
+}

@@ -1,0 +1,43 @@
+package fi.dentalsystems.register.core.requests;
+
+import fi.dentalsystems.register.core.audit.AuditAction;
+import fi.dentalsystems.register.core.audit.AuditLog;
+import fi.dentalsystems.register.core.audit.AuditTarget;
+import fi.dentalsystems.register.core.audit.TargetType;
+import fi.dentalsystems.register.core.store.RequestRepository;
+
+import java.time.Instant;
+
+/**
+ * GDPR art. 16: staff applied the corrections through PATCH (each linked to the request by
+ * X-Data-Subject-Request in the audit); this closes the request and mails the outcome once.
+ * Re-runnable: a completed request whose answer never went gets it on the next run.
+ */
+public final class RectificationFulfilment {
+    private final RequestRepository requests;
+    private final AuditLog audit;
+    private final RequestAnswer answer;
+
+    public RectificationFulfilment(RequestRepository requests, AuditLog audit, RequestAnswer answer) {
+        this.requests = requests;
+        this.audit = audit;
+        this.answer = answer;
+    }
+
+    public DataSubjectRequest fulfil(DataSubjectRequest approved, AuditLog.Access access, Instant now) {
+        if (approved.type() != RequestType.RECTIFICATION) {
+            throw new IllegalTransitionException("Only a RECTIFICATION request is fulfilled by rectification.");
+        }
+        DataSubjectRequest current = approved;
+        if (current.status() != RequestStatus.COMPLETED) {
+            if (!current.status().canMoveTo(RequestStatus.COMPLETED)) {
+                throw new IllegalTransitionException("A " + current.status() + " request cannot be completed; verify it first.");
+            }
+            // audit before completing: a crash in between repeats an audit item, never loses one
+            audit.record(access, AuditAction.UPDATE, new AuditTarget(TargetType.REQUEST, current.requestId()));
+            current = requests.update(RequestLifecycle.complete(current, access.caller().subject(),
+                    "corrections applied", now));
+        }
+        return answer.send(current, RequestMails.rectificationDone(current), access, now);
+    }
+}

@@ -1,0 +1,112 @@
+package fi.dentalsystems.register.publicrequests;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import fi.dentalsystems.register.core.config.HandlerSetup;
+import fi.dentalsystems.register.core.exports.ExportStore;
+import fi.dentalsystems.register.core.exports.FolderExportStore;
+import fi.dentalsystems.register.core.requests.DataSubjectRequest;
+import fi.dentalsystems.register.core.requests.Language;
+import fi.dentalsystems.register.core.requests.RequestChannel;
+import fi.dentalsystems.register.core.requests.RequestLifecycle;
+import fi.dentalsystems.register.core.requests.RequestType;
+import fi.dentalsystems.register.core.requests.VerificationToken;
+import fi.dentalsystems.register.core.store.RequestRepository;
+import fi.dentalsystems.register.local.support.DynamoDbEngine;
+import fi.dentalsystems.register.local.support.HttpApiEvents;
+import fi.dentalsystems.register.local.support.OpenApiContract;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * GET /public/exports/{token} on its own: a valid link answers the stored export once and spends
+ * itself; every other link — used, expired, unknown, malformed, a verification token, a token of
+ * a request of another type — gets the same 410 page, naming nothing.
+ */
+class ExportLinkTest {
+    @RegisterExtension
+    static final DynamoDbEngine ENGINE = new DynamoDbEngine();
+    static final Instant NOW = Instant.parse("2026-11-24T10:00:00Z");
+
+    record Answer(int status, Map<String, String> headers, String body) {
+    }
+
+    static Answer open(PublicRequestsHandler handler, String token) {
+        APIGatewayV2HTTPEvent event = HttpApiEvents.request("GET", "/public/exports/{token}").path("token", token)
+                .header("accept-language", "en").build();
+        APIGatewayV2HTTPResponse response = handler.handleRequest(event, null);
+        OpenApiContract.load().assertConforms("GET", "/public/exports/{token}", response.getStatusCode(),
+                response.getHeaders(), null, null, response.getBody());
+        return new Answer(response.getStatusCode(), response.getHeaders(), response.getBody());
+    }
+
+    /** A completed ACCESS request of {@code email} with a live export link, and its stored export. */
+    static VerificationToken completedAccess(RequestRepository requests, ExportStore store, String email, Instant at) {
+        DataSubjectRequest verified = requests.create(RequestLifecycle.verifyByStaff(RequestLifecycle.receive(
+                RequestType.ACCESS, RequestChannel.LETTER, email, Optional.of("Liisa Linkki"), Optional.empty(),
+                Language.EN, "staff", at), "staff", "letter", at));
+        String key = ExportStore.keyOf(verified.requestId());
+        store.putIfAbsent(key, ("<html><body>Liisa Linkki " + email + "</body></html>").getBytes(StandardCharsets.UTF_8));
+        VerificationToken token = VerificationToken.issue(verified.requestId());
+        requests.update(RequestLifecycle.completeWithExportLink(requests.update(RequestLifecycle.exportStored(verified,
+                key, "staff", at)), token, "staff", "done", at));
+        return token;
+    }
+
+    @Test
+    void aLinkOpensItsExportOnceAndEveryOtherLinkGetsTheSameRefusal(@TempDir Path dir) {
+        var clock = new PublicRequestsTest.MovableClock(NOW);
+        RequestRepository requests = new RequestRepository(DynamoDbEnhancedClient.builder()
+                .dynamoDbClient(ENGINE.client()).build(), ENGINE.tableNamesByLogicalId().get("RequestsTable"));
+        FolderExportStore store = new FolderExportStore(dir);
+        PublicRequestsHandler handler = new PublicRequestsHandler(new HandlerSetup(ENGINE.client(), ENGINE.tables(),
+                clock, mail -> "sent", Map.of("PUBLIC_BASE_URL", "http://localhost", "EXPORT_FOLDER", dir.toString())));
+
+        VerificationToken token = completedAccess(requests, store, "liisa@example.fi", NOW);
+        Answer page = open(handler, token.value());
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains("Liisa Linkki");
+        assertThat(page.headers()).containsEntry("cache-control", "no-store").containsEntry("referrer-policy", "no-referrer");
+        assertThat(store.get(ExportStore.keyOf(token.requestId()))).as("served, then deleted").isEmpty();
+        DataSubjectRequest spent = requests.find(token.requestId()).orElseThrow();
+        assertThat(spent.tokenHash()).isEmpty();
+        assertThat(spent.events()).extracting(e -> e.kind()).endsWith(RequestLifecycle.EXPORT_OPENED);
+
+        Answer used = open(handler, token.value());
+        assertThat(used.status()).isEqualTo(410);
+        assertThat(used.body()).contains("This link is no longer valid").doesNotContain("Liisa")
+                .doesNotContain("liisa@example.fi").doesNotContain(token.requestId());
+
+        // expired: one second past seven days
+        VerificationToken later = completedAccess(requests, store, "liisa@example.fi", NOW);
+        clock.advance(Duration.ofDays(7).plusSeconds(1));
+        assertThat(open(handler, later.value())).isEqualTo(used);
+        assertThat(store.get(ExportStore.keyOf(later.requestId()))).as("an expired link deletes nothing").isPresent();
+
+        // a wrong secret for a live request, a verification token, another type, unknown, malformed
+        VerificationToken live = completedAccess(requests, store, "liisa@example.fi", clock.instant());
+        VerificationToken pending = VerificationToken.issue("x");
+        DataSubjectRequest awaiting = requests.create(RequestLifecycle.awaitVerification(RequestLifecycle.receive(
+                RequestType.ACCESS, RequestChannel.WEB_FORM, "liisa@example.fi", Optional.empty(), Optional.empty(),
+                Language.FI, "public", clock.instant()), pending, clock.instant()));
+        VerificationToken verification = new VerificationToken(awaiting.requestId(), pending.secret());
+        for (String other : new String[] {live.requestId() + "." + VerificationToken.issue("x").secret(),
+                verification.value(), "req_01JDZZZZZZZZZZZZZZZZZZZZZZ." + live.secret(), "nonsense",
+                "req_01JD.%3Cb%3E", "a".repeat(300)}) {
+            assertThat(open(handler, other)).as(other.length() > 40 ? "long" : other).isEqualTo(used);
+        }
+        assertThat(open(handler, live.value()).status()).as("the live link still works after all that").isEqualTo(200);
+    }
+}

@@ -1,0 +1,246 @@
+package fi.dentalsystems.register.requests;
+
+import fi.dentalsystems.register.core.audit.AuditLog;
+import fi.dentalsystems.register.core.domain.BillingAddress;
+import fi.dentalsystems.register.core.domain.Contact;
+import fi.dentalsystems.register.core.domain.ContactRole;
+import fi.dentalsystems.register.core.domain.Customer;
+import fi.dentalsystems.register.core.domain.CustomerStatus;
+import fi.dentalsystems.register.core.domain.DataSource;
+import fi.dentalsystems.register.core.domain.Ulid;
+import fi.dentalsystems.register.core.exports.ExportStore;
+import fi.dentalsystems.register.core.exports.FolderExportStore;
+import fi.dentalsystems.register.core.http.Caller;
+import fi.dentalsystems.register.core.mail.Mail;
+import fi.dentalsystems.register.core.mail.Mailer;
+import fi.dentalsystems.register.core.requests.AccessExport;
+import fi.dentalsystems.register.core.requests.AccessFulfilment;
+import fi.dentalsystems.register.core.requests.DataSubjectRequest;
+import fi.dentalsystems.register.core.requests.Language;
+import fi.dentalsystems.register.core.requests.RectificationFulfilment;
+import fi.dentalsystems.register.core.requests.RequestAnswer;
+import fi.dentalsystems.register.core.requests.RequestChannel;
+import fi.dentalsystems.register.core.requests.RequestEvent;
+import fi.dentalsystems.register.core.requests.RequestLifecycle;
+import fi.dentalsystems.register.core.requests.RequestStatus;
+import fi.dentalsystems.register.core.requests.RequestType;
+import fi.dentalsystems.register.core.requests.RestrictionFulfilment;
+import fi.dentalsystems.register.core.requests.VerificationToken;
+import fi.dentalsystems.register.core.retention.RetentionPolicy;
+import fi.dentalsystems.register.core.store.ContactRepository;
+import fi.dentalsystems.register.core.store.CredentialRepository;
+import fi.dentalsystems.register.core.store.CustomerRepository;
+import fi.dentalsystems.register.core.store.HistoryRepository;
+import fi.dentalsystems.register.core.store.RequestRepository;
+import fi.dentalsystems.register.local.support.DynamoDbEngine;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * Crash-safety of completing ACCESS, RESTRICTION and RECTIFICATION: the run dies right after each
+ * of its writes in turn (DynamoDB puts, audit batches, the export object), or its mail fails; the
+ * next run starts from what is stored. The end state is always the same and the person gets
+ * exactly one answer — for ACCESS one whose link opens the export. (A death after the write
+ * that completes the request but before the mail is the case that loses the answer when the
+ * mail is the last step and nothing records it: RequestAnswer's ANSWER_SENT event covers it.)
+ */
+class CompletionCrashSafetyTest {
+    @RegisterExtension
+    static final DynamoDbEngine ENGINE = new DynamoDbEngine();
+    static final Instant NOW = Instant.parse("2026-11-24T10:00:00Z");
+    static final AuditLog.Access ACCESS = new AuditLog.Access(new Caller("staff-1", Set.of()), "test", "t", "administration");
+    static final AtomicInteger SEQ = new AtomicInteger();
+
+    @TempDir
+    static Path exportsDir;
+
+    /** Passes every call through; the {@code failAt}-th write happens, then the "process" dies. */
+    static DynamoDbClient dyingAfter(DynamoDbClient real, int failAt, AtomicInteger writes) {
+        return (DynamoDbClient) Proxy.newProxyInstance(DynamoDbClient.class.getClassLoader(),
+                new Class<?>[] {DynamoDbClient.class}, (proxy, method, args) -> {
+                    Object result;
+                    try {
+                        result = method.invoke(real, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                    String name = method.getName();
+                    if ((name.equals("putItem") || name.equals("batchWriteItem") || name.equals("deleteItem"))
+                            && writes.incrementAndGet() == failAt) {
+                        throw new IllegalStateException("died after write " + failAt);
+                    }
+                    return result;
+                });
+    }
+
+    /** The export store as one more write in the same count. */
+    static ExportStore dyingAfter(ExportStore real, int failAt, AtomicInteger writes) {
+        return new ExportStore() {
+            @Override
+            public boolean putIfAbsent(String key, byte[] document) {
+                boolean stored = real.putIfAbsent(key, document);
+                if (writes.incrementAndGet() == failAt) {
+                    throw new IllegalStateException("died after write " + failAt);
+                }
+                return stored;
+            }
+
+            @Override
+            public Optional<byte[]> get(String key) {
+                return real.get(key);
+            }
+
+            @Override
+            public void delete(String key) {
+                real.delete(key);
+            }
+        };
+    }
+
+    record Run(RequestRepository requests, ContactRepository contacts, CustomerRepository customers,
+               AccessFulfilment access, RestrictionFulfilment restriction, RectificationFulfilment rectification) {
+        static Run on(DynamoDbClient client, ExportStore store, Mailer mailer) {
+            DynamoDbEnhancedClient e = DynamoDbEnhancedClient.builder().dynamoDbClient(client).build();
+            var n = ENGINE.tableNamesByLogicalId();
+            RequestRepository requests = new RequestRepository(e, n.get("RequestsTable"));
+            ContactRepository contacts = new ContactRepository(e, n.get("ContactsTable"));
+            CustomerRepository customers = new CustomerRepository(e, n.get("CustomersTable"));
+            AuditLog audit = new AuditLog(e, n.get("AuditTable"), Clock.systemUTC());
+            RequestAnswer answer = new RequestAnswer(requests, audit, mailer);
+            AccessExport export = new AccessExport(contacts, customers, new HistoryRepository(e, n.get("HistoryTable")),
+                    new CredentialRepository(e, n.get("CredentialsTable")), requests, RetentionPolicy.defaults());
+            return new Run(requests, contacts, customers,
+                    new AccessFulfilment(export, store, requests, audit, answer, "http://localhost"),
+                    new RestrictionFulfilment(contacts, customers, requests, audit, mailer),
+                    new RectificationFulfilment(requests, audit, answer));
+        }
+
+        DataSubjectRequest complete(DataSubjectRequest r) {
+            return switch (r.type()) {
+                case ACCESS -> access.fulfil(r, ACCESS, NOW);
+                case RESTRICTION -> restriction.fulfil(r, ACCESS, NOW);
+                case RECTIFICATION -> rectification.fulfil(r, ACCESS, NOW);
+                default -> throw new IllegalArgumentException();
+            };
+        }
+    }
+
+    static Mailer into(List<Mail> sent) {
+        return mail -> {
+            sent.add(mail);
+            return "sent";
+        };
+    }
+
+    /** A customer with two contact records of the person, and the person's verified request. */
+    static DataSubjectRequest seed(RequestType type, String email) {
+        Run s = Run.on(ENGINE.client(), new FolderExportStore(exportsDir), into(new ArrayList<>()));
+        Customer c = s.customers().create(new Customer(Customer.ID_PREFIX + Ulid.next(NOW), "Crash Oy",
+                businessId(SEQ.incrementAndGet()), "office@crash.example", "+358912345678",
+                new BillingAddress("Katu 1", "00100", "Helsinki", "FI"), Optional.empty(), CustomerStatus.ACTIVE,
+                Optional.empty(), false, Optional.empty(), NOW, NOW, 0));
+        for (ContactRole role : List.of(ContactRole.TECHNICAL, ContactRole.USER)) {
+            s.contacts().create(new Contact(Contact.ID_PREFIX + Ulid.next(NOW), c.customerId(), "Ceri Crash", email,
+                    Optional.empty(), Set.of(role), DataSource.CUSTOMER, Optional.empty(), NOW, NOW, 0));
+        }
+        return s.requests().create(RequestLifecycle.verifyByStaff(RequestLifecycle.receive(type, RequestChannel.LETTER,
+                email, Optional.empty(), Optional.of("please"), Language.FI, "staff", NOW), "staff", "letter", NOW));
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = RequestType.class, names = {"ACCESS", "RESTRICTION", "RECTIFICATION"})
+    void dyingAfterAnyWriteOrAtTheMailEndsInTheSameStateWithOneAnswer(RequestType type) {
+        FolderExportStore store = new FolderExportStore(exportsDir);
+        // count the writes of a clean run
+        AtomicInteger counted = new AtomicInteger();
+        DataSubjectRequest probe = seed(type, "probe-" + type.name().toLowerCase() + "@example.fi");
+        List<Mail> probeMail = new ArrayList<>();
+        DataSubjectRequest clean = Run.on(dyingAfter(ENGINE.client(), Integer.MAX_VALUE, counted),
+                dyingAfter(store, Integer.MAX_VALUE, counted), into(probeMail)).complete(probe);
+        int writes = counted.get();
+        assertThat(writes).as("writes of a clean " + type + " completion").isGreaterThanOrEqualTo(4);
+        assertThat(probeMail).hasSize(1);
+        List<String> cleanKinds = kinds(clean);
+
+        // failAt 0 stands for "the mail itself failed"
+        for (int failAt = 0; failAt <= writes; failAt++) {
+            String email = type.name().toLowerCase() + failAt + "@example.fi";
+            DataSubjectRequest verified = seed(type, email);
+            List<Mail> sent = new ArrayList<>();
+            int at = failAt;
+            Mailer first = at == 0 ? mail -> {
+                throw new IllegalStateException("mail service unavailable");
+            } : into(sent);
+            AtomicInteger count = new AtomicInteger();
+            assertThatThrownBy(() -> Run.on(dyingAfter(ENGINE.client(), at, count), dyingAfter(store, at, count), first)
+                    .complete(verified))
+                    .as("%s dies after write %d", type, at).isInstanceOf(IllegalStateException.class);
+
+            Run real = Run.on(ENGINE.client(), store, into(sent));
+            DataSubjectRequest done = real.complete(real.requests().find(verified.requestId()).orElseThrow());
+            // and a third run (a retried click) changes nothing
+            real.complete(real.requests().find(verified.requestId()).orElseThrow());
+
+            DataSubjectRequest stored = real.requests().find(verified.requestId()).orElseThrow();
+            String when = type + " after write " + at;
+            assertThat(stored.status()).as(when).isEqualTo(RequestStatus.COMPLETED);
+            assertThat(sent).as("answers, " + when).hasSize(1);
+            assertThat(sent.get(0).to()).isEqualTo(email);
+            assertThat(kinds(stored).stream().filter(k -> k.equals(RequestLifecycle.ANSWER_SENT))).as(when).hasSize(1);
+            assertThat(kinds(stored).stream().filter(k -> k.equals("COMPLETED"))).as(when).hasSize(1);
+            assertThat(Set.copyOf(kinds(stored))).as(when).isEqualTo(Set.copyOf(cleanKinds));
+            assertThat(done.version()).isEqualTo(stored.version());
+            switch (type) {
+                case ACCESS -> {
+                    assertThat(store.get(ExportStore.keyOf(stored.requestId()))).as(when).isPresent();
+                    Matcher link = Pattern.compile("/public/exports/(\\S+)").matcher(sent.get(0).text());
+                    assertThat(link.find()).isTrue();
+                    VerificationToken token = VerificationToken.parse(link.group(1)).orElseThrow();
+                    assertThat(RequestLifecycle.checkExportLink(stored, token, NOW)).as("the mailed link opens, " + when)
+                            .isEqualTo(RequestLifecycle.ExportLinkOutcome.OPEN);
+                }
+                case RESTRICTION -> assertThat(real.contacts().withEmail(ContactRepository.emailKey(email)))
+                        .as(when).hasSize(2).allSatisfy(c -> assertThat(c.isRestricted()).isTrue());
+                default -> assertThat(sent.get(0).subject()).isEqualTo("Tietosi on korjattu");
+            }
+        }
+    }
+
+    private static List<String> kinds(DataSubjectRequest r) {
+        return r.events().stream().map(RequestEvent::kind).toList();
+    }
+
+    private static String businessId(int n) {
+        int[] w = {7, 9, 10, 5, 8, 4, 2};
+        for (int body = 4_000_000 + n * 1_013; ; body++) {
+            String b = Integer.toString(body);
+            int sum = 0;
+            for (int i = 0; i < 7; i++) {
+                sum += (b.charAt(i) - '0') * w[i];
+            }
+            if (sum % 11 != 1) {
+                return b + "-" + (sum % 11 == 0 ? 0 : 11 - sum % 11);
+            }
+        }
+    }
+}
