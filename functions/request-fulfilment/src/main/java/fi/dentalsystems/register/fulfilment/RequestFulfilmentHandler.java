@@ -86,8 +86,10 @@ public final class RequestFulfilmentHandler implements RequestHandler<Map<String
             }
             // the stream image may be stale: act on the stored request
             Optional<DataSubjectRequest> request = requests.find(requestId.get());
+            // VERIFIED: apply it; COMPLETED without its confirmation: a retried batch after a crash owes the mail
             if (request.isEmpty() || request.get().type() != RequestType.OBJECTION
-                    || request.get().status() != RequestStatus.VERIFIED) {
+                    || !(request.get().status() == RequestStatus.VERIFIED || (request.get().status() == RequestStatus.COMPLETED
+                    && !fi.dentalsystems.register.core.requests.RequestLifecycle.answered(request.get())))) {
                 continue;
             }
             DataSubjectRequest done = objections.fulfil(request.get(), new AuditLog.Access(

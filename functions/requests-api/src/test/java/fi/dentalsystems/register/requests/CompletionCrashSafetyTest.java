@@ -85,8 +85,8 @@ class CompletionCrashSafetyTest {
                         throw e.getCause();
                     }
                     String name = method.getName();
-                    if ((name.equals("putItem") || name.equals("batchWriteItem") || name.equals("deleteItem"))
-                            && writes.incrementAndGet() == failAt) {
+                    if ((name.equals("putItem") || name.equals("updateItem") || name.equals("batchWriteItem")
+                            || name.equals("deleteItem")) && writes.incrementAndGet() == failAt) {
                         throw new IllegalStateException("died after write " + failAt);
                     }
                     return result;

@@ -96,21 +96,49 @@ class ErasureCrashSafetyTest {
         int writes = counted.get();
         assertThat(writes).as("credential, history, contact, customer, 2 audit batches, request").isGreaterThanOrEqualTo(7);
 
-        for (int failAt = 1; failAt <= writes; failAt++) {
-            String email = "erase" + failAt + "@example.fi";
-            DataSubjectRequest verified = seed(real, email, businessId(failAt));
-            List<Mail> sent = new ArrayList<>();
-            int at = failAt;
-            assertThatThrownBy(() -> Stores.on(ObjectionCrashSafetyTest.dyingAt(ENGINE.client(), at, new AtomicInteger()))
-                    .erasure(sent).fulfil(verified, ACCESS, NOW)).isInstanceOf(IllegalStateException.class);
-            real.erasure(sent).fulfil(real.requests().find(verified.requestId()).orElseThrow(), ACCESS, NOW);
+        int n = 0;
+        // cut off before each write, after each write, and at the mail: the next run ends in the same state, one answer
+        for (String mode : List.of("before", "after", "mail")) {
+            for (int failAt = 1; failAt <= (mode.equals("mail") ? 1 : writes); failAt++) {
+                String email = "erase" + (++n) + "@example.fi";
+                DataSubjectRequest verified = seed(real, email, businessId(n));
+                List<Mail> sent = new ArrayList<>();
+                int at = failAt;
+                Stores dying = switch (mode) {
+                    case "before" -> Stores.on(ObjectionCrashSafetyTest.dyingAt(ENGINE.client(), at, new AtomicInteger()));
+                    case "after" -> Stores.on(CompletionCrashSafetyTest.dyingAfter(ENGINE.client(), at, new AtomicInteger()));
+                    default -> real;
+                };
+                ErasureFulfilment first = mode.equals("mail")
+                        ? new ErasureFulfilment(real.contacts(), real.history(), real.credentials(), real.customers(),
+                        real.requests(), real.audit(), mail -> {
+                            throw new IllegalStateException("died at the mail");
+                        })
+                        : dying.erasure(sent);
+                assertThatThrownBy(() -> first.fulfil(verified, ACCESS, NOW)).as(mode + " " + at)
+                        .isInstanceOf(IllegalStateException.class);
+                real.erasure(sent).fulfil(real.requests().find(verified.requestId()).orElseThrow(), ACCESS, NOW);
+                // and once more, as a retried completion would: nothing changes, nothing is mailed
+                real.erasure(sent).fulfil(real.requests().find(verified.requestId()).orElseThrow(), ACCESS, NOW);
 
-            String key = ContactRepository.emailKey(email);
-            assertThat(real.contacts().withEmail(key)).as("crash at " + failAt).isEmpty();
-            assertThat(real.customers().withEmail(key)).singleElement()
-                    .satisfies(c -> assertThat(c.restriction()).isPresent());
-            assertThat(real.requests().find(verified.requestId()).orElseThrow().status()).isEqualTo(RequestStatus.COMPLETED);
-            assertThat(sent).as("answers after a crash at write " + failAt).hasSize(1);
+                String key = ContactRepository.emailKey(email);
+                String when = "crash " + mode + " write " + failAt;
+                assertThat(real.contacts().withEmail(key)).as(when).isEmpty();
+                assertThat(real.customers().withEmail(key)).as(when).singleElement()
+                        .satisfies(c -> assertThat(c.restriction()).isPresent());
+                DataSubjectRequest done = real.requests().find(verified.requestId()).orElseThrow();
+                assertThat(done.status()).as(when).isEqualTo(RequestStatus.COMPLETED);
+                assertThat(RequestLifecycle.answered(done)).as(when).isTrue();
+                if (mode.equals("before") && failAt == writes) {
+                    // the one window (decision 0006): the mail left, the process died before the ANSWER_SENT mark;
+                    // SES has no idempotency key, so the next run sends it again — twice, never none
+                    assertThat(sent).as(when).hasSize(2);
+                    assertThat(sent.get(1)).isEqualTo(sent.get(0));
+                } else {
+                    assertThat(sent).as("answers after a " + when).hasSize(1);
+                }
+                assertThat(sent.get(0).text()).as(when).contains(real.customers().withEmail(key).get(0).businessId());
+            }
         }
     }
 

@@ -86,7 +86,7 @@ class ObjectionCrashSafetyTest {
     }
 
     @Test
-    void aRunCutOffBeforeAnyWriteFinishesOnTheNextRunWithOneMailAtMost() {
+    void aRunCutOffBeforeOrAfterAnyWriteOrAtTheMailFinishesOnTheNextRunWithOneConfirmation() {
         DynamoDbEnhancedClient enhanced = DynamoDbEnhancedClient.builder().dynamoDbClient(ENGINE.client()).build();
         var names = ENGINE.tableNamesByLogicalId();
         CustomerRepository customers = new CustomerRepository(enhanced, names.get("CustomersTable"));
@@ -94,38 +94,75 @@ class ObjectionCrashSafetyTest {
         RequestRepository requests = new RequestRepository(enhanced, names.get("RequestsTable"));
         SuppressionRepository suppression = new SuppressionRepository(enhanced, names.get("SuppressionTable"));
 
-        // a clean run makes: 2 contact writes, 1 suppression, 1 audit batch, 1 request = 5 writes
-        for (int failAt = 1; failAt <= 5; failAt++) {
-            String email = "crash" + failAt + "@example.fi";
-            Customer customer = customers.create(new Customer(Customer.ID_PREFIX + Ulid.next(NOW), "Crash Oy",
-                    String.format("%07d", 1_000_000 + failAt * 7919).substring(0, 7) + "-" + checkDigit(
-                            String.format("%07d", 1_000_000 + failAt * 7919).substring(0, 7)),
-                    "o@example.fi", "+358912345678", new BillingAddress("Katu 1", "00100", "Helsinki", "FI"),
-                    Optional.empty(), CustomerStatus.ACTIVE, Optional.empty(), false, Optional.empty(), NOW, NOW, 0));
-            List<String> ids = new ArrayList<>();
-            for (ContactRole role : List.of(ContactRole.TECHNICAL, ContactRole.USER)) {
-                ids.add(contacts.create(new Contact(Contact.ID_PREFIX + Ulid.next(NOW), customer.customerId(), "C",
-                        email, Optional.empty(), Set.of(role), DataSource.CUSTOMER, Optional.empty(), NOW, NOW, 0))
-                        .contactId());
+        // count the writes of a clean run, then cut a run off before each write, after each, and at the mail
+        int writes = 0;
+        int n = 0;
+        for (String mode : List.of("count", "before", "after", "mail")) {
+            int rounds = switch (mode) {
+                case "count", "mail" -> 1;
+                default -> writes;
+            };
+            for (int failAt = 1; failAt <= rounds; failAt++) {
+                n++;
+                String email = "crash" + n + "@example.fi";
+                String body = String.format("%07d", 1_000_000 + n * 7919).substring(0, 7);
+                Customer customer = customers.create(new Customer(Customer.ID_PREFIX + Ulid.next(NOW), "Crash Oy",
+                        body + "-" + checkDigit(body), "o@example.fi", "+358912345678",
+                        new BillingAddress("Katu 1", "00100", "Helsinki", "FI"), Optional.empty(), CustomerStatus.ACTIVE,
+                        Optional.empty(), false, Optional.empty(), NOW, NOW, 0));
+                List<String> ids = new ArrayList<>();
+                for (ContactRole role : List.of(ContactRole.TECHNICAL, ContactRole.USER)) {
+                    ids.add(contacts.create(new Contact(Contact.ID_PREFIX + Ulid.next(NOW), customer.customerId(), "C",
+                            email, Optional.empty(), Set.of(role), DataSource.CUSTOMER, Optional.empty(), NOW, NOW, 0))
+                            .contactId());
+                }
+                DataSubjectRequest verified = requests.create(RequestLifecycle.verifyByStaff(RequestLifecycle.receive(
+                        RequestType.OBJECTION, RequestChannel.LETTER, email, Optional.empty(), Optional.empty(),
+                        Language.EN, "staff", NOW), "staff", "letter", NOW));
+                List<Mail> sent = new ArrayList<>();
+                if (mode.equals("count")) {
+                    AtomicInteger counted = new AtomicInteger();
+                    fulfilment(CompletionCrashSafetyTest.dyingAfter(ENGINE.client(), Integer.MAX_VALUE, counted), sent)
+                            .fulfil(verified, ACCESS, NOW);
+                    writes = counted.get();
+                    assertThat(writes).as("2 contacts, suppression, audit, completion, answer audit, answer mark")
+                            .isGreaterThanOrEqualTo(7);
+                    continue;
+                }
+                int at = failAt;
+                ObjectionFulfilment first = switch (mode) {
+                    case "before" -> fulfilment(dyingAt(ENGINE.client(), at, new AtomicInteger()), sent);
+                    case "after" -> fulfilment(CompletionCrashSafetyTest.dyingAfter(ENGINE.client(), at,
+                            new AtomicInteger()), sent);
+                    default -> fulfilment(ENGINE.client(), new ArrayList<>() {
+                        @Override
+                        public boolean add(Mail mail) {
+                            throw new IllegalStateException("died at the mail");
+                        }
+                    });
+                };
+                String when = "cut off " + mode + " write " + failAt;
+                assertThatThrownBy(() -> first.fulfil(verified, ACCESS, NOW)).as(when)
+                        .isInstanceOf(IllegalStateException.class);
+
+                // the next run starts from what is stored, as the stream's retry would; then once more
+                fulfilment(ENGINE.client(), sent).fulfil(requests.find(verified.requestId()).orElseThrow(), ACCESS, NOW);
+                fulfilment(ENGINE.client(), sent).fulfil(requests.find(verified.requestId()).orElseThrow(), ACCESS, NOW);
+
+                DataSubjectRequest done = requests.find(verified.requestId()).orElseThrow();
+                assertThat(done.status()).as(when).isEqualTo(RequestStatus.COMPLETED);
+                assertThat(RequestLifecycle.answered(done)).as(when).isTrue();
+                ids.forEach(id -> assertThat(contacts.find(id).orElseThrow().objectsToMarketing()).as(when).isTrue());
+                assertThat(suppression.isSuppressed(KEYS.of(email))).as(when).isTrue();
+                if (mode.equals("before") && failAt == writes) {
+                    // the one window (decision 0006): the mail left, the process died before the ANSWER_SENT mark;
+                    // SES has no idempotency key, so the next run sends it again — twice, never none
+                    assertThat(sent).as(when).hasSize(2);
+                    assertThat(sent.get(1)).isEqualTo(sent.get(0));
+                } else {
+                    assertThat(sent).as("exactly one confirmation after a run " + when).hasSize(1);
+                }
             }
-            DataSubjectRequest verified = requests.create(RequestLifecycle.verifyByStaff(RequestLifecycle.receive(
-                    RequestType.OBJECTION, RequestChannel.LETTER, email, Optional.empty(), Optional.empty(),
-                    Language.EN, "staff", NOW), "staff", "letter", NOW));
-
-            List<Mail> sent = new ArrayList<>();
-            int at = failAt;
-            assertThatThrownBy(() -> fulfilment(dyingAt(ENGINE.client(), at, new AtomicInteger()), sent)
-                    .fulfil(verified, ACCESS, NOW)).as("cut off before write " + failAt).isInstanceOf(IllegalStateException.class);
-
-            // the next run starts from what is stored, as the stream's retry would
-            DataSubjectRequest stored = requests.find(verified.requestId()).orElseThrow();
-            fulfilment(ENGINE.client(), sent).fulfil(stored, ACCESS, NOW);
-
-            assertThat(requests.find(verified.requestId()).orElseThrow().status()).as("after a crash at " + failAt)
-                    .isEqualTo(RequestStatus.COMPLETED);
-            ids.forEach(id -> assertThat(contacts.find(id).orElseThrow().objectsToMarketing()).isTrue());
-            assertThat(suppression.isSuppressed(KEYS.of(email))).isTrue();
-            assertThat(sent).as("exactly one confirmation after a crash at write " + failAt).hasSize(1);
         }
     }
 

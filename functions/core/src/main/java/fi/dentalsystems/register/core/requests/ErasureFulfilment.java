@@ -24,7 +24,8 @@ import java.util.Optional;
  * and their credentials metadata are deleted; a customer organisation whose own address is
  * theirs is kept — the Accounting Act requires its billing records — restricted, and named in
  * the answer; the requests stay as evidence, minimised (address only). A suppression hash, if
- * the person objected, stays. Every step is re-runnable; the answer is mailed once, last.
+ * the person objected, stays. Every step is re-runnable; the answer is mailed once, last
+ * (RequestAnswer): a run that died after completing finds COMPLETED and only sends what is owed.
  */
 public final class ErasureFulfilment {
     public static final String ACCOUNTING_ACT = "Accounting Act (kirjanpitolaki 2:10): billing records kept";
@@ -35,7 +36,7 @@ public final class ErasureFulfilment {
     private final CustomerRepository customers;
     private final RequestRepository requests;
     private final AuditLog audit;
-    private final Mailer mailer;
+    private final RequestAnswer answer;
 
     public ErasureFulfilment(ContactRepository contacts, HistoryRepository history, CredentialRepository credentials,
                              CustomerRepository customers, RequestRepository requests, AuditLog audit, Mailer mailer) {
@@ -45,7 +46,7 @@ public final class ErasureFulfilment {
         this.customers = customers;
         this.requests = requests;
         this.audit = audit;
-        this.mailer = mailer;
+        this.answer = new RequestAnswer(requests, audit, mailer);
     }
 
     public DataSubjectRequest fulfil(DataSubjectRequest approved, AuditLog.Access access, Instant now) {
@@ -53,7 +54,10 @@ public final class ErasureFulfilment {
             throw new IllegalTransitionException("Only an ERASURE request is fulfilled by erasure.");
         }
         if (approved.status() == RequestStatus.COMPLETED) {
-            return approved;
+            // completed earlier: only the answer may still be owed; the kept records are the restricted ones
+            List<String> kept = customers.withEmail(ContactRepository.emailKey(approved.email())).stream()
+                    .filter(c -> c.restriction().isPresent()).map(Customer::businessId).toList();
+            return answer.send(approved, RequestMails.erasureDone(approved, kept), access, now);
         }
         if (!approved.status().canMoveTo(RequestStatus.COMPLETED)) {
             throw new IllegalTransitionException("A " + approved.status() + " request cannot be completed; verify it first.");
@@ -93,8 +97,7 @@ public final class ErasureFulfilment {
         DataSubjectRequest current = requests.find(approved.requestId()).orElseThrow();
         DataSubjectRequest completed = requests.update(stripped(RequestLifecycle.complete(current, access.caller().subject(),
                 note, now)));
-        mailer.send(RequestMails.erasureDone(completed, kept));
-        return completed;
+        return answer.send(completed, RequestMails.erasureDone(completed, kept), access, now);
     }
 
     private void minimise(DataSubjectRequest r) {

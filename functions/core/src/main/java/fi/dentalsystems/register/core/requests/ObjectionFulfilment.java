@@ -24,7 +24,8 @@ import java.util.Optional;
  * is verified, without a staff step. Every contact with the address is marked as objecting
  * (time and request id), the peppered hash of the address enters Suppression, the request is
  * completed and the requester gets a confirmation. Each step is re-runnable: contacts already
- * marked are skipped, a suppression entry already there is kept.
+ * marked are skipped, a suppression entry already there is kept, and a request completed by a run
+ * that died before its mail gets the confirmation from the next run (RequestAnswer), once.
  */
 public final class ObjectionFulfilment {
     private final ContactRepository contacts;
@@ -33,7 +34,7 @@ public final class ObjectionFulfilment {
     private final SuppressionKey keys;
     private final RequestRepository requests;
     private final AuditLog audit;
-    private final Mailer mailer;
+    private final RequestAnswer answer;
 
     public ObjectionFulfilment(ContactRepository contacts, CustomerRepository customers, SuppressionRepository suppression,
                                SuppressionKey keys, RequestRepository requests, AuditLog audit, Mailer mailer) {
@@ -43,12 +44,18 @@ public final class ObjectionFulfilment {
         this.keys = keys;
         this.requests = requests;
         this.audit = audit;
-        this.mailer = mailer;
+        this.answer = new RequestAnswer(requests, audit, mailer);
     }
 
-    /** Applies a verified OBJECTION request; anything else is returned unchanged. */
+    /** Applies a verified OBJECTION request, or sends the confirmation a completed one still owes; else nothing. */
     public DataSubjectRequest fulfil(DataSubjectRequest verified, AuditLog.Access access, Instant now) {
-        if (verified.type() != RequestType.OBJECTION || verified.status() != RequestStatus.VERIFIED) {
+        if (verified.type() != RequestType.OBJECTION) {
+            return verified;
+        }
+        if (verified.status() == RequestStatus.COMPLETED) {
+            return answer.send(verified, RequestMails.objectionConfirmed(verified), access, now);
+        }
+        if (verified.status() != RequestStatus.VERIFIED) {
             return verified;
         }
         List<AuditTarget> changed = new ArrayList<>();
@@ -64,9 +71,8 @@ public final class ObjectionFulfilment {
         DataSubjectRequest completed = requests.update(RequestLifecycle.complete(verified, "system",
                 "objection applied to " + (changed.size() - 1) + " contact record(s); address added to the suppression list",
                 now));
-        // mail last, after the conditional completion: a re-run finds COMPLETED and never mails twice
-        mailer.send(RequestMails.objectionConfirmed(completed));
-        return completed;
+        // mail last, after the conditional completion: a re-run finds COMPLETED and sends only what is owed
+        return answer.send(completed, RequestMails.objectionConfirmed(completed), access, now);
     }
 
     /** True when this run marked the contact. */
