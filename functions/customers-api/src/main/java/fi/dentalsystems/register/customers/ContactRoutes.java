@@ -5,6 +5,7 @@ import fi.dentalsystems.register.core.audit.AuditLog;
 import fi.dentalsystems.register.core.audit.AuditTarget;
 import fi.dentalsystems.register.core.audit.TargetType;
 import fi.dentalsystems.register.core.domain.Contact;
+import fi.dentalsystems.register.core.retention.HoldTarget;
 import fi.dentalsystems.register.core.domain.ContactRole;
 import fi.dentalsystems.register.core.domain.Customer;
 import fi.dentalsystems.register.core.domain.DataSource;
@@ -132,6 +133,13 @@ final class ContactRoutes {
         Optional<Long> expected = Preconditions.optionalIfMatch(request);
         Contact current = load(request);
         expected.ifPresent(v -> Preconditions.check(v, current.version()));
+        Instant now = stores.clock().instant();
+        // a legal hold keeps the record (and its customer's hold, what hangs under it) until it ends
+        if (stores.holds().find(HoldTarget.CONTACT, current.contactId()).filter(h -> h.isActive(now)).isPresent()
+                || stores.holds().find(HoldTarget.CUSTOMER, current.customerId()).filter(h -> h.isActive(now)).isPresent()) {
+            throw new ProblemException(ProblemType.CONFLICT,
+                    "The contact is under a legal hold and cannot be removed until the hold ends or is lifted.");
+        }
         // credentials first: if the contact delete then fails, a retry finishes the job; the
         // other order could leave credentials of a contact that no longer exists
         List<String> services = stores.credentials().deleteAllOf(current.contactId());

@@ -7,6 +7,7 @@ import fi.dentalsystems.register.core.store.ContactRepository;
 import fi.dentalsystems.register.core.store.CredentialRepository;
 import fi.dentalsystems.register.core.store.CustomerRepository;
 import fi.dentalsystems.register.core.store.HistoryRepository;
+import fi.dentalsystems.register.core.store.LegalHolds;
 import fi.dentalsystems.register.core.store.SuppressionRepository;
 import fi.dentalsystems.register.core.marketing.Pepper;
 import fi.dentalsystems.register.core.marketing.SuppressionKey;
@@ -18,7 +19,7 @@ import java.time.Clock;
 /** The stores this function uses, built once per instance. */
 record RegisterStores(CustomerRepository customers, ContactRepository contacts, HistoryRepository history,
                       CredentialRepository credentials, AuditLog audit, SuppressionRepository suppression,
-                      SuppressionKey suppressionKeys, Clock clock) {
+                      SuppressionKey suppressionKeys, LegalHolds holds, Clock clock) {
 
     static RegisterStores create(DynamoDbClient dynamoDb, TableNames tables, Clock clock, Pepper pepper) {
         DynamoDbEnhancedClient enhanced = DynamoDbEnhancedClient.builder().dynamoDbClient(dynamoDb).build();
@@ -30,6 +31,7 @@ record RegisterStores(CustomerRepository customers, ContactRepository contacts, 
                 new AuditLog(enhanced, tables.nameOf(RegisterTable.AUDIT), clock),
                 new SuppressionRepository(enhanced, tables.nameOf(RegisterTable.SUPPRESSION)),
                 new SuppressionKey(pepper),
+                new LegalHolds(dynamoDb, tables),
                 clock);
     }
 }

@@ -79,5 +79,14 @@ class LegalHoldRoutesTest {
                 .json(body)).status()).isEqualTo(404);
         assertThat(api.asAdmin("PUT", "/contacts/{contactId}/hold", b -> b.path("contactId", contactId).json(body)).status())
                 .isEqualTo(200);
+
+        // a held contact cannot be removed; lifted, it can
+        ApiClient.Answer refused = api.asStaff("DELETE", "/contacts/{contactId}", b -> b.path("contactId", contactId));
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.text("detail")).contains("legal hold");
+        assertThat(api.asAdmin("DELETE", "/contacts/{contactId}/hold", b -> b.path("contactId", contactId)).status())
+                .isEqualTo(204);
+        assertThat(api.asStaff("DELETE", "/contacts/{contactId}", b -> b.path("contactId", contactId)).status())
+                .isEqualTo(204);
     }
 }

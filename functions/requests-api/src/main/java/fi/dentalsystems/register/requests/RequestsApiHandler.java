@@ -68,7 +68,7 @@ public final class RequestsApiHandler
         ErasureFulfilment erasure = new ErasureFulfilment(contacts,
                 new HistoryRepository(enhanced, setup.tables().nameOf(RegisterTable.HISTORY)),
                 new CredentialRepository(enhanced, setup.tables().nameOf(RegisterTable.CREDENTIALS)),
-                customers, requests, audit, setup.mailer());
+                customers, requests, audit, new LegalHolds(setup.dynamoDb(), setup.tables()), setup.mailer());
         RestrictionFulfilment restriction = new RestrictionFulfilment(contacts, customers, requests, audit, setup.mailer());
         fi.dentalsystems.register.core.requests.AccessExport exports = new fi.dentalsystems.register.core.requests.AccessExport(
                 contacts, customers, new HistoryRepository(enhanced, setup.tables().nameOf(RegisterTable.HISTORY)),

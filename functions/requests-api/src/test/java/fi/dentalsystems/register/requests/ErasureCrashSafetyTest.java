@@ -20,6 +20,7 @@ import fi.dentalsystems.register.core.requests.RequestLifecycle;
 import fi.dentalsystems.register.core.requests.RequestStatus;
 import fi.dentalsystems.register.core.requests.RequestType;
 import fi.dentalsystems.register.core.store.ContactRepository;
+import fi.dentalsystems.register.core.store.LegalHolds;
 import fi.dentalsystems.register.core.store.CredentialItem;
 import fi.dentalsystems.register.core.store.CredentialRepository;
 import fi.dentalsystems.register.core.store.CustomerRepository;
@@ -50,17 +51,18 @@ class ErasureCrashSafetyTest {
     static final AuditLog.Access ACCESS = new AuditLog.Access(new Caller("staff-1", Set.of()), "test", "t", "administration");
 
     record Stores(CustomerRepository customers, ContactRepository contacts, HistoryRepository history,
-                  CredentialRepository credentials, RequestRepository requests, AuditLog audit) {
+                  CredentialRepository credentials, RequestRepository requests, AuditLog audit, LegalHolds holds) {
         static Stores on(DynamoDbClient client) {
             DynamoDbEnhancedClient e = DynamoDbEnhancedClient.builder().dynamoDbClient(client).build();
             var n = ENGINE.tableNamesByLogicalId();
             return new Stores(new CustomerRepository(e, n.get("CustomersTable")), new ContactRepository(e, n.get("ContactsTable")),
                     new HistoryRepository(e, n.get("HistoryTable")), new CredentialRepository(e, n.get("CredentialsTable")),
-                    new RequestRepository(e, n.get("RequestsTable")), new AuditLog(e, n.get("AuditTable"), Clock.systemUTC()));
+                    new RequestRepository(e, n.get("RequestsTable")), new AuditLog(e, n.get("AuditTable"), Clock.systemUTC()),
+                    new LegalHolds(client, ENGINE.tables()));
         }
 
         ErasureFulfilment erasure(List<Mail> sent) {
-            return new ErasureFulfilment(contacts, history, credentials, customers, requests, audit, mail -> {
+            return new ErasureFulfilment(contacts, history, credentials, customers, requests, audit, holds, mail -> {
                 sent.add(mail);
                 return "sent";
             });
@@ -111,7 +113,7 @@ class ErasureCrashSafetyTest {
                 };
                 ErasureFulfilment first = mode.equals("mail")
                         ? new ErasureFulfilment(real.contacts(), real.history(), real.credentials(), real.customers(),
-                        real.requests(), real.audit(), mail -> {
+                        real.requests(), real.audit(), real.holds(), mail -> {
                             throw new IllegalStateException("died at the mail");
                         })
                         : dying.erasure(sent);

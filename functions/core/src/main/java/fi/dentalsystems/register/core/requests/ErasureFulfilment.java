@@ -7,7 +7,9 @@ import fi.dentalsystems.register.core.audit.TargetType;
 import fi.dentalsystems.register.core.domain.Contact;
 import fi.dentalsystems.register.core.domain.Customer;
 import fi.dentalsystems.register.core.mail.Mailer;
+import fi.dentalsystems.register.core.retention.HoldTarget;
 import fi.dentalsystems.register.core.store.ContactRepository;
+import fi.dentalsystems.register.core.store.LegalHolds;
 import fi.dentalsystems.register.core.store.CredentialRepository;
 import fi.dentalsystems.register.core.store.CustomerRepository;
 import fi.dentalsystems.register.core.store.HistoryRepository;
@@ -24,7 +26,9 @@ import java.util.Optional;
  * and their credentials metadata are deleted; a customer organisation whose own address is
  * theirs is kept — the Accounting Act requires its billing records — restricted, and named in
  * the answer; the requests stay as evidence, minimised (address only). A suppression hash, if
- * the person objected, stays. Every step is re-runnable; the answer is mailed once, last
+ * the person objected, stays. A contact record under a legal hold (its own or its customer's:
+ * the establishment or defence of a legal claim, GDPR art. 17(3)(e)) is kept too, restricted,
+ * and the answer says so. Every step is re-runnable; the answer is mailed once, last
  * (RequestAnswer): a run that died after completing finds COMPLETED and only sends what is owed.
  */
 public final class ErasureFulfilment {
@@ -36,16 +40,19 @@ public final class ErasureFulfilment {
     private final CustomerRepository customers;
     private final RequestRepository requests;
     private final AuditLog audit;
+    private final LegalHolds holds;
     private final RequestAnswer answer;
 
     public ErasureFulfilment(ContactRepository contacts, HistoryRepository history, CredentialRepository credentials,
-                             CustomerRepository customers, RequestRepository requests, AuditLog audit, Mailer mailer) {
+                             CustomerRepository customers, RequestRepository requests, AuditLog audit, LegalHolds holds,
+                             Mailer mailer) {
         this.contacts = contacts;
         this.history = history;
         this.credentials = credentials;
         this.customers = customers;
         this.requests = requests;
         this.audit = audit;
+        this.holds = holds;
         this.answer = new RequestAnswer(requests, audit, mailer);
     }
 
@@ -55,16 +62,25 @@ public final class ErasureFulfilment {
         }
         if (approved.status() == RequestStatus.COMPLETED) {
             // completed earlier: only the answer may still be owed; the kept records are the restricted ones
-            List<String> kept = customers.withEmail(ContactRepository.emailKey(approved.email())).stream()
+            String key = ContactRepository.emailKey(approved.email());
+            List<String> kept = customers.withEmail(key).stream()
                     .filter(c -> c.restriction().isPresent()).map(Customer::businessId).toList();
-            return answer.send(approved, RequestMails.erasureDone(approved, kept), access, now);
+            // what erasure left of the person's contact records is what a legal hold kept
+            int held = contacts.withEmail(key).size();
+            return answer.send(approved, RequestMails.erasureDone(approved, kept, held), access, now);
         }
         if (!approved.status().canMoveTo(RequestStatus.COMPLETED)) {
             throw new IllegalTransitionException("A " + approved.status() + " request cannot be completed; verify it first.");
         }
         String emailKey = ContactRepository.emailKey(approved.email());
         List<AuditTarget> deleted = new ArrayList<>();
+        List<AuditTarget> heldBack = new ArrayList<>();
         for (Contact contact : contacts.withEmail(emailKey)) {
+            if (isHeld(contact, now)) {
+                restrict(contact.contactId(), approved.requestId(), now);
+                heldBack.add(new AuditTarget(TargetType.CONTACT, contact.contactId()));
+                continue;
+            }
             credentials.deleteAllOf(contact.contactId())
                     .forEach(s -> deleted.add(new AuditTarget(TargetType.CREDENTIAL, contact.contactId() + "/" + s)));
             history.deleteAllAbout(contact.contactId())
@@ -87,17 +103,33 @@ public final class ErasureFulfilment {
             }
         }
         audit.record(access, AuditAction.DELETE, deleted);
+        restricted.addAll(heldBack);
         restricted.addAll(minimised);
         restricted.add(new AuditTarget(TargetType.REQUEST, approved.requestId()));
         audit.record(access, AuditAction.UPDATE, restricted);
 
         String note = "erased " + deleted.size() + " record(s)"
                 + (kept.isEmpty() ? "" : "; kept and restricted under the Accounting Act: billing records of business id(s) "
-                + String.join(", ", kept));
+                + String.join(", ", kept))
+                + (heldBack.isEmpty() ? "" : "; kept and restricted under a legal hold: " + heldBack.size()
+                + " contact record(s)");
         DataSubjectRequest current = requests.find(approved.requestId()).orElseThrow();
         DataSubjectRequest completed = requests.update(stripped(RequestLifecycle.complete(current, access.caller().subject(),
                 note, now)));
-        return answer.send(completed, RequestMails.erasureDone(completed, kept), access, now);
+        return answer.send(completed, RequestMails.erasureDone(completed, kept, heldBack.size()), access, now);
+    }
+
+    private boolean isHeld(Contact contact, Instant now) {
+        return holds.find(HoldTarget.CONTACT, contact.contactId()).filter(h -> h.isActive(now)).isPresent()
+                || holds.find(HoldTarget.CUSTOMER, contact.customerId()).filter(h -> h.isActive(now)).isPresent();
+    }
+
+    /** Restricts the held record in the request's name (re-runnable: an already restricted record is left as it is). */
+    private void restrict(String contactId, String requestId, Instant now) {
+        contacts.modify(contactId, c -> c.isRestricted() ? Optional.empty() : Optional.of(new Contact(c.contactId(),
+                        c.customerId(), c.name(), c.email(), c.phone(), c.roles(), c.source(), c.marketingObjection(),
+                        c.createdAt(), now, Optional.of(new Contact.Restriction(now, requestId)), c.version())),
+                customerId -> customers.find(customerId).flatMap(Customer::endedAt));
     }
 
     private void minimise(DataSubjectRequest r) {

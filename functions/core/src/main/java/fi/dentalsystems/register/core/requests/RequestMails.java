@@ -72,6 +72,11 @@ public final class RequestMails {
 
     /** The answer to an erasure: what was erased, and what a law makes us keep (named by business id only). */
     public static Mail erasureDone(DataSubjectRequest r, java.util.List<String> keptBusinessIds) {
+        return erasureDone(r, keptBusinessIds, 0);
+    }
+
+    /** {@code heldRecords}: contact records a legal hold kept (GDPR art. 17(3)(e)), restricted meanwhile. */
+    public static Mail erasureDone(DataSubjectRequest r, java.util.List<String> keptBusinessIds, int heldRecords) {
         String kept = String.join(", ", keptBusinessIds);
         return switch (r.language()) {
             case FI -> new Mail(r.email(), "Tietosi on poistettu",
@@ -79,12 +84,18 @@ public final class RequestMails {
                             + "asiakashistorian merkinnät ja tunnistautumistietosi."
                             + (kept.isEmpty() ? "" : "\n\nKirjanpitolaki (2:10) velvoittaa säilyttämään asiakasyrityksen "
                             + "laskutustiedot (Y-tunnus " + kept + "); ne on rajoitettu eikä niitä käytetä muuhun.")
+                            + (heldRecords == 0 ? "" : "\n\n" + heldRecords + " yhteystietoasi säilytetään oikeudellisen "
+                            + "vaateen vuoksi (tietosuoja-asetuksen 17 artiklan 3 kohdan e alakohta) niin kauan kuin vaade on "
+                            + "vireillä; niiden käsittely on rajoitettu, ja ne poistetaan sen jälkeen.")
                             + "\n\nPyyntösi säilytetään todisteena ilman muita tietoja.\n\nDental-Systems Oy\n");
             case SV -> new Mail(r.email(), "Dina uppgifter har raderats",
                     "Hej,\n\nenligt din begäran (" + r.requestId() + ") har vi raderat dina kontaktuppgifter, "
                             + "kundhistoriken om dig och dina inloggningsuppgifter."
                             + (kept.isEmpty() ? "" : "\n\nBokföringslagen (2:10) kräver att kundföretagets faktureringsuppgifter "
                             + "sparas (FO-nummer " + kept + "); de är begränsade och används inte till annat.")
+                            + (heldRecords == 0 ? "" : "\n\n" + heldRecords + " av dina kontaktuppgifter sparas på grund av "
+                            + "ett rättsligt anspråk (dataskyddsförordningen artikel 17.3 e) så länge det pågår; behandlingen "
+                            + "är begränsad och de raderas därefter.")
                             + "\n\nDin begäran sparas som bevis utan andra uppgifter.\n\nDental-Systems Oy\n");
             case EN -> new Mail(r.email(), "Your data has been erased",
                     "Hello,\n\nas you asked (" + r.requestId() + "), we erased your contact records, the customer "
@@ -92,6 +103,9 @@ public final class RequestMails {
                             + (kept.isEmpty() ? "" : "\n\nThe Finnish Accounting Act (2:10) requires us to keep the billing "
                             + "records of the customer organisation (business id " + kept + "); they are restricted and "
                             + "used for nothing else.")
+                            + (heldRecords == 0 ? "" : "\n\n" + heldRecords + " of your contact records are kept because of "
+                            + "a legal claim (GDPR art. 17(3)(e)) for as long as it lasts; their processing is restricted and "
+                            + "they are erased afterwards.")
                             + "\n\nYour request is kept as evidence, without other data.\n\nDental-Systems Oy\n");
         };
     }
