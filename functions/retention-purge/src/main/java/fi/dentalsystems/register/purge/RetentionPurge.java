@@ -36,6 +36,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
+import static software.amazon.lambda.powertools.logging.argument.StructuredArguments.entry;
+
 /**
  * The retention purge (DESIGN.md, Retention). For each table it reads only the due days of the
  * sparse keys-only {@code byPurge} index — never a Scan, so its cost follows what expires, not
@@ -47,12 +49,15 @@ import java.util.concurrent.ThreadLocalRandom;
  * counts in the checkpoint; the next run adopts them and continues where the index says.
  */
 final class RetentionPurge {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(RetentionPurge.class);
     static final int BATCH = 25;
     private static final int MAX_ROUNDS = 6;
     private static final long BACKOFF_BASE_MILLIS = 50;
     private static final long BACKOFF_CAP_MILLIS = 3_200;
     private static final String INDEX = "byPurge";
     private static final String CLAIM_PREFIX = "businessId#";
+    /** A held item is looked at again at least this often: a lifted or shortened hold takes effect within it. */
+    static final int RECHECK_HELD_DAYS = 7;
 
     /** Milliseconds the invocation has left (Lambda: {@code Context.getRemainingTimeInMillis}). */
     interface TimeLeft {
@@ -215,7 +220,12 @@ final class RetentionPurge {
                         report.record(table.category(), item(table, key));
                     } catch (SdkServiceException e) {
                         if (!isThrottling(e)) {
-                            throw e;
+                            // one item's error (a permission, a malformed item) must not stop the purge of
+                            // the others: counted as failed, its day stays open, the report and metrics show it
+                            LOG.warn("purge of an item failed", entry("table", table.name()),
+                                    entry("error", e.getClass().getSimpleName()), entry("status", e.statusCode()));
+                            report.record(table.category(), Outcome.FAILED);
+                            continue;
                         }
                         throttled.add(key);
                     }
@@ -239,27 +249,42 @@ final class RetentionPurge {
                 case CUSTOMERS, REQUESTS, AUDIT -> Optional.empty();
             };
             if (parentHold.isPresent()) {
-                return held(table, key, parentHold.get());
+                return held(table, key, parentHold.get(), Optional.empty());
             }
             return delete(table, key, Due.ON_ITS_CLOCK, table == PurgeTable.CUSTOMERS || table == PurgeTable.CONTACTS);
         }
 
         /**
-         * A held item moves to the bucket of the day its hold ends, so the purge meets it again then;
-         * left where it was, it would sit in a day the checkpoint has already left behind.
+         * A held item moves to a later day's bucket, so the purge meets it again: the day its hold ends,
+         * or in a week if that is sooner — a hold lifted or shortened meanwhile (its own or its parent's)
+         * then takes effect within a week. Left where it was, it would sit in a day the checkpoint has
+         * already left behind. The move is conditional on the hold the purge saw (its own), so a lift
+         * racing the move wins.
          */
-        private Outcome held(PurgeTable table, Map<String, AttributeValue> key, Instant holdEnds) {
+        private Outcome held(PurgeTable table, Map<String, AttributeValue> key, Instant holdEnds,
+                             Optional<AttributeValue> ownHold) {
             if (!run.dryRun()) {
+                Instant inAWeek = run.now().plus(java.time.Duration.ofDays(RECHECK_HELD_DAYS));
+                String bucket = RetentionPolicy.bucket(holdEnds.isBefore(inAWeek) ? holdEnds : inAWeek);
+                Map<String, String> names = new HashMap<>(Map.of("#b", "purgeBucket", "#p", "purgeAt"));
+                Map<String, AttributeValue> values = new HashMap<>(Map.of(":b", AttributeValue.fromS(bucket)));
+                String condition = "attribute_exists(#p)";
+                if (ownHold.isPresent()) {
+                    names.put("#h", LegalHolds.HOLD_UNTIL);
+                    values.put(":h", ownHold.get());
+                    condition += " AND #h = :h";
+                }
+                String finalCondition = condition;
                 try {
                     var response = dynamoDb.updateItem(r -> r.tableName(tables.nameOf(table.table())).key(key)
                             .updateExpression("SET #b = :b")
-                            .conditionExpression("attribute_exists(#p)")
-                            .expressionAttributeNames(Map.of("#b", "purgeBucket", "#p", "purgeAt"))
-                            .expressionAttributeValues(Map.of(":b", AttributeValue.fromS(RetentionPolicy.bucket(holdEnds))))
+                            .conditionExpression(finalCondition)
+                            .expressionAttributeNames(names)
+                            .expressionAttributeValues(values)
                             .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
                     capacity(response.consumedCapacity());
-                } catch (ConditionalCheckFailedException gone) {
-                    // deleted or its clock reset meanwhile: nothing to move
+                } catch (ConditionalCheckFailedException changed) {
+                    // deleted, its clock reset or its hold changed meanwhile: that write decided its day
                 }
             }
             return Outcome.HELD;
@@ -283,27 +308,40 @@ final class RetentionPurge {
                 }
                 return judged;
             }
+            if (cascades) {
+                // judge first, then take what hangs under it, then the item itself: a cascade that fails
+                // (throttled past its retries) leaves the parent in the index, so a retry cascades again
+                Outcome judged = judge(table, key, due);
+                if (judged == Outcome.HELD) {
+                    return held(table, key, ownHoldEnd(lastJudged), Optional.of(lastJudged.get(LegalHolds.HOLD_UNTIL)));
+                }
+                if (judged != Outcome.DELETED) {
+                    return judged;
+                }
+                cascade(table, key, lastJudged);
+            }
             try {
                 DeleteItemResponse response = dynamoDb.deleteItem(r -> r.tableName(tables.nameOf(table.table()))
                         .key(key)
                         .conditionExpression(due.condition)
                         .expressionAttributeNames(due.names(table))
                         .expressionAttributeValues(due.values(now))
-                        .returnValues(cascades ? ReturnValue.ALL_OLD : ReturnValue.NONE)
                         .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
                 capacity(response.consumedCapacity());
-                if (cascades) {
-                    cascade(table, key, response.attributes());
-                }
                 return Outcome.DELETED;
             } catch (ConditionalCheckFailedException notNow) {
                 Outcome why = judge(table, key, due);
                 if (why == Outcome.HELD) {
-                    return held(table, key, Instant.ofEpochSecond(Long.parseLong(lastJudged.get(LegalHolds.HOLD_UNTIL).n())));
+                    return held(table, key, ownHoldEnd(lastJudged), Optional.of(lastJudged.get(LegalHolds.HOLD_UNTIL)));
                 }
-                // judged DELETED after a failed condition: it changed again in between; leave it for the next run
-                return why == Outcome.DELETED ? Outcome.KEPT : why;
+                // judged due after a failed condition: it changed twice meanwhile; count it as failed so its
+                // day is not left behind, and the next run meets it again
+                return why == Outcome.DELETED ? Outcome.FAILED : why;
             }
+        }
+
+        private Instant ownHoldEnd(Map<String, AttributeValue> item) {
+            return Instant.ofEpochSecond(Long.parseLong(item.get(LegalHolds.HOLD_UNTIL).n()));
         }
 
         /** Why an item would or would not go, read with a consistent read. */
@@ -332,8 +370,8 @@ final class RetentionPurge {
                 r.tableName(tables.nameOf(table.table())).key(key).consistentRead(true)
                         .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL);
                 if (!whole) {
-                    r.projectionExpression("#k, #p, #h").expressionAttributeNames(Map.of(
-                            "#k", table.partitionKey(), "#p", "purgeAt", "#h", LegalHolds.HOLD_UNTIL));
+                    r.projectionExpression("#k, #p, #h, #bi").expressionAttributeNames(Map.of(
+                            "#k", table.partitionKey(), "#p", "purgeAt", "#h", LegalHolds.HOLD_UNTIL, "#bi", "businessId"));
                 }
             });
             capacity(response.consumedCapacity());

@@ -55,11 +55,11 @@ class PurgeCostTest {
     private static Map<String, Object> purgeOf(int total) {
         PurgeFixture r = new PurgeFixture(ENGINE);
         long now = NOW.getEpochSecond();
-        String today = RetentionPolicy.bucket(NOW);
         List<Map<String, AttributeValue>> history = new ArrayList<>();
         List<Map<String, AttributeValue>> audit = new ArrayList<>();
         List<Map<String, AttributeValue>> credentials = new ArrayList<>();
-        // the due ones: 400 history entries of 40 customers, 300 audit entries, 300 credentials, over the last days
+        List<Map<String, AttributeValue>> contacts = new ArrayList<>();
+        // the due ones: 400 history entries of 40 customers, 300 audit entries, 200 credentials, 100 contacts
         for (int i = 0; i < DUE; i++) {
             long purgeAt = now - 3600L * (i % 60);
             String bucket = RetentionPolicy.bucket(Instant.ofEpochSecond(purgeAt));
@@ -67,9 +67,18 @@ class PurgeCostTest {
                 history.add(historyItem("cus_due" + (i % 40), i, purgeAt, bucket));
             } else if (i < 700) {
                 audit.add(auditItem(i, purgeAt, bucket));
-            } else {
+            } else if (i < 900) {
                 credentials.add(credentialItem("con_due" + i, purgeAt, bucket));
+            } else {
+                // contacts whose clock ran out, under customers that are kept: a parent-hold read each (cached)
+                contacts.add(contactItem("con_duec" + i, "cus_keep" + (i % 10), purgeAt, bucket));
             }
+        }
+        // the customers those contacts hang under, and as many more with no clock: one per 50 items
+        List<Map<String, AttributeValue>> customers = new ArrayList<>();
+        for (int i = 0; i < total / 50; i++) {
+            customers.add(customerItem("cus_keep" + i));
+            contacts.add(contactItem("con_keep" + i, "cus_keep" + i, -1, null));
         }
         // the rest: not due — later today, on later days, or with no clock started
         for (int i = DUE; i < total; i++) {
@@ -88,14 +97,18 @@ class PurgeCostTest {
         write(r, RegisterTable.HISTORY, history);
         write(r, RegisterTable.AUDIT, audit);
         write(r, RegisterTable.CREDENTIALS, credentials);
-        assertThat(r.count(RegisterTable.HISTORY) + r.count(RegisterTable.AUDIT) + r.count(RegisterTable.CREDENTIALS))
-                .isEqualTo(total);
+        write(r, RegisterTable.CUSTOMERS, customers);
+        write(r, RegisterTable.CONTACTS, contacts);
+        assertThat(r.count(RegisterTable.HISTORY) + r.count(RegisterTable.AUDIT) + r.count(RegisterTable.CREDENTIALS)
+                + r.count(RegisterTable.CONTACTS) - total / 50).isEqualTo(total);
         String firstDay = RetentionPolicy.bucket(NOW.minus(Duration.ofDays(4)));
         Map<String, Object> report = r.purge(NOW, firstDay).handleRequest(Map.of(), null);
-        assertThat(r.count(RegisterTable.HISTORY) + r.count(RegisterTable.AUDIT) + r.count(RegisterTable.CREDENTIALS))
+        assertThat(r.count(RegisterTable.HISTORY) + r.count(RegisterTable.AUDIT) + r.count(RegisterTable.CREDENTIALS)
+                + r.count(RegisterTable.CONTACTS) - total / 50)
                 .as("only the due ones went; the purge wrote one audit entry, its report")
                 .isEqualTo(total - DUE + 1);
-        assertThat(today).isNotBlank();
+        assertThat(r.count(RegisterTable.CONTACTS)).as("the due contacts went, their customers stay")
+                .isEqualTo(total / 50);
         return report;
     }
 
@@ -131,6 +144,28 @@ class PurgeCostTest {
         item.put("service", AttributeValue.fromS("booking"));
         item.put("username", AttributeValue.fromS("user"));
         clock(item, purgeAt, bucket);
+        return item;
+    }
+
+    private static Map<String, AttributeValue> contactItem(String contactId, String customerId, long purgeAt, String bucket) {
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put("contactId", AttributeValue.fromS(contactId));
+        item.put("customerId", AttributeValue.fromS(customerId));
+        item.put("name", AttributeValue.fromS("Contact person"));
+        item.put("email", AttributeValue.fromS(contactId + "@klinikka.example"));
+        item.put("emailKey", AttributeValue.fromS(contactId + "@klinikka.example"));
+        item.put("version", AttributeValue.fromN("1"));
+        clock(item, purgeAt, bucket);
+        return item;
+    }
+
+    private static Map<String, AttributeValue> customerItem(String customerId) {
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put("customerId", AttributeValue.fromS(customerId));
+        item.put("recordType", AttributeValue.fromS("CUSTOMER"));
+        item.put("name", AttributeValue.fromS("Hammaslääkäri Oy"));
+        item.put("status", AttributeValue.fromS("ACTIVE"));
+        item.put("version", AttributeValue.fromN("1"));
         return item;
     }
 

@@ -119,7 +119,13 @@ class PurgeRunTest {
         assertThat(r.credentials.ofContact(freeContact.contactId())).isEmpty();
         assertThat(r.customers.find(other.customerId())).as("a held contact does not hold its customer").isEmpty();
         assertThat(r.history.aboutContact(heldContact.contactId())).as("history hangs under the customer").isEmpty();
-        assertThat((Long) report.get("held")).isGreaterThanOrEqualTo(5L);
+        // held: the held customer, its contact, credential and history entry; Olli's own record and credential
+        assertThat(report.get("held")).isEqualTo(6L);
+        // deleted: the other customer, and with it Eeva's record, her credential and both history entries
+        assertThat(report.get("deleted")).isEqualTo(5L);
+        assertThat((Map<String, Long>) report.get("counts")).containsEntry("customer.deleted", 1L)
+                .containsEntry("contact.cascaded", 1L).containsEntry("credential.cascaded", 1L)
+                .containsEntry("history_entry.cascaded", 2L);
 
         holds.lift(HoldTarget.CUSTOMER, held.customerId(), tomorrow);
         Map<String, Object> next = r.purge(tomorrow.plus(Duration.ofHours(1)), daysBefore(T0, 1)).handleRequest(Map.of(), null);
@@ -127,13 +133,44 @@ class PurgeRunTest {
         assertThat(r.contacts.find(heldCustomersContact.contactId())).isEmpty();
         assertThat(r.count(RegisterTable.HISTORY)).isZero();
         assertThat(r.contacts.find(heldContact.contactId())).as("its own hold still runs").isPresent();
-        assertThat((Long) next.get("deleted")).isGreaterThanOrEqualTo(4L);
+        // the lifted customer went back to today; its record, credential and history entry were parked a
+        // week ahead (the hold on them was their customer's), and go with it now by the cascade
+        assertThat(next.get("deleted")).isEqualTo(4L);
 
         // a hold that has run out holds nothing: the purge had moved the item to the day its hold ends
         Instant afterHold = holdUntil.plus(Duration.ofDays(1));
         r.purge(afterHold, daysBefore(T0, 1)).handleRequest(Map.of(), null);
         assertThat(r.contacts.find(heldContact.contactId())).isEmpty();
         assertThat(r.credentials.ofContact(heldContact.contactId())).isEmpty();
+    }
+
+    @Test
+    void liftingACustomersHoldEarlyReleasesWhatHangsUnderItWithinAWeek() {
+        PurgeFixture r = new PurgeFixture(ENGINE);
+        LegalHolds holds = new LegalHolds(r.db, r.tables.names());
+        // a customer whose own clock runs for years still, contacts whose clocks have run out
+        Customer customer = r.customer(T0);
+        Contact contact = r.contact(customer, "ville@klinikka.example", T0);
+        r.credential(contact.contactId(), "booking", Optional.of(T0.minus(Duration.ofDays(3 * 365))), T0);
+        r.end(customer, T0.minus(Duration.ofDays(3 * 365)), T0); // contacts: ended + 24 months, long past
+        holds.place(HoldTarget.CUSTOMER, customer.customerId(), new LegalHold(Instant.parse("2040-01-01T00:00:00Z"),
+                "claim 2026/40", "admin-1", T0));
+        Instant tomorrow = T0.plus(Duration.ofDays(1));
+
+        Map<String, Object> first = r.purge(tomorrow, daysBefore(T0, 1)).handleRequest(Map.of(), null);
+        assertThat(first.get("held")).isEqualTo(2L); // the contact and its credential
+        assertThat(r.contacts.find(contact.contactId())).isPresent();
+
+        holds.lift(HoldTarget.CUSTOMER, customer.customerId(), tomorrow);
+        Map<String, Object> sameWeek = r.purge(tomorrow.plus(Duration.ofDays(3)), daysBefore(T0, 1))
+                .handleRequest(Map.of(), null);
+        assertThat(sameWeek.get("deleted")).as("parked for a week, not until 2040").isEqualTo(0L);
+        Map<String, Object> weekLater = r.purge(tomorrow.plus(Duration.ofDays(RetentionPurge.RECHECK_HELD_DAYS + 1)),
+                daysBefore(T0, 1)).handleRequest(Map.of(), null);
+        assertThat(weekLater.get("deleted")).isEqualTo(2L);
+        assertThat(r.contacts.find(contact.contactId())).isEmpty();
+        assertThat(r.credentials.ofContact(contact.contactId())).isEmpty();
+        assertThat(r.customers.find(customer.customerId())).as("its own clock still runs").isPresent();
     }
 
     @Test

@@ -75,19 +75,20 @@ public final class LegalHoldRoutes {
         f.finish();
         LegalHold hold = new LegalHold(until.orElseThrow().plusDays(1).atStartOfDay(RetentionPolicy.HELSINKI).toInstant(),
                 reason.orElseThrow(), request.caller().subject(), now);
+        // audit first: a crash after it repeats an audit entry, never leaves a hold unrecorded
+        audit.record(access(request), AuditAction.UPDATE, auditTarget(id));
         if (!holds.place(target, id, hold)) {
             throw ProblemException.notFound(target.name().toLowerCase(java.util.Locale.ROOT));
         }
-        audit.record(access(request), AuditAction.UPDATE, auditTarget(id));
         return ApiResponse.json(200, Json.write(representation(id, hold)));
     }
 
     public ApiResponse delete(ApiRequest request) {
         String id = id(request);
+        audit.record(access(request), AuditAction.UPDATE, auditTarget(id));
         if (!holds.lift(target, id, clock.instant())) {
             throw ProblemException.notFound(target.name().toLowerCase(java.util.Locale.ROOT));
         }
-        audit.record(access(request), AuditAction.UPDATE, auditTarget(id));
         return ApiResponse.noContent();
     }
 

@@ -23,6 +23,7 @@ import java.util.Map;
  * the run that made it) and its one mail.
  */
 public final class AccessFulfilment {
+    static final java.time.Duration STALE_AFTER = java.time.Duration.ofDays(1);
     private final AccessExport exports;
     private final ExportStore store;
     private final RequestRepository requests;
@@ -57,11 +58,14 @@ public final class AccessFulfilment {
             }
             if (!RequestLifecycle.hasEvent(current, RequestLifecycle.EXPORT_STORED)) {
                 current = storeExport(current, access, now);
+            } else {
+                current = refreshIfStale(current, access, now);
             }
             audit.record(access, AuditAction.UPDATE, target(current));
             current = requests.update(RequestLifecycle.completeWithExportLink(current, token, actor,
                     "export stored; single-use link mailed, valid 7 days", now));
         } else {
+            current = refreshIfStale(current, access, now);
             audit.record(access, AuditAction.UPDATE, target(current));
             current = requests.update(RequestLifecycle.reissueExportLink(current, token, now));
         }
@@ -70,9 +74,32 @@ public final class AccessFulfilment {
                 access, now);
     }
 
-    @SuppressWarnings("unchecked")
+    /**
+     * The bucket's lifecycle removes an export 8 days after it was stored and a link lasts 7: a link
+     * issued more than a day after the export was stored (a completion retried later) would outlive
+     * it. Such an export is built again from today's records and stored afresh before the link goes out.
+     */
+    private DataSubjectRequest refreshIfStale(DataSubjectRequest current, AuditLog.Access access, Instant now) {
+        Instant storedAt = current.events().stream().filter(e -> e.kind().equals(RequestLifecycle.EXPORT_STORED))
+                .map(RequestEvent::at).reduce((a, b) -> b).orElse(now);
+        if (!storedAt.plus(STALE_AFTER).isBefore(now)) {
+            return current;
+        }
+        String key = ExportStore.keyOf(current.requestId());
+        store.delete(key);
+        return write(current, key, access, now, current.status() == RequestStatus.IN_PROGRESS
+                ? r -> RequestLifecycle.exportStored(r, key, access.caller().subject(), now)
+                : r -> RequestLifecycle.note(r, RequestLifecycle.EXPORT_STORED, access.caller().subject(), key, now));
+    }
+
     private DataSubjectRequest storeExport(DataSubjectRequest current, AuditLog.Access access, Instant now) {
         String key = ExportStore.keyOf(current.requestId());
+        return write(current, key, access, now, r -> RequestLifecycle.exportStored(r, key, access.caller().subject(), now));
+    }
+
+    @SuppressWarnings("unchecked")
+    private DataSubjectRequest write(DataSubjectRequest current, String key, AuditLog.Access access, Instant now,
+                                     java.util.function.UnaryOperator<DataSubjectRequest> stored) {
         Map<String, Object> export = exports.of(current, now);
         store.putIfAbsent(key, AccessExportHtml.render(export, current.language()).getBytes(StandardCharsets.UTF_8));
         // the export read the person's records: each is named in the audit, with the request
@@ -91,7 +118,7 @@ public final class AccessFulfilment {
         }
         read.add(target(current));
         audit.record(access, AuditAction.READ, read);
-        return requests.update(RequestLifecycle.exportStored(current, key, access.caller().subject(), now));
+        return requests.update(stored.apply(current));
     }
 
     private static AuditTarget target(DataSubjectRequest r) {

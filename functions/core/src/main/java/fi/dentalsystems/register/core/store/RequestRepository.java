@@ -34,7 +34,9 @@ public final class RequestRepository {
     }
 
     public Optional<DataSubjectRequest> find(String requestId) {
-        return Optional.ofNullable(table.getItem(Key.builder().partitionValue(requestId).build()))
+        // consistent: a request's state decides single-use links and once-only answers; its reads are few
+        return Optional.ofNullable(table.getItem(r -> r.key(Key.builder().partitionValue(requestId).build())
+                        .consistentRead(true)))
                 .map(RequestRepository::toRequest);
     }
 
