@@ -29,6 +29,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DeadlineMonitorTest {
     @RegisterExtension
     static final DynamoDbEngine ENGINE = new DynamoDbEngine();
+    /** dynalite checks no IAM: every call made here must be one the function's policy allows. */
+    static final fi.dentalsystems.register.local.support.DynamoDbPermissions PERMISSIONS =
+            new fi.dentalsystems.register.local.support.DynamoDbPermissions(
+                    fi.dentalsystems.register.local.support.SamTemplate.load());
+
+    @org.junit.jupiter.api.AfterAll
+    static void everyCallWasAllowedByTheFunctionsPolicy() {
+        org.assertj.core.api.Assertions.assertThat(PERMISSIONS.calls()).isNotEmpty();
+        org.assertj.core.api.Assertions.assertThat(PERMISSIONS.notAllowed(
+                fi.dentalsystems.register.local.support.SamTemplate.load(), "DeadlineMonitorFunction")).isEmpty();
+    }
     static final Instant NOW = Instant.parse("2026-11-24T06:00:00Z");
     static final List<Mail> SENT = new ArrayList<>();
     static final List<int[]> COUNTS = new ArrayList<>();
@@ -39,7 +50,7 @@ class DeadlineMonitorTest {
     static void setUp() {
         requests = new RequestRepository(DynamoDbEnhancedClient.builder().dynamoDbClient(ENGINE.client()).build(),
                 ENGINE.tableNamesByLogicalId().get("RequestsTable"));
-        handler = new DeadlineMonitorHandler(new HandlerSetup(ENGINE.client(), ENGINE.tables(),
+        handler = new DeadlineMonitorHandler(new HandlerSetup(PERMISSIONS.recording(ENGINE.client()), ENGINE.tables(),
                 Clock.fixed(NOW, ZoneOffset.UTC), mail -> {
                     SENT.add(mail);
                     return "sent-" + SENT.size();

@@ -36,6 +36,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CorpusThroughSesEventTest {
     @RegisterExtension
     static final DynamoDbEngine ENGINE = new DynamoDbEngine();
+    /** dynalite checks no IAM: every call made here must be one the function's policy allows. */
+    static final fi.dentalsystems.register.local.support.DynamoDbPermissions PERMISSIONS =
+            new fi.dentalsystems.register.local.support.DynamoDbPermissions(
+                    fi.dentalsystems.register.local.support.SamTemplate.load());
+
+    @org.junit.jupiter.api.AfterAll
+    static void everyCallWasAllowedByTheFunctionsPolicy() {
+        org.assertj.core.api.Assertions.assertThat(PERMISSIONS.calls()).isNotEmpty();
+        org.assertj.core.api.Assertions.assertThat(PERMISSIONS.notAllowed(
+                fi.dentalsystems.register.local.support.SamTemplate.load(), "EmailIntakeFunction")).isEmpty();
+    }
     @TempDir
     static Path inbound;
     static final List<Mail> SENT = Collections.synchronizedList(new ArrayList<>());
@@ -46,7 +57,7 @@ class CorpusThroughSesEventTest {
     @BeforeAll
     static void setUp() {
         store = new FolderRawMailStore(inbound);
-        handler = new EmailIntakeHandler(new HandlerSetup(ENGINE.client(), ENGINE.tables(), Clock.systemUTC(), mail -> {
+        handler = new EmailIntakeHandler(new HandlerSetup(PERMISSIONS.recording(ENGINE.client()), ENGINE.tables(), Clock.systemUTC(), mail -> {
             SENT.add(mail);
             return "m" + SENT.size();
         }, Map.of("PUBLIC_BASE_URL", "http://localhost:3000", "INBOUND_BUCKET", "inbound")), store);

@@ -38,6 +38,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ExportLinkTest {
     @RegisterExtension
     static final DynamoDbEngine ENGINE = new DynamoDbEngine();
+    /** dynalite checks no IAM: every call made here must be one the function's policy allows. */
+    static final fi.dentalsystems.register.local.support.DynamoDbPermissions PERMISSIONS =
+            new fi.dentalsystems.register.local.support.DynamoDbPermissions(
+                    fi.dentalsystems.register.local.support.SamTemplate.load());
+
+    @org.junit.jupiter.api.AfterAll
+    static void everyCallWasAllowedByTheFunctionsPolicy() {
+        org.assertj.core.api.Assertions.assertThat(PERMISSIONS.calls()).isNotEmpty();
+        org.assertj.core.api.Assertions.assertThat(PERMISSIONS.notAllowed(
+                fi.dentalsystems.register.local.support.SamTemplate.load(), "PublicRequestsFunction")).isEmpty();
+    }
     static final Instant NOW = Instant.parse("2026-11-24T10:00:00Z");
 
     record Answer(int status, Map<String, String> headers, String body) {
@@ -71,7 +82,7 @@ class ExportLinkTest {
         RequestRepository requests = new RequestRepository(DynamoDbEnhancedClient.builder()
                 .dynamoDbClient(ENGINE.client()).build(), ENGINE.tableNamesByLogicalId().get("RequestsTable"));
         FolderExportStore store = new FolderExportStore(dir);
-        PublicRequestsHandler handler = new PublicRequestsHandler(new HandlerSetup(ENGINE.client(), ENGINE.tables(),
+        PublicRequestsHandler handler = new PublicRequestsHandler(new HandlerSetup(PERMISSIONS.recording(ENGINE.client()), ENGINE.tables(),
                 clock, mail -> "sent", Map.of("PUBLIC_BASE_URL", "http://localhost", "EXPORT_FOLDER", dir.toString())));
 
         VerificationToken token = completedAccess(requests, store, "liisa@example.fi", NOW);

@@ -42,6 +42,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PublicRequestsTest {
     @RegisterExtension
     static final DynamoDbEngine ENGINE = new DynamoDbEngine();
+    /** dynalite checks no IAM: every call made here must be one the function's policy allows. */
+    static final fi.dentalsystems.register.local.support.DynamoDbPermissions PERMISSIONS =
+            new fi.dentalsystems.register.local.support.DynamoDbPermissions(
+                    fi.dentalsystems.register.local.support.SamTemplate.load());
+
+    @org.junit.jupiter.api.AfterAll
+    static void everyCallWasAllowedByTheFunctionsPolicy() {
+        org.assertj.core.api.Assertions.assertThat(PERMISSIONS.calls()).isNotEmpty();
+        org.assertj.core.api.Assertions.assertThat(PERMISSIONS.notAllowed(
+                fi.dentalsystems.register.local.support.SamTemplate.load(), "PublicRequestsFunction")).isEmpty();
+    }
     @TempDir
     static Path outbox;
     static final MovableClock CLOCK = new MovableClock(Instant.parse("2026-01-31T10:00:00Z"));
@@ -78,7 +89,7 @@ class PublicRequestsTest {
 
     @BeforeAll
     static void setUp() {
-        handler = new PublicRequestsHandler(new HandlerSetup(ENGINE.client(), ENGINE.tables(), CLOCK,
+        handler = new PublicRequestsHandler(new HandlerSetup(PERMISSIONS.recording(ENGINE.client()), ENGINE.tables(), CLOCK,
                 new OutboxMailer(outbox, "tietosuoja@dentalsystems.fi", CLOCK),
                 Map.of("PUBLIC_BASE_URL", "http://localhost:3000")));
         requests = new RequestRepository(DynamoDbEnhancedClient.builder().dynamoDbClient(ENGINE.client()).build(),
