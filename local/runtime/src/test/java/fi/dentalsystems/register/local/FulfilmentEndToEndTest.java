@@ -177,4 +177,40 @@ class FulfilmentEndToEndTest {
             assertThat(register.staff("GET", "/marketing/recipients", null).body()).doesNotContain(s.contactId());
         }
     }
+
+    @Test
+    void anUnclearMailIsClassifiedByStaffAndThenTakesTheNormalPath(@TempDir Path dir) throws Exception {
+        String person = "ulla@example.fi";
+        try (LocalRegister register = new LocalRegister(ENGINE, dir)) {
+            Seeded s = seed(register, person, "Ulla Unclear", "4567891-5");
+            // no request type named: the intake cannot tell what she wants
+            register.mailIn("Ulla Unclear <" + person + ">", "Kysymys",
+                    "Hei, olen ollut yhteyshenkilönne vuosia. Voisitteko auttaa minua asian kanssa? Terveisin Ulla");
+            String requestId = verify(register, person, 1);
+            Map<String, String> parked = item(register, "RequestsTable", "requestId", requestId);
+            assertThat(parked.get("type")).contains("UNCLASSIFIED");
+            assertThat(parked.get("status")).contains("VERIFIED");
+            assertThat(register.staff("POST", "/requests/" + requestId + "/complete", null).statusCode())
+                    .as("an unclassified request cannot be completed").isEqualTo(409);
+
+            // staff call her back (she wants her records kept but not used while a dispute is settled) and
+            // set the type; the request then takes the normal path
+            HttpResponse<String> classified = register.staff("POST", "/requests/" + requestId + "/classify",
+                    "{\"type\": \"RESTRICTION\"}");
+            assertThat(classified.statusCode()).isEqualTo(200);
+            assertThat(classified.body()).contains("\"type\":\"RESTRICTION\"");
+            completedAndAnsweredOnce(register, requestId);
+
+            assertThat(register.mailsTo(person)).hasSize(2);
+            assertThat(register.mailsTo(person).get(1).subject()).isEqualTo("Tietojesi käsittelyä on rajoitettu");
+            assertThat(register.mailsTo(person).get(1).text()).contains(requestId).doesNotContain("Ulla");
+            assertThat(item(register, "ContactsTable", "contactId", s.contactId()))
+                    .containsEntry("restrictionRequestId", "AttributeValue(S=" + requestId + ")");
+            assertThat(item(register, "ContactsTable", "contactId", s.otherId())).doesNotContainKey("restrictedAt");
+            Map<String, String> request = item(register, "RequestsTable", "requestId", requestId);
+            assertThat(request.get("type")).contains("RESTRICTION");
+            assertThat(request.get("status")).contains("COMPLETED");
+            assertThat(request.get("events")).contains("CLASSIFIED");
+        }
+    }
 }
