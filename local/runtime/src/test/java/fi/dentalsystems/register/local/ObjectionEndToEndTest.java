@@ -42,6 +42,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ObjectionEndToEndTest {
     @RegisterExtension
     static final DynamoDbEngine ENGINE = new DynamoDbEngine();
+    /** dynalite checks no IAM: every call the fulfilment function makes must be one its policy allows. */
+    static final fi.dentalsystems.register.local.support.DynamoDbPermissions PERMISSIONS =
+            new fi.dentalsystems.register.local.support.DynamoDbPermissions(SamTemplate.load());
+
+    @org.junit.jupiter.api.AfterAll
+    static void everyCallOfTheFulfilmentFunctionWasAllowed() {
+        assertThat(PERMISSIONS.calls()).isNotEmpty();
+        assertThat(PERMISSIONS.notAllowed(SamTemplate.load(), "RequestFulfilmentFunction")).isEmpty();
+    }
     @TempDir
     static Path outbox;
     static LocalApi api;
@@ -62,7 +71,7 @@ class ObjectionEndToEndTest {
         api = LocalApi.start(0, LocalApi.bind(template, ENGINE.client(), ENGINE.tableNamesByLogicalId(),
                 Clock.systemUTC(), mailer, overrides), tokens, RepositoryRoot.find().resolve("openapi.yaml"));
         var fulfilment = (RequestHandler<Map<String, Object>, Map<String, Object>>) LocalApi.instantiate(template,
-                template.function("RequestFulfilmentFunction").orElseThrow(), ENGINE.client(),
+                template.function("RequestFulfilmentFunction").orElseThrow(), PERMISSIONS.recording(ENGINE.client()),
                 ENGINE.tableNamesByLogicalId(), Clock.systemUTC(), mailer, overrides);
         stream = new LocalRequestsStream(new RequestRepository(
                 DynamoDbEnhancedClient.builder().dynamoDbClient(ENGINE.client()).build(),
