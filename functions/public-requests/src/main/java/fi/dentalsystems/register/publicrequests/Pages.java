@@ -94,6 +94,17 @@ final class Pages {
         return html.append("</main></body></html>").toString();
     }
 
+    /** A page with one button that posts back to the same address (no script needed). */
+    static String confirm(Language language, String title, String text, String button) {
+        FormTexts t = FormTexts.of(language);
+        StringBuilder html = head(t, title);
+        html.append("<h1>").append(esc(title)).append("</h1>")
+                .append("<p>").append(esc(text)).append("</p>")
+                .append("<form method=\"post\" action=\"\"><button type=\"submit\" id=\"open\">")
+                .append(esc(button)).append("</button></form>");
+        return html.append("</main></body></html>").toString();
+    }
+
     private static StringBuilder head(FormTexts t, String title) {
         return new StringBuilder(8192).append("<!DOCTYPE html><html lang=\"").append(t.htmlLang()).append("\"><head>")
                 .append("<meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")

@@ -146,20 +146,40 @@ final class PublicRequestRoutes {
     }
 
     /**
-     * The access export behind a mailed single-use link. The link is spent by a conditional write
-     * before the export is answered, so two clicks can never both get it; the stored copy is then
-     * deleted (the bucket's lifecycle rule removes any that a failed delete leaves). Every refusal —
-     * unknown, malformed, used, expired — is the same 410 page in the browser's language: the answer
-     * tells nothing about a request or an address.
+     * {@code GET} of the mailed link: a page with one button that opens the export. Nothing is spent
+     * here — mail scanners and link previews (Safe Links and the like) fetch links in mail, and a
+     * link spent by a GET would be gone before the person clicks. Refusals as for the export itself.
+     */
+    ApiResponse exportReady(ApiRequest request) {
+        Optional<DataSubjectRequest> open = openLink(request);
+        if (open.isEmpty() || !exports.exists(ExportStore.keyOf(open.get().requestId()))) {
+            return exportRefused(request);
+        }
+        String[] words = switch (open.get().language()) {
+            case FI -> new String[] {"Tietosi ovat valmiina", "Avaa tietosi alla olevasta painikkeesta. Linkki toimii "
+                    + "vain kerran: tallenna sivu tai lataa JSON-tiedosto, kun olet avannut sen.", "Avaa tietosi"};
+            case SV -> new String[] {"Dina uppgifter är klara", "Öppna dina uppgifter med knappen nedan. Länken fungerar "
+                    + "bara en gång: spara sidan eller ladda ner JSON-filen när du har öppnat den.", "Öppna dina uppgifter"};
+            case EN -> new String[] {"Your data is ready", "Open your data with the button below. The link works once: "
+                    + "save the page or download the JSON file once you have opened it.", "Open your data"};
+        };
+        return new ApiResponse(200, Map.of("content-type", HTML, "cache-control", "no-store",
+                "referrer-policy", "no-referrer", "x-robots-tag", "noindex",
+                "content-security-policy", "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'"),
+                Optional.of(Pages.confirm(open.get().language(), words[0], words[1], words[2])));
+    }
+
+    /**
+     * {@code POST} of the mailed link (the button of {@link #exportReady}): the access export. The link
+     * is spent by a conditional write before the export is answered, so two clicks can never both get
+     * it; the stored copy is then deleted (the bucket's lifecycle rule removes any that a failed delete
+     * leaves). Every refusal — unknown, malformed, used, expired — is the same 410 page in the
+     * browser's language: the answer tells nothing about a request or an address.
      */
     ApiResponse export(ApiRequest request) {
-        Optional<VerificationToken> token = Optional.ofNullable(request.pathParameters().get("token"))
-                .flatMap(VerificationToken::parse)
-                .filter(t -> Ulid.isId(t.requestId(), DataSubjectRequest.ID_PREFIX));
-        Optional<DataSubjectRequest> found = token.flatMap(t -> requests.find(t.requestId()));
+        Optional<DataSubjectRequest> found = openLink(request);
         Instant now = clock.instant();
-        if (found.isEmpty()
-                || RequestLifecycle.checkExportLink(found.get(), token.get(), now) != RequestLifecycle.ExportLinkOutcome.OPEN) {
+        if (found.isEmpty()) {
             return exportRefused(request);
         }
         DataSubjectRequest current = found.get();
@@ -186,6 +206,16 @@ final class PublicRequestRoutes {
                 "referrer-policy", "no-referrer", "x-robots-tag", "noindex",
                 "content-security-policy", "default-src 'none'; style-src 'unsafe-inline'; img-src data:"),
                 Optional.of(new String(document.get(), StandardCharsets.UTF_8)));
+    }
+
+    /** The request whose export link this is, when the link is well formed, unspent and unexpired. */
+    private Optional<DataSubjectRequest> openLink(ApiRequest request) {
+        Optional<VerificationToken> token = Optional.ofNullable(request.pathParameters().get("token"))
+                .flatMap(VerificationToken::parse)
+                .filter(t -> Ulid.isId(t.requestId(), DataSubjectRequest.ID_PREFIX));
+        Instant now = clock.instant();
+        return token.flatMap(t -> requests.find(t.requestId()))
+                .filter(r -> RequestLifecycle.checkExportLink(r, token.get(), now) == RequestLifecycle.ExportLinkOutcome.OPEN);
     }
 
     private static ApiResponse exportRefused(ApiRequest request) {

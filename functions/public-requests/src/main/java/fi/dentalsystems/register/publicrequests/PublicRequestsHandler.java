@@ -59,7 +59,8 @@ public final class PublicRequestsHandler
                 new Route("GET /form", Set.of(), routes::form),
                 new Route("POST /public/requests", Set.of(), Set.of(Route.JSON, Route.FORM), routes::submit),
                 new Route("GET /public/verify", Set.of(), routes::verify),
-                new Route("GET /public/exports/{token}", Set.of(), routes::export)),
+                new Route("GET /public/exports/{token}", Set.of(), routes::exportReady),
+                new Route("POST /public/exports/{token}", Set.of(), Set.of(Route.FORM, Route.JSON), routes::export)),
                 MAX_BODY_BYTES);
     }
 

@@ -54,12 +54,27 @@ class ExportLinkTest {
     record Answer(int status, Map<String, String> headers, String body) {
     }
 
+    /** The button of the link's page: POST to the link opens the export (and spends the link). */
     static Answer open(PublicRequestsHandler handler, String token) {
-        APIGatewayV2HTTPEvent event = HttpApiEvents.request("GET", "/public/exports/{token}").path("token", token)
-                .header("accept-language", "en").build();
+        return call(handler, "POST", token);
+    }
+
+    /** The mailed link as a mail scanner or the person's browser first fetches it. */
+    static Answer show(PublicRequestsHandler handler, String token) {
+        return call(handler, "GET", token);
+    }
+
+    private static Answer call(PublicRequestsHandler handler, String method, String token) {
+        HttpApiEvents.Builder builder = HttpApiEvents.request(method, "/public/exports/{token}").path("token", token)
+                .header("accept-language", "en");
+        if (method.equals("POST")) {
+            builder.rawBody("", false).header("content-type", "application/x-www-form-urlencoded");
+        }
+        APIGatewayV2HTTPEvent event = builder.build();
         APIGatewayV2HTTPResponse response = handler.handleRequest(event, null);
-        OpenApiContract.load().assertConforms("GET", "/public/exports/{token}", response.getStatusCode(),
-                response.getHeaders(), null, null, response.getBody());
+        OpenApiContract.load().assertConforms(method, "/public/exports/{token}", response.getStatusCode(),
+                response.getHeaders(), method.equals("POST") ? "application/x-www-form-urlencoded" : null,
+                method.equals("POST") ? "" : null, response.getBody());
         return new Answer(response.getStatusCode(), response.getHeaders(), response.getBody());
     }
 
@@ -86,6 +101,15 @@ class ExportLinkTest {
                 clock, mail -> "sent", Map.of("PUBLIC_BASE_URL", "http://localhost", "EXPORT_FOLDER", dir.toString())));
 
         VerificationToken token = completedAccess(requests, store, "liisa@example.fi", NOW);
+        // a scanner's fetch, then the person's: a page with one button, nothing spent, no data shown
+        for (int fetch = 0; fetch < 2; fetch++) {
+            Answer ready = show(handler, token.value());
+            assertThat(ready.status()).isEqualTo(200);
+            assertThat(ready.body()).contains("Your data is ready").contains("<form method=\"post\"")
+                    .doesNotContain("Liisa").doesNotContain("liisa@example.fi");
+            assertThat(ready.headers()).containsEntry("cache-control", "no-store");
+        }
+        assertThat(requests.find(token.requestId()).orElseThrow().tokenHash()).as("a GET spends nothing").isPresent();
         Answer page = open(handler, token.value());
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.body()).contains("Liisa Linkki");
@@ -97,6 +121,7 @@ class ExportLinkTest {
 
         Answer used = open(handler, token.value());
         assertThat(used.status()).isEqualTo(410);
+        assertThat(show(handler, token.value())).as("a spent link's page refuses alike").isEqualTo(used);
         assertThat(used.body()).contains("This link is no longer valid").doesNotContain("Liisa")
                 .doesNotContain("liisa@example.fi").doesNotContain(token.requestId());
 
@@ -117,6 +142,7 @@ class ExportLinkTest {
                 verification.value(), "req_01JDZZZZZZZZZZZZZZZZZZZZZZ." + live.secret(), "nonsense",
                 "req_01JD.%3Cb%3E", "a".repeat(300)}) {
             assertThat(open(handler, other)).as(other.length() > 40 ? "long" : other).isEqualTo(used);
+            assertThat(show(handler, other)).as(other.length() > 40 ? "long" : other).isEqualTo(used);
         }
         assertThat(open(handler, live.value()).status()).as("the live link still works after all that").isEqualTo(200);
     }

@@ -136,6 +136,13 @@ final class LocalRegister implements AutoCloseable {
                 .header("Accept-Language", "fi-FI,fi;q=0.9").GET().build());
     }
 
+    /** Presses the one button of a link's page: the form posts back to the link's own address. */
+    HttpResponse<String> press(String link) {
+        return send(HttpRequest.newBuilder(URI.create(link.replace("http://localhost:0", base())))
+                .header("Accept-Language", "fi-FI,fi;q=0.9").header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("")).build());
+    }
+
     void mailIn(String from, String subject, String body) throws IOException {
         SmtpIntakeCorpusTest.send(smtp.port(), ("From: " + from + "\r\nTo: tietosuoja@dentalsystems.fi\r\nSubject: "
                 + subject + "\r\nMessage-ID: <" + System.nanoTime() + "@example.fi>\r\n"

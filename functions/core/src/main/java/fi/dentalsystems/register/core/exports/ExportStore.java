@@ -16,6 +16,11 @@ public interface ExportStore {
     /** Removes the document; removing one that is gone is not an error. */
     void delete(String key);
 
+    /** Whether the export is (still) there, without reading it. */
+    default boolean exists(String key) {
+        return get(key).isPresent();
+    }
+
     /** The one key of a request's export: deterministic, and holding nothing but the request id. */
     static String keyOf(String requestId) {
         if (!requestId.matches("[A-Za-z0-9_]{1,64}")) {

@@ -63,6 +63,21 @@ public final class S3ExportStore implements ExportStore {
     }
 
     @Override
+    public boolean exists(String key) {
+        try {
+            s3.headObject(b -> b.bucket(bucket).key(key));
+            return true;
+        } catch (NoSuchKeyException gone) {
+            return false;
+        } catch (S3Exception e) {
+            if (e.statusCode() == 404) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    @Override
     public void delete(String key) {
         s3.deleteObject(b -> b.bucket(bucket).key(key));
     }
