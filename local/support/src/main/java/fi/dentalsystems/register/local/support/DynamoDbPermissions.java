@@ -19,7 +19,7 @@ import java.util.function.Consumer;
  * {@code dynamodb:<Operation>} must be allowed on the table's ARN (or the index's ARN for an index
  * query). Table names are matched to logical ids by their suffix (tests create {@code prefix + logicalId}).
  */
-public final class DynamoDbPermissions {
+public final class DynamoDbPermissions implements org.junit.jupiter.api.extension.AfterAllCallback {
 
     /** One call: {@code dynamodb:Query} on {@code ContactsTable}, index {@code byCustomer} (or none). */
     public record Call(String action, String tableLogicalId, String index) {
@@ -31,9 +31,38 @@ public final class DynamoDbPermissions {
 
     private final Set<Call> calls = java.util.Collections.synchronizedSet(new LinkedHashSet<>());
     private final Set<String> tableLogicalIds;
+    private final String checkedFunction;
 
     public DynamoDbPermissions(SamTemplate template) {
+        this(template, "");
+    }
+
+    private DynamoDbPermissions(SamTemplate template, String checkedFunction) {
         this.tableLogicalIds = template.tables().keySet();
+        this.checkedFunction = checkedFunction;
+    }
+
+    /**
+     * As a static {@code @RegisterExtension} of a test class: after the class, every call recorded
+     * through {@link #recording} must be allowed by {@code functionLogicalId}'s policy (and some must
+     * have been made, or the check proves nothing).
+     */
+    public static DynamoDbPermissions checkedAfterAll(String functionLogicalId) {
+        return new DynamoDbPermissions(SamTemplate.load(), functionLogicalId);
+    }
+
+    @Override
+    public void afterAll(org.junit.jupiter.api.extension.ExtensionContext context) {
+        if (checkedFunction.isEmpty()) {
+            return;
+        }
+        if (calls.isEmpty()) {
+            throw new AssertionError("no DynamoDB call was recorded for " + checkedFunction + ": the check proves nothing");
+        }
+        List<Call> refused = notAllowed(SamTemplate.load(), checkedFunction);
+        if (!refused.isEmpty()) {
+            throw new AssertionError(checkedFunction + "'s policy in template.yaml does not allow " + refused);
+        }
     }
 
     public Set<Call> calls() {
