@@ -61,14 +61,14 @@ public final class RequestsApiHandler
         DynamoDbEnhancedClient enhanced = DynamoDbEnhancedClient.builder().dynamoDbClient(setup.dynamoDb()).build();
         RequestRepository requests = new RequestRepository(enhanced, setup.tables().nameOf(RegisterTable.REQUESTS));
         AuditLog audit = new AuditLog(enhanced, setup.tables().nameOf(RegisterTable.AUDIT), setup.clock());
-        LegalHoldRoutes holds = new LegalHoldRoutes(HoldTarget.REQUEST, "requestId",
-                new LegalHolds(setup.dynamoDb(), setup.tables()), audit, setup.clock());
+        LegalHolds legalHolds = new LegalHolds(setup.dynamoDb(), setup.tables());
+        LegalHoldRoutes holds = new LegalHoldRoutes(HoldTarget.REQUEST, "requestId", legalHolds, audit, setup.clock());
         ContactRepository contacts = new ContactRepository(enhanced, setup.tables().nameOf(RegisterTable.CONTACTS));
         CustomerRepository customers = new CustomerRepository(enhanced, setup.tables().nameOf(RegisterTable.CUSTOMERS));
         ErasureFulfilment erasure = new ErasureFulfilment(contacts,
                 new HistoryRepository(enhanced, setup.tables().nameOf(RegisterTable.HISTORY)),
                 new CredentialRepository(enhanced, setup.tables().nameOf(RegisterTable.CREDENTIALS)),
-                customers, requests, audit, new LegalHolds(setup.dynamoDb(), setup.tables()), setup.mailer());
+                customers, requests, audit, legalHolds, setup.mailer());
         RestrictionFulfilment restriction = new RestrictionFulfilment(contacts, customers, requests, audit, setup.mailer());
         fi.dentalsystems.register.core.requests.AccessExport exports = new fi.dentalsystems.register.core.requests.AccessExport(
                 contacts, customers, new HistoryRepository(enhanced, setup.tables().nameOf(RegisterTable.HISTORY)),

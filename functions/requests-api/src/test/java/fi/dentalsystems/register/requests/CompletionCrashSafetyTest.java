@@ -33,6 +33,7 @@ import fi.dentalsystems.register.core.store.CustomerRepository;
 import fi.dentalsystems.register.core.store.HistoryRepository;
 import fi.dentalsystems.register.core.store.RequestRepository;
 import fi.dentalsystems.register.local.support.DynamoDbEngine;
+import fi.dentalsystems.register.local.support.SampleBusinessIds;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -156,7 +157,7 @@ class CompletionCrashSafetyTest {
     static DataSubjectRequest seed(RequestType type, String email) {
         Run s = Run.on(ENGINE.client(), new FolderExportStore(exportsDir), into(new ArrayList<>()));
         Customer c = s.customers().create(new Customer(Customer.ID_PREFIX + Ulid.next(NOW), "Crash Oy",
-                businessId(SEQ.incrementAndGet()), "office@crash.example", "+358912345678",
+                SampleBusinessIds.nth(SEQ.incrementAndGet()), "office@crash.example", "+358912345678",
                 new BillingAddress("Katu 1", "00100", "Helsinki", "FI"), Optional.empty(), CustomerStatus.ACTIVE,
                 Optional.empty(), false, Optional.empty(), NOW, NOW, 0));
         for (ContactRole role : List.of(ContactRole.TECHNICAL, ContactRole.USER)) {
@@ -228,19 +229,5 @@ class CompletionCrashSafetyTest {
 
     private static List<String> kinds(DataSubjectRequest r) {
         return r.events().stream().map(RequestEvent::kind).toList();
-    }
-
-    private static String businessId(int n) {
-        int[] w = {7, 9, 10, 5, 8, 4, 2};
-        for (int body = 4_000_000 + n * 1_013; ; body++) {
-            String b = Integer.toString(body);
-            int sum = 0;
-            for (int i = 0; i < 7; i++) {
-                sum += (b.charAt(i) - '0') * w[i];
-            }
-            if (sum % 11 != 1) {
-                return b + "-" + (sum % 11 == 0 ? 0 : 11 - sum % 11);
-            }
-        }
     }
 }

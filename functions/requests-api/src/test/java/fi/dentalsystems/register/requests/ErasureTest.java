@@ -148,7 +148,7 @@ class ErasureTest {
         assertThat(sent).hasSize(1);
     }
 
-    private static APIGatewayV2HTTPResponse complete(RequestsApiHandler handler, String requestId) {
+    static APIGatewayV2HTTPResponse complete(RequestsApiHandler handler, String requestId) {
         var event = HttpApiEvents.request("POST", "/requests/{requestId}/complete").path("requestId", requestId)
                 .caller("staff-9", "register-staff").build();
         APIGatewayV2HTTPResponse response = handler.handleRequest(event, null);

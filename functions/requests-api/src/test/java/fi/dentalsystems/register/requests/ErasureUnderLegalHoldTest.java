@@ -1,6 +1,5 @@
 package fi.dentalsystems.register.requests;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import fi.dentalsystems.register.core.config.HandlerSetup;
 import fi.dentalsystems.register.core.domain.BillingAddress;
 import fi.dentalsystems.register.core.domain.Contact;
@@ -8,38 +7,29 @@ import fi.dentalsystems.register.core.domain.ContactRole;
 import fi.dentalsystems.register.core.domain.Customer;
 import fi.dentalsystems.register.core.domain.CustomerStatus;
 import fi.dentalsystems.register.core.domain.DataSource;
-import fi.dentalsystems.register.core.domain.HistoryChannel;
-import fi.dentalsystems.register.core.domain.HistoryEntry;
 import fi.dentalsystems.register.core.domain.Ulid;
 import fi.dentalsystems.register.core.mail.Mail;
 import fi.dentalsystems.register.core.requests.DataSubjectRequest;
 import fi.dentalsystems.register.core.requests.Language;
 import fi.dentalsystems.register.core.requests.RequestChannel;
 import fi.dentalsystems.register.core.requests.RequestLifecycle;
-import fi.dentalsystems.register.core.requests.RequestStatus;
 import fi.dentalsystems.register.core.requests.RequestType;
+import fi.dentalsystems.register.core.retention.HoldTarget;
+import fi.dentalsystems.register.core.retention.LegalHold;
 import fi.dentalsystems.register.core.store.ContactRepository;
-import fi.dentalsystems.register.core.store.CredentialItem;
-import fi.dentalsystems.register.core.store.CredentialRepository;
 import fi.dentalsystems.register.core.store.CustomerRepository;
-import fi.dentalsystems.register.core.store.HistoryRepository;
+import fi.dentalsystems.register.core.store.LegalHolds;
 import fi.dentalsystems.register.core.store.RequestRepository;
-import fi.dentalsystems.register.core.store.SuppressionRepository;
 import fi.dentalsystems.register.local.support.DynamoDbEngine;
-import fi.dentalsystems.register.local.support.HttpApiEvents;
-import fi.dentalsystems.register.local.support.OpenApiContract;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import fi.dentalsystems.register.core.retention.HoldTarget;
-import fi.dentalsystems.register.core.retention.LegalHold;
-import fi.dentalsystems.register.core.store.LegalHolds;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -88,8 +78,8 @@ class ErasureUnderLegalHoldTest {
                     sent.add(mail);
                     return "sent";
                 }, Map.of("PUBLIC_BASE_URL", "http://localhost")));
-        assertThat(complete(handler, erasure.requestId()).getStatusCode()).isEqualTo(200);
-        assertThat(complete(handler, erasure.requestId()).getStatusCode()).as("a retried completion").isEqualTo(200);
+        assertThat(ErasureTest.complete(handler, erasure.requestId()).getStatusCode()).isEqualTo(200);
+        assertThat(ErasureTest.complete(handler, erasure.requestId()).getStatusCode()).as("a retried completion").isEqualTo(200);
 
         assertThat(contacts.find(ids.get(0))).as("held: kept").hasValueSatisfying(c ->
                 assertThat(c.restriction()).hasValueSatisfying(r -> assertThat(r.requestId()).isEqualTo(erasure.requestId())));
@@ -99,14 +89,5 @@ class ErasureUnderLegalHoldTest {
                 .doesNotContain("dispute");
         assertThat(requests.find(erasure.requestId()).orElseThrow().events())
                 .anySatisfy(e -> assertThat(e.note()).hasValueSatisfying(n -> assertThat(n).contains("legal hold")));
-    }
-
-    private static APIGatewayV2HTTPResponse complete(RequestsApiHandler handler, String requestId) {
-        var event = HttpApiEvents.request("POST", "/requests/{requestId}/complete").path("requestId", requestId)
-                .caller("staff-9", "register-staff").build();
-        APIGatewayV2HTTPResponse response = handler.handleRequest(event, null);
-        OpenApiContract.load().assertConforms("POST", "/requests/{requestId}/complete", response.getStatusCode(),
-                response.getHeaders(), null, null, response.getBody());
-        return response;
     }
 }

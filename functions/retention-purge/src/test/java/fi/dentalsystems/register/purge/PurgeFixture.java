@@ -28,6 +28,7 @@ import fi.dentalsystems.register.core.store.CustomerRepository;
 import fi.dentalsystems.register.core.store.HistoryRepository;
 import fi.dentalsystems.register.core.store.RequestRepository;
 import fi.dentalsystems.register.local.support.DynamoDbEngine;
+import fi.dentalsystems.register.local.support.SampleBusinessIds;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -92,7 +93,7 @@ final class PurgeFixture {
     Customer customer(Instant at) {
         int n = BUSINESS_IDS.incrementAndGet();
         return customers.create(new Customer(Customer.ID_PREFIX + Ulid.next(at), "Hammaslääkäri Oy " + n,
-                businessId(n), "info" + n + "@klinikka.example", "+358401234567",
+                SampleBusinessIds.nth(n), "info" + n + "@klinikka.example", "+358401234567",
                 new BillingAddress("Katu 1", "00100", "Helsinki", "FI"), Optional.empty(), CustomerStatus.ACTIVE,
                 Optional.empty(), false, Optional.empty(), at, at, 0));
     }
@@ -171,22 +172,5 @@ final class PurgeFixture {
 
     static Map<String, AttributeValue> key(String attribute, String value) {
         return Map.of(attribute, AttributeValue.fromS(value));
-    }
-
-    /** A valid Y-tunnus (seven digits and the mod-11 check digit) for each n. */
-    static String businessId(int n) {
-        for (int base = 1_000_000 + n * 7; ; base++) {
-            String digits = Integer.toString(base);
-            int[] weights = {7, 9, 10, 5, 8, 4, 2};
-            int sum = 0;
-            for (int i = 0; i < 7; i++) {
-                sum += (digits.charAt(i) - '0') * weights[i];
-            }
-            int rest = sum % 11;
-            if (rest == 1) {
-                continue;
-            }
-            return digits + "-" + (rest == 0 ? 0 : 11 - rest);
-        }
     }
 }

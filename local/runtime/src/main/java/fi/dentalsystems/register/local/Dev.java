@@ -58,21 +58,11 @@ public final class Dev {
                 default -> throw new IllegalArgumentException("unknown option " + args.get(i));
             }
         }
-        SamTemplate template = SamTemplate.load(root.resolve("template.yaml"));
-        SamTemplate.Function function = template.function("DeadlineMonitorFunction").orElseThrow();
-        Map<String, String> tables = new java.util.LinkedHashMap<>();
-        template.tables().keySet().forEach(id -> tables.put(id, id));
-        try (DynamoDbClient client = DynamoDbConnection.create(Optional.of("http://127.0.0.1:" + dynamoPort), "eu-west-1")) {
-            client.describeTable(r -> r.tableName("RequestsTable"));
-            var handler = (com.amazonaws.services.lambda.runtime.RequestHandler<Map<String, Object>, Map<String, Object>>)
-                    LocalApi.instantiate(template, function, client, tables, Clock.systemUTC(),
-                            new OutboxMailer(root.resolve(".local/outbox"), "tietosuoja@dentalsystems.fi", Clock.systemUTC()),
-                            Map.of());
-            System.out.println(handler.handleRequest(Map.of("now", now), null));
-        } catch (software.amazon.awssdk.core.exception.SdkClientException e) {
-            System.err.println("no local system on DynamoDB port " + dynamoPort + ": start it with ./dev up");
-            System.exit(1);
-        }
+        String at = now;
+        withLocalFunction(root, dynamoPort, "DeadlineMonitorFunction", "RequestsTable",
+                new OutboxMailer(root.resolve(".local/outbox"), "tietosuoja@dentalsystems.fi", Clock.systemUTC()), Map.of(),
+                handler -> System.out.println(((com.amazonaws.services.lambda.runtime.RequestHandler<Map<String, Object>,
+                        Map<String, Object>>) handler).handleRequest(Map.of("now", at), null)));
     }
 
     /**
@@ -91,29 +81,40 @@ public final class Dev {
                 default -> throw new IllegalArgumentException("unknown option " + args.get(i));
             }
         }
-        SamTemplate template = SamTemplate.load(root.resolve("template.yaml"));
-        SamTemplate.Function function = template.function("RetentionPurgeFunction").orElseThrow();
-        Map<String, String> tables = new java.util.LinkedHashMap<>();
-        template.tables().keySet().forEach(id -> tables.put(id, id));
-        try (DynamoDbClient client = DynamoDbConnection.create(Optional.of("http://127.0.0.1:" + dynamoPort), "eu-west-1")) {
-            client.describeTable(r -> r.tableName("JobsTable"));
-            var handler = (fi.dentalsystems.register.purge.RetentionPurgeHandler) LocalApi.instantiate(template, function,
-                    client, tables, Clock.systemUTC(), mail -> {
-                        throw new IllegalStateException("the purge sends no mail");
-                    }, LOCAL_PURGE);
+        withLocalFunction(root, dynamoPort, "RetentionPurgeFunction", "JobsTable", mail -> {
+            throw new IllegalStateException("the purge sends no mail");
+        }, LOCAL_PURGE, handler -> {
             long[] lastPrinted = {0};
-            Map<String, Object> report = handler.run(event, (batches, deleted, table, day) -> {
-                long now = System.currentTimeMillis();
-                if (now - lastPrinted[0] >= 500) {
-                    lastPrinted[0] = now;
-                    System.err.print("\r  purging " + table + " " + day + ": " + batches + " batches, " + deleted
-                            + " items deleted   ");
-                }
-            });
+            Map<String, Object> report = ((fi.dentalsystems.register.purge.RetentionPurgeHandler) handler).run(event,
+                    (batches, deleted, table, day) -> {
+                        long now = System.currentTimeMillis();
+                        if (now - lastPrinted[0] >= 500) {
+                            lastPrinted[0] = now;
+                            System.err.print("\r  purging " + table + " " + day + ": " + batches + " batches, " + deleted
+                                    + " items deleted   ");
+                        }
+                    });
             if (lastPrinted[0] > 0) {
                 System.err.println();
             }
             System.out.println(report);
+        });
+    }
+
+    /**
+     * Builds one of the template's functions against the running local system (./dev up), as the
+     * local runtime builds it, and hands it to {@code use}; says how to start the system if none runs.
+     */
+    private static void withLocalFunction(Path root, int dynamoPort, String functionId, String probeTable,
+                                          fi.dentalsystems.register.core.mail.Mailer mailer,
+                                          Map<String, String> overrides, java.util.function.Consumer<Object> use) {
+        SamTemplate template = SamTemplate.load(root.resolve("template.yaml"));
+        SamTemplate.Function function = template.function(functionId).orElseThrow();
+        Map<String, String> tables = new java.util.LinkedHashMap<>();
+        template.tables().keySet().forEach(id -> tables.put(id, id));
+        try (DynamoDbClient client = DynamoDbConnection.create(Optional.of("http://127.0.0.1:" + dynamoPort), "eu-west-1")) {
+            client.describeTable(r -> r.tableName(probeTable));
+            use.accept(LocalApi.instantiate(template, function, client, tables, Clock.systemUTC(), mailer, overrides));
         } catch (software.amazon.awssdk.core.exception.SdkClientException
                  | software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException e) {
             System.err.println("no local system on DynamoDB port " + dynamoPort + ": start it with ./dev up");

@@ -3,11 +3,7 @@ package fi.dentalsystems.register.core.http;
 import fi.dentalsystems.register.core.audit.AuditAction;
 import fi.dentalsystems.register.core.audit.AuditLog;
 import fi.dentalsystems.register.core.audit.AuditTarget;
-import fi.dentalsystems.register.core.audit.TargetType;
-import fi.dentalsystems.register.core.domain.Contact;
-import fi.dentalsystems.register.core.domain.Customer;
 import fi.dentalsystems.register.core.domain.Ulid;
-import fi.dentalsystems.register.core.requests.DataSubjectRequest;
 import fi.dentalsystems.register.core.retention.HoldTarget;
 import fi.dentalsystems.register.core.retention.LegalHold;
 import fi.dentalsystems.register.core.retention.RetentionPolicy;
@@ -94,12 +90,7 @@ public final class LegalHoldRoutes {
 
     private String id(ApiRequest request) {
         String id = request.pathParameter(pathParameter);
-        String prefix = switch (target) {
-            case CUSTOMER -> Customer.ID_PREFIX;
-            case CONTACT -> Contact.ID_PREFIX;
-            case REQUEST -> DataSubjectRequest.ID_PREFIX;
-        };
-        if (!Ulid.isId(id, prefix)) {
+        if (!Ulid.isId(id, target.idPrefix())) {
             throw ProblemException.notFound(target.name().toLowerCase(java.util.Locale.ROOT));
         }
         return id;
@@ -131,10 +122,6 @@ public final class LegalHoldRoutes {
     }
 
     private AuditTarget auditTarget(String id) {
-        return new AuditTarget(switch (target) {
-            case CUSTOMER -> TargetType.CUSTOMER;
-            case CONTACT -> TargetType.CONTACT;
-            case REQUEST -> TargetType.REQUEST;
-        }, id);
+        return new AuditTarget(target.auditType(), id);
     }
 }

@@ -1,19 +1,35 @@
 package fi.dentalsystems.register.core.retention;
 
+import fi.dentalsystems.register.core.audit.TargetType;
 import fi.dentalsystems.register.core.config.RegisterTable;
+import fi.dentalsystems.register.core.domain.Contact;
+import fi.dentalsystems.register.core.domain.Customer;
+import fi.dentalsystems.register.core.requests.DataSubjectRequest;
 
-/** What a legal hold can be placed on: the table and the key attribute of each. */
+/** What a legal hold can be placed on: the table, key attribute, id prefix and audit target type of each. */
 public enum HoldTarget {
-    CUSTOMER(RegisterTable.CUSTOMERS, "customerId"),
-    CONTACT(RegisterTable.CONTACTS, "contactId"),
-    REQUEST(RegisterTable.REQUESTS, "requestId");
+    CUSTOMER(RegisterTable.CUSTOMERS, "customerId", Customer.ID_PREFIX, TargetType.CUSTOMER),
+    CONTACT(RegisterTable.CONTACTS, "contactId", Contact.ID_PREFIX, TargetType.CONTACT),
+    REQUEST(RegisterTable.REQUESTS, "requestId", DataSubjectRequest.ID_PREFIX, TargetType.REQUEST);
 
     private final RegisterTable table;
     private final String keyAttribute;
+    private final String idPrefix;
+    private final TargetType auditType;
 
-    HoldTarget(RegisterTable table, String keyAttribute) {
+    HoldTarget(RegisterTable table, String keyAttribute, String idPrefix, TargetType auditType) {
         this.table = table;
         this.keyAttribute = keyAttribute;
+        this.idPrefix = idPrefix;
+        this.auditType = auditType;
+    }
+
+    public String idPrefix() {
+        return idPrefix;
+    }
+
+    public TargetType auditType() {
+        return auditType;
     }
 
     public RegisterTable table() {
