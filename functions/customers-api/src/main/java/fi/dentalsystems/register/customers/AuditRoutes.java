@@ -3,7 +3,7 @@ package fi.dentalsystems.register.customers;
 import fi.dentalsystems.register.core.audit.AuditEntry;
 import fi.dentalsystems.register.core.http.ApiRequest;
 import fi.dentalsystems.register.core.http.ApiResponse;
-import fi.dentalsystems.register.core.http.Json;
+import fi.dentalsystems.register.core.format.Json;
 import fi.dentalsystems.register.core.http.Paging;
 import fi.dentalsystems.register.core.http.ProblemException;
 import fi.dentalsystems.register.core.store.Page;

@@ -3,7 +3,7 @@ package fi.dentalsystems.register.customers;
 import fi.dentalsystems.register.core.audit.AuditAction;
 import fi.dentalsystems.register.core.audit.AuditLog;
 import fi.dentalsystems.register.core.audit.AuditTarget;
-import fi.dentalsystems.register.core.audit.TargetType;
+import fi.dentalsystems.register.core.domain.TargetType;
 import fi.dentalsystems.register.core.domain.BillingAddress;
 import fi.dentalsystems.register.core.domain.Customer;
 import fi.dentalsystems.register.core.domain.CustomerStatus;
@@ -11,7 +11,7 @@ import fi.dentalsystems.register.core.domain.Purpose;
 import fi.dentalsystems.register.core.domain.Ulid;
 import fi.dentalsystems.register.core.http.ApiRequest;
 import fi.dentalsystems.register.core.http.ApiResponse;
-import fi.dentalsystems.register.core.http.Json;
+import fi.dentalsystems.register.core.format.Json;
 import fi.dentalsystems.register.core.http.JsonFields;
 import fi.dentalsystems.register.core.http.Paging;
 import fi.dentalsystems.register.core.http.Preconditions;
@@ -197,7 +197,7 @@ final class CustomerRoutes {
             return access(request);
         }
         if (!fi.dentalsystems.register.core.domain.Ulid.isId(dsr.get(),
-                fi.dentalsystems.register.core.requests.DataSubjectRequest.ID_PREFIX)) {
+                fi.dentalsystems.register.core.domain.DataSubjectRequest.ID_PREFIX)) {
             throw ProblemException.invalidField("X-Data-Subject-Request", "must be a request id such as req_…");
         }
         return new AuditLog.Access(request.caller(), request.routeKey(), request.requestId(), "rectification:" + dsr.get());

@@ -1,12 +1,12 @@
 package fi.dentalsystems.register.customers;
 
-import fi.dentalsystems.register.core.config.TableNames;
+import fi.dentalsystems.register.core.store.TableNames;
 import fi.dentalsystems.register.core.http.HttpApiAdapter;
 import fi.dentalsystems.register.core.http.LegalHoldRoutes;
-import fi.dentalsystems.register.core.retention.HoldTarget;
+import fi.dentalsystems.register.core.store.HoldTarget;
 import fi.dentalsystems.register.core.store.LegalHolds;
 import fi.dentalsystems.register.core.http.Route;
-import fi.dentalsystems.register.core.http.StaffGroup;
+import fi.dentalsystems.register.core.domain.StaffGroup;
 import fi.dentalsystems.register.core.marketing.Pepper;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 

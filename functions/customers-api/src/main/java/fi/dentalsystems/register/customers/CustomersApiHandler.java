@@ -4,11 +4,11 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import fi.dentalsystems.register.core.config.DynamoDbConnection;
+import fi.dentalsystems.register.core.store.DynamoDbConnection;
 import fi.dentalsystems.register.core.config.HandlerSetup;
 import fi.dentalsystems.register.core.marketing.Pepper;
-import fi.dentalsystems.register.core.config.RegisterTable;
-import fi.dentalsystems.register.core.config.TableNames;
+import fi.dentalsystems.register.core.store.RegisterTable;
+import fi.dentalsystems.register.core.store.TableNames;
 import fi.dentalsystems.register.core.http.HttpApiAdapter;
 import fi.dentalsystems.register.core.http.HttpApiFunction;
 import org.crac.Core;
@@ -39,14 +39,12 @@ public final class CustomersApiHandler
 
     /** Used by tests, which pass their own engine, tables and clock; the pepper comes from the environment. */
     public CustomersApiHandler(DynamoDbClient dynamoDb, TableNames tables, Clock clock) {
-        this(dynamoDb, tables, clock, Pepper.from(new HandlerSetup(dynamoDb, tables, clock, mail -> {
-            throw new IllegalStateException("customers-api sends no mail");
-        }, System.getenv())));
+        this(dynamoDb, tables, clock, Pepper.from(name -> java.util.Optional.ofNullable(System.getenv(name)).filter(v -> !v.isBlank())));
     }
 
     /** Used by the local runtime. */
     public CustomersApiHandler(HandlerSetup setup) {
-        this(setup.dynamoDb(), setup.tables(), setup.clock(), Pepper.from(setup));
+        this(setup.dynamoDb(), setup.tables(), setup.clock(), Pepper.from(setup::variable));
     }
 
     private CustomersApiHandler(DynamoDbClient dynamoDb, TableNames tables, Clock clock, Pepper pepper) {

@@ -2,7 +2,7 @@ package fi.dentalsystems.register.customers;
 
 import fi.dentalsystems.register.core.audit.AuditAction;
 import fi.dentalsystems.register.core.audit.AuditTarget;
-import fi.dentalsystems.register.core.audit.TargetType;
+import fi.dentalsystems.register.core.domain.TargetType;
 import fi.dentalsystems.register.core.domain.Contact;
 import fi.dentalsystems.register.core.domain.Customer;
 import fi.dentalsystems.register.core.domain.DataSource;
@@ -11,7 +11,7 @@ import fi.dentalsystems.register.core.domain.HistoryEntry;
 import fi.dentalsystems.register.core.domain.Ulid;
 import fi.dentalsystems.register.core.http.ApiRequest;
 import fi.dentalsystems.register.core.http.ApiResponse;
-import fi.dentalsystems.register.core.http.Json;
+import fi.dentalsystems.register.core.format.Json;
 import fi.dentalsystems.register.core.http.JsonFields;
 import fi.dentalsystems.register.core.http.Paging;
 import fi.dentalsystems.register.core.store.Page;

@@ -6,7 +6,7 @@ import fi.dentalsystems.register.core.domain.Customer;
 import fi.dentalsystems.register.core.domain.Purpose;
 import fi.dentalsystems.register.core.http.ApiRequest;
 import fi.dentalsystems.register.core.http.ApiResponse;
-import fi.dentalsystems.register.core.http.Json;
+import fi.dentalsystems.register.core.format.Json;
 import fi.dentalsystems.register.core.http.Paging;
 import fi.dentalsystems.register.core.http.ProblemException;
 import fi.dentalsystems.register.core.store.Page;

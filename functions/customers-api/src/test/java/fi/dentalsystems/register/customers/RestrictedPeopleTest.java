@@ -1,14 +1,14 @@
 package fi.dentalsystems.register.customers;
 
 import fi.dentalsystems.register.core.audit.AuditLog;
-import fi.dentalsystems.register.core.http.Caller;
+import fi.dentalsystems.register.core.domain.Caller;
 import fi.dentalsystems.register.core.mail.Mail;
-import fi.dentalsystems.register.core.requests.DataSubjectRequest;
-import fi.dentalsystems.register.core.requests.Language;
-import fi.dentalsystems.register.core.requests.RequestChannel;
-import fi.dentalsystems.register.core.requests.RequestLifecycle;
-import fi.dentalsystems.register.core.requests.RequestStatus;
-import fi.dentalsystems.register.core.requests.RequestType;
+import fi.dentalsystems.register.core.domain.DataSubjectRequest;
+import fi.dentalsystems.register.core.domain.Language;
+import fi.dentalsystems.register.core.domain.RequestChannel;
+import fi.dentalsystems.register.core.domain.RequestLifecycle;
+import fi.dentalsystems.register.core.domain.RequestStatus;
+import fi.dentalsystems.register.core.domain.RequestType;
 import fi.dentalsystems.register.core.requests.RestrictionFulfilment;
 import fi.dentalsystems.register.core.store.ContactRepository;
 import fi.dentalsystems.register.core.store.CustomerRepository;

@@ -2,9 +2,9 @@ package fi.dentalsystems.register.deadlines;
 
 import fi.dentalsystems.register.core.mail.Mail;
 import fi.dentalsystems.register.core.mail.Mailer;
-import fi.dentalsystems.register.core.requests.DataSubjectRequest;
-import fi.dentalsystems.register.core.requests.RequestDeadline;
-import fi.dentalsystems.register.core.requests.RequestStatus;
+import fi.dentalsystems.register.core.domain.DataSubjectRequest;
+import fi.dentalsystems.register.core.domain.RequestDeadline;
+import fi.dentalsystems.register.core.domain.RequestStatus;
 import fi.dentalsystems.register.core.store.Page;
 import fi.dentalsystems.register.core.store.RequestRepository;
 

@@ -2,10 +2,10 @@ package fi.dentalsystems.register.deadlines;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
-import fi.dentalsystems.register.core.config.DynamoDbConnection;
+import fi.dentalsystems.register.core.store.DynamoDbConnection;
 import fi.dentalsystems.register.core.config.HandlerSetup;
-import fi.dentalsystems.register.core.config.RegisterTable;
-import fi.dentalsystems.register.core.config.TableNames;
+import fi.dentalsystems.register.core.store.RegisterTable;
+import fi.dentalsystems.register.core.store.TableNames;
 import fi.dentalsystems.register.core.mail.SesMailer;
 import fi.dentalsystems.register.core.store.RequestRepository;
 import org.slf4j.Logger;

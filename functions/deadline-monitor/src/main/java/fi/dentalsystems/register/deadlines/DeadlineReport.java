@@ -1,6 +1,6 @@
 package fi.dentalsystems.register.deadlines;
 
-import fi.dentalsystems.register.core.requests.DataSubjectRequest;
+import fi.dentalsystems.register.core.domain.DataSubjectRequest;
 
 import java.time.Instant;
 import java.util.List;

@@ -2,11 +2,11 @@ package fi.dentalsystems.register.deadlines;
 
 import fi.dentalsystems.register.core.config.HandlerSetup;
 import fi.dentalsystems.register.core.mail.Mail;
-import fi.dentalsystems.register.core.requests.DataSubjectRequest;
-import fi.dentalsystems.register.core.requests.Language;
-import fi.dentalsystems.register.core.requests.RequestChannel;
-import fi.dentalsystems.register.core.requests.RequestLifecycle;
-import fi.dentalsystems.register.core.requests.RequestType;
+import fi.dentalsystems.register.core.domain.DataSubjectRequest;
+import fi.dentalsystems.register.core.domain.Language;
+import fi.dentalsystems.register.core.domain.RequestChannel;
+import fi.dentalsystems.register.core.domain.RequestLifecycle;
+import fi.dentalsystems.register.core.domain.RequestType;
 import fi.dentalsystems.register.core.store.RequestRepository;
 import fi.dentalsystems.register.local.support.DynamoDbEngine;
 import org.junit.jupiter.api.BeforeAll;

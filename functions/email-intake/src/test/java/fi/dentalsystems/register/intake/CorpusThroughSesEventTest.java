@@ -2,8 +2,8 @@ package fi.dentalsystems.register.intake;
 
 import fi.dentalsystems.register.core.config.HandlerSetup;
 import fi.dentalsystems.register.core.mail.Mail;
-import fi.dentalsystems.register.core.requests.DataSubjectRequest;
-import fi.dentalsystems.register.core.requests.RequestStatus;
+import fi.dentalsystems.register.core.domain.DataSubjectRequest;
+import fi.dentalsystems.register.core.domain.RequestStatus;
 import fi.dentalsystems.register.core.store.ContactRepository;
 import fi.dentalsystems.register.core.store.RequestRepository;
 import fi.dentalsystems.register.local.support.DynamoDbEngine;

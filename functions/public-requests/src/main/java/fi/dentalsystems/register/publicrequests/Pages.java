@@ -1,7 +1,7 @@
 package fi.dentalsystems.register.publicrequests;
 
-import fi.dentalsystems.register.core.requests.Language;
-import fi.dentalsystems.register.core.requests.RequestType;
+import fi.dentalsystems.register.core.domain.Language;
+import fi.dentalsystems.register.core.domain.RequestType;
 
 import java.util.List;
 import java.util.Map;
@@ -133,6 +133,6 @@ final class Pages {
     }
 
     static String esc(String text) {
-        return fi.dentalsystems.register.core.http.Html.escape(text);
+        return fi.dentalsystems.register.core.format.Html.escape(text);
     }
 }

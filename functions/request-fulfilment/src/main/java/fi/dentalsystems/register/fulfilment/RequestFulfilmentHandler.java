@@ -3,19 +3,19 @@ package fi.dentalsystems.register.fulfilment;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import fi.dentalsystems.register.core.audit.AuditLog;
-import fi.dentalsystems.register.core.config.DynamoDbConnection;
+import fi.dentalsystems.register.core.store.DynamoDbConnection;
 import fi.dentalsystems.register.core.config.HandlerSetup;
-import fi.dentalsystems.register.core.config.RegisterTable;
-import fi.dentalsystems.register.core.config.TableNames;
+import fi.dentalsystems.register.core.store.RegisterTable;
+import fi.dentalsystems.register.core.store.TableNames;
 import fi.dentalsystems.register.core.domain.Purpose;
-import fi.dentalsystems.register.core.http.Caller;
+import fi.dentalsystems.register.core.domain.Caller;
 import fi.dentalsystems.register.core.mail.SesMailer;
 import fi.dentalsystems.register.core.marketing.Pepper;
 import fi.dentalsystems.register.core.marketing.SuppressionKey;
-import fi.dentalsystems.register.core.requests.DataSubjectRequest;
+import fi.dentalsystems.register.core.domain.DataSubjectRequest;
 import fi.dentalsystems.register.core.requests.ObjectionFulfilment;
-import fi.dentalsystems.register.core.requests.RequestStatus;
-import fi.dentalsystems.register.core.requests.RequestType;
+import fi.dentalsystems.register.core.domain.RequestStatus;
+import fi.dentalsystems.register.core.domain.RequestType;
 import fi.dentalsystems.register.core.store.ContactRepository;
 import fi.dentalsystems.register.core.store.CustomerRepository;
 import fi.dentalsystems.register.core.store.RequestRepository;
@@ -60,7 +60,7 @@ public final class RequestFulfilmentHandler implements RequestHandler<Map<String
                 new ContactRepository(enhanced, tables.nameOf(RegisterTable.CONTACTS)),
                 new CustomerRepository(enhanced, tables.nameOf(RegisterTable.CUSTOMERS)),
                 new SuppressionRepository(enhanced, tables.nameOf(RegisterTable.SUPPRESSION)),
-                new SuppressionKey(Pepper.from(setup)), requests,
+                new SuppressionKey(Pepper.from(setup::variable)), requests,
                 new AuditLog(enhanced, tables.nameOf(RegisterTable.AUDIT), setup.clock()), setup.mailer());
         this.clock = setup.clock();
     }
@@ -89,7 +89,7 @@ public final class RequestFulfilmentHandler implements RequestHandler<Map<String
             // VERIFIED: apply it; COMPLETED without its confirmation: a retried batch after a crash owes the mail
             if (request.isEmpty() || request.get().type() != RequestType.OBJECTION
                     || !(request.get().status() == RequestStatus.VERIFIED || (request.get().status() == RequestStatus.COMPLETED
-                    && !fi.dentalsystems.register.core.requests.RequestLifecycle.answered(request.get())))) {
+                    && !fi.dentalsystems.register.core.domain.RequestLifecycle.answered(request.get())))) {
                 continue;
             }
             DataSubjectRequest done = objections.fulfil(request.get(), new AuditLog.Access(

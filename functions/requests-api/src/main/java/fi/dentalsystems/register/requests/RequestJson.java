@@ -1,7 +1,7 @@
 package fi.dentalsystems.register.requests;
 
-import fi.dentalsystems.register.core.requests.DataSubjectRequest;
-import fi.dentalsystems.register.core.requests.RequestEvent;
+import fi.dentalsystems.register.core.domain.DataSubjectRequest;
+import fi.dentalsystems.register.core.domain.RequestEvent;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;

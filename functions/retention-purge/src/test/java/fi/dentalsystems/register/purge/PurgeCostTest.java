@@ -1,6 +1,6 @@
 package fi.dentalsystems.register.purge;
 
-import fi.dentalsystems.register.core.config.RegisterTable;
+import fi.dentalsystems.register.core.store.RegisterTable;
 import fi.dentalsystems.register.core.retention.RetentionPolicy;
 import fi.dentalsystems.register.local.support.DynamoDbEngine;
 import org.junit.jupiter.api.Test;

@@ -2,7 +2,7 @@ package fi.dentalsystems.register.purge;
 
 import fi.dentalsystems.register.core.domain.Contact;
 import fi.dentalsystems.register.core.domain.Customer;
-import fi.dentalsystems.register.core.retention.HoldTarget;
+import fi.dentalsystems.register.core.store.HoldTarget;
 import fi.dentalsystems.register.core.retention.LegalHold;
 import fi.dentalsystems.register.core.retention.RetentionPolicy;
 import fi.dentalsystems.register.core.store.LegalHolds;

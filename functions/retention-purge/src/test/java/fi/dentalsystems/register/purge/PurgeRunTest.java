@@ -1,10 +1,10 @@
 package fi.dentalsystems.register.purge;
 
-import fi.dentalsystems.register.core.config.RegisterTable;
+import fi.dentalsystems.register.core.store.RegisterTable;
 import fi.dentalsystems.register.core.domain.Contact;
 import fi.dentalsystems.register.core.domain.Customer;
-import fi.dentalsystems.register.core.requests.DataSubjectRequest;
-import fi.dentalsystems.register.core.retention.HoldTarget;
+import fi.dentalsystems.register.core.domain.DataSubjectRequest;
+import fi.dentalsystems.register.core.store.HoldTarget;
 import fi.dentalsystems.register.core.retention.LegalHold;
 import fi.dentalsystems.register.core.retention.RetentionPolicy;
 import fi.dentalsystems.register.core.store.LegalHolds;

@@ -1,11 +1,11 @@
 package fi.dentalsystems.register.purge;
 
-import fi.dentalsystems.register.core.config.RegisterTable;
+import fi.dentalsystems.register.core.store.RegisterTable;
 import fi.dentalsystems.register.core.domain.Contact;
 import fi.dentalsystems.register.core.domain.Customer;
 import fi.dentalsystems.register.core.domain.HistoryEntry;
-import fi.dentalsystems.register.core.requests.DataSubjectRequest;
-import fi.dentalsystems.register.core.requests.VerificationToken;
+import fi.dentalsystems.register.core.domain.DataSubjectRequest;
+import fi.dentalsystems.register.core.domain.VerificationToken;
 import fi.dentalsystems.register.core.retention.DataCategory;
 import fi.dentalsystems.register.core.retention.RetentionPolicy;
 import fi.dentalsystems.register.core.store.SuppressionItem;

@@ -1,6 +1,6 @@
 package fi.dentalsystems.register.local;
 
-import fi.dentalsystems.register.core.config.DynamoDbConnection;
+import fi.dentalsystems.register.core.store.DynamoDbConnection;
 import fi.dentalsystems.register.core.mail.OutboxMailer;
 import fi.dentalsystems.register.local.support.Dynalite;
 import fi.dentalsystems.register.local.support.RepositoryRoot;

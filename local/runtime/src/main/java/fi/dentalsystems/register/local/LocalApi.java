@@ -6,7 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import fi.dentalsystems.register.core.config.HandlerSetup;
-import fi.dentalsystems.register.core.config.TableNames;
+import fi.dentalsystems.register.core.store.TableNames;
 import fi.dentalsystems.register.core.mail.Mailer;
 import fi.dentalsystems.register.core.mail.OutboxMailer;
 import fi.dentalsystems.register.local.support.HttpApiEvents;

@@ -1,9 +1,9 @@
 package fi.dentalsystems.register.local;
 
 import com.amazonaws.services.lambda.runtime.RequestHandler;
-import fi.dentalsystems.register.core.requests.DataSubjectRequest;
-import fi.dentalsystems.register.core.requests.RequestStatus;
-import fi.dentalsystems.register.core.requests.RequestType;
+import fi.dentalsystems.register.core.domain.DataSubjectRequest;
+import fi.dentalsystems.register.core.domain.RequestStatus;
+import fi.dentalsystems.register.core.domain.RequestType;
 import fi.dentalsystems.register.core.store.RequestRepository;
 
 import java.time.Instant;

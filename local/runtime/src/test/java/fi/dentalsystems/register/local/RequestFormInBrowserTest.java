@@ -1,7 +1,7 @@
 package fi.dentalsystems.register.local;
 
 import fi.dentalsystems.register.core.mail.OutboxMailer;
-import fi.dentalsystems.register.core.requests.RequestStatus;
+import fi.dentalsystems.register.core.domain.RequestStatus;
 import fi.dentalsystems.register.core.store.RequestRepository;
 import fi.dentalsystems.register.local.support.DynamoDbEngine;
 import fi.dentalsystems.register.local.support.RepositoryRoot;

@@ -1,8 +1,8 @@
 package fi.dentalsystems.register.local;
 
 import com.amazonaws.services.lambda.runtime.RequestHandler;
-import fi.dentalsystems.register.core.config.RegisterTable;
-import fi.dentalsystems.register.core.config.TableNames;
+import fi.dentalsystems.register.core.store.RegisterTable;
+import fi.dentalsystems.register.core.store.TableNames;
 import fi.dentalsystems.register.core.http.HttpApiFunction;
 import fi.dentalsystems.register.core.store.AuditItem;
 import fi.dentalsystems.register.core.store.ContactItem;

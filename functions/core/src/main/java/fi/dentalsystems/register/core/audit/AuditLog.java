@@ -1,8 +1,9 @@
 package fi.dentalsystems.register.core.audit;
 
+import fi.dentalsystems.register.core.domain.TargetType;
 import fi.dentalsystems.register.core.domain.Timestamps;
 import fi.dentalsystems.register.core.domain.Ulid;
-import fi.dentalsystems.register.core.http.Caller;
+import fi.dentalsystems.register.core.domain.Caller;
 import fi.dentalsystems.register.core.retention.DataCategory;
 import fi.dentalsystems.register.core.retention.RetentionPolicy;
 import fi.dentalsystems.register.core.store.AuditItem;

@@ -1,5 +1,6 @@
 package fi.dentalsystems.register.core.config;
 
+import fi.dentalsystems.register.core.store.TableNames;
 import fi.dentalsystems.register.core.mail.Mailer;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 

@@ -1,5 +1,6 @@
 package fi.dentalsystems.register.core.http;
 
+import fi.dentalsystems.register.core.domain.Caller;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;

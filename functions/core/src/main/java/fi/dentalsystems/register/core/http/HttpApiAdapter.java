@@ -1,5 +1,8 @@
 package fi.dentalsystems.register.core.http;
 
+import fi.dentalsystems.register.core.domain.Caller;
+import fi.dentalsystems.register.core.domain.StaffGroup;
+import fi.dentalsystems.register.core.format.Json;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import org.slf4j.Logger;
@@ -58,19 +61,21 @@ public final class HttpApiAdapter {
         ApiResponse response;
         try {
             response = dispatch(event, routeKey, requestId);
-        } catch (ProblemException problem) {
-            response = problem(problem, requestId);
-        } catch (RuntimeException unexpected) {
-            // the class and stack only: messages of lower layers may quote data
-            LOG.error("unhandled failure", entry("routeKey", routeKey), entry("requestId", requestId),
-                    entry("exception", unexpected.getClass().getName()),
-                    entry("at", String.valueOf(unexpected.getStackTrace().length > 0 ? unexpected.getStackTrace()[0] : "")));
-            response = problem(new ProblemException(ProblemType.INTERNAL,
-                    "The request could not be completed. Quote request id " + requestId + " to support."), requestId);
+        } catch (RuntimeException failure) {
+            response = problem(ProblemMapping.of(failure).orElseGet(() -> unexpected(failure, routeKey, requestId)), requestId);
         }
         LOG.info("request handled", entry("routeKey", routeKey), entry("status", response.status()),
                 entry("requestId", requestId), entry("durationMs", (System.nanoTime() - started) / 1_000_000));
         return toEvent(response);
+    }
+
+    private static ProblemException unexpected(RuntimeException unexpected, String routeKey, String requestId) {
+        // the class and stack only: messages of lower layers may quote data
+        LOG.error("unhandled failure", entry("routeKey", routeKey), entry("requestId", requestId),
+                entry("exception", unexpected.getClass().getName()),
+                entry("at", String.valueOf(unexpected.getStackTrace().length > 0 ? unexpected.getStackTrace()[0] : "")));
+        return new ProblemException(ProblemType.INTERNAL,
+                "The request could not be completed. Quote request id " + requestId + " to support.");
     }
 
     private ApiResponse dispatch(APIGatewayV2HTTPEvent event, String routeKey, String requestId) {

@@ -1,5 +1,6 @@
 package fi.dentalsystems.register.core.http;
 
+import fi.dentalsystems.register.core.format.Json;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;
@@ -37,7 +38,7 @@ public final class JsonFields {
 
     /** Parses a request body that must be one JSON object. */
     public static JsonFields parse(String body) {
-        return of(Json.parse(body));
+        return of(JsonBody.parse(body));
     }
 
     @SuppressWarnings("unchecked")

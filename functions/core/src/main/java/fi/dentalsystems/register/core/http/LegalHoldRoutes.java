@@ -1,10 +1,11 @@
 package fi.dentalsystems.register.core.http;
 
+import fi.dentalsystems.register.core.format.Json;
 import fi.dentalsystems.register.core.audit.AuditAction;
 import fi.dentalsystems.register.core.audit.AuditLog;
 import fi.dentalsystems.register.core.audit.AuditTarget;
 import fi.dentalsystems.register.core.domain.Ulid;
-import fi.dentalsystems.register.core.retention.HoldTarget;
+import fi.dentalsystems.register.core.store.HoldTarget;
 import fi.dentalsystems.register.core.retention.LegalHold;
 import fi.dentalsystems.register.core.retention.RetentionPolicy;
 import fi.dentalsystems.register.core.store.LegalHolds;

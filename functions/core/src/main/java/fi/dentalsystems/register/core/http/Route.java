@@ -1,5 +1,6 @@
 package fi.dentalsystems.register.core.http;
 
+import fi.dentalsystems.register.core.domain.StaffGroup;
 import java.util.Set;
 
 /** One API route: its key as API Gateway names it ("GET /customers/{customerId}"), who may call it, what it does. */

@@ -1,7 +1,7 @@
 package fi.dentalsystems.register.core.intake;
 
-import fi.dentalsystems.register.core.requests.Language;
-import fi.dentalsystems.register.core.requests.RequestType;
+import fi.dentalsystems.register.core.domain.Language;
+import fi.dentalsystems.register.core.domain.RequestType;
 
 import java.text.Normalizer;
 import java.util.EnumMap;

@@ -1,6 +1,6 @@
 package fi.dentalsystems.register.core.intake;
 
-import fi.dentalsystems.register.core.requests.DataSubjectRequest;
+import fi.dentalsystems.register.core.domain.DataSubjectRequest;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

@@ -1,12 +1,13 @@
 package fi.dentalsystems.register.core.marketing;
 
-import fi.dentalsystems.register.core.config.HandlerSetup;
 import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ssm.SsmClient;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -27,9 +28,10 @@ public final class Pepper {
         return new Pepper(() -> value);
     }
 
-    public static Pepper from(HandlerSetup setup) {
-        return setup.variable("SUPPRESSION_PEPPER").map(Pepper::of).orElseGet(() -> {
-            String parameter = setup.variable("SUPPRESSION_PEPPER_PARAMETER")
+    /** From the function's variables (a handler passes {@code HandlerSetup::variable}). */
+    public static Pepper from(Function<String, Optional<String>> variables) {
+        return variables.apply("SUPPRESSION_PEPPER").map(Pepper::of).orElseGet(() -> {
+            String parameter = variables.apply("SUPPRESSION_PEPPER_PARAMETER")
                     .orElseThrow(() -> new IllegalStateException("SUPPRESSION_PEPPER_PARAMETER is not set"));
             return new Pepper(() -> {
                 try (SsmClient ssm = SsmClient.builder().region(Region.of(System.getenv("AWS_REGION")))

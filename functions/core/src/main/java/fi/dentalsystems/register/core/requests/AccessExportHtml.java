@@ -1,6 +1,7 @@
 package fi.dentalsystems.register.core.requests;
 
-import fi.dentalsystems.register.core.http.Json;
+import fi.dentalsystems.register.core.domain.Language;
+import fi.dentalsystems.register.core.format.Json;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -216,6 +217,6 @@ public final class AccessExportHtml {
     }
 
     static String esc(String text) {
-        return fi.dentalsystems.register.core.http.Html.escape(text);
+        return fi.dentalsystems.register.core.format.Html.escape(text);
     }
 }

@@ -1,9 +1,11 @@
 package fi.dentalsystems.register.core.requests;
 
+import fi.dentalsystems.register.core.domain.DataSubjectRequest;
+import fi.dentalsystems.register.core.domain.RequestLifecycle;
 import fi.dentalsystems.register.core.audit.AuditAction;
 import fi.dentalsystems.register.core.audit.AuditLog;
 import fi.dentalsystems.register.core.audit.AuditTarget;
-import fi.dentalsystems.register.core.audit.TargetType;
+import fi.dentalsystems.register.core.domain.TargetType;
 import fi.dentalsystems.register.core.mail.Mail;
 import fi.dentalsystems.register.core.mail.Mailer;
 import fi.dentalsystems.register.core.store.RequestRepository;

@@ -1,5 +1,10 @@
 package fi.dentalsystems.register.core.requests;
 
+import fi.dentalsystems.register.core.domain.DataSubjectRequest;
+import fi.dentalsystems.register.core.domain.Extension;
+import fi.dentalsystems.register.core.domain.Language;
+import fi.dentalsystems.register.core.domain.RequestDeadline;
+import fi.dentalsystems.register.core.domain.RequestType;
 import fi.dentalsystems.register.core.mail.Mail;
 
 import java.time.Instant;

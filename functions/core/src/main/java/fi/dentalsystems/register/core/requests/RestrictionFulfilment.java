@@ -1,9 +1,14 @@
 package fi.dentalsystems.register.core.requests;
 
+import fi.dentalsystems.register.core.domain.DataSubjectRequest;
+import fi.dentalsystems.register.core.domain.IllegalTransitionException;
+import fi.dentalsystems.register.core.domain.RequestLifecycle;
+import fi.dentalsystems.register.core.domain.RequestStatus;
+import fi.dentalsystems.register.core.domain.RequestType;
 import fi.dentalsystems.register.core.audit.AuditAction;
 import fi.dentalsystems.register.core.audit.AuditLog;
 import fi.dentalsystems.register.core.audit.AuditTarget;
-import fi.dentalsystems.register.core.audit.TargetType;
+import fi.dentalsystems.register.core.domain.TargetType;
 import fi.dentalsystems.register.core.domain.Contact;
 import fi.dentalsystems.register.core.domain.Customer;
 import fi.dentalsystems.register.core.mail.Mailer;

@@ -1,7 +1,5 @@
 package fi.dentalsystems.register.core.store;
 
-import fi.dentalsystems.register.core.config.TableNames;
-import fi.dentalsystems.register.core.retention.HoldTarget;
 import fi.dentalsystems.register.core.retention.LegalHold;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;

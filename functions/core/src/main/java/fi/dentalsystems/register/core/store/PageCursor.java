@@ -1,6 +1,5 @@
 package fi.dentalsystems.register.core.store;
 
-import fi.dentalsystems.register.core.http.ProblemException;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.nio.charset.StandardCharsets;
@@ -14,7 +13,7 @@ import java.util.Set;
 /**
  * Opaque page cursors: the DynamoDB key to continue from, as base64url text. A cursor is
  * checked against the key attributes the query expects before DynamoDB sees it, so a
- * tampered cursor is a 400, never a 500.
+ * tampered cursor is an {@link InvalidCursorException} (a 400 at the API), never a 500.
  */
 public final class PageCursor {
     private static final int MAX_LENGTH = 1024;
@@ -84,7 +83,7 @@ public final class PageCursor {
         return Optional.of(key);
     }
 
-    private static ProblemException invalid() {
-        return ProblemException.invalidField("cursor", "is not a cursor this list returned");
+    private static InvalidCursorException invalid() {
+        return new InvalidCursorException();
     }
 }

@@ -1,13 +1,13 @@
 package fi.dentalsystems.register.core.store;
 
 import fi.dentalsystems.register.core.domain.Timestamps;
-import fi.dentalsystems.register.core.requests.DataSubjectRequest;
-import fi.dentalsystems.register.core.requests.Extension;
-import fi.dentalsystems.register.core.requests.Language;
-import fi.dentalsystems.register.core.requests.RequestChannel;
-import fi.dentalsystems.register.core.requests.RequestEvent;
-import fi.dentalsystems.register.core.requests.RequestStatus;
-import fi.dentalsystems.register.core.requests.RequestType;
+import fi.dentalsystems.register.core.domain.DataSubjectRequest;
+import fi.dentalsystems.register.core.domain.Extension;
+import fi.dentalsystems.register.core.domain.Language;
+import fi.dentalsystems.register.core.domain.RequestChannel;
+import fi.dentalsystems.register.core.domain.RequestEvent;
+import fi.dentalsystems.register.core.domain.RequestStatus;
+import fi.dentalsystems.register.core.domain.RequestType;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.Key;

@@ -1,5 +1,6 @@
 package fi.dentalsystems.register.core.http;
 
+import fi.dentalsystems.register.core.domain.StaffGroup;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import org.junit.jupiter.api.Test;

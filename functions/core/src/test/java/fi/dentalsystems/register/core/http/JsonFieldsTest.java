@@ -1,5 +1,6 @@
 package fi.dentalsystems.register.core.http;
 
+import fi.dentalsystems.register.core.format.Json;
 import fi.dentalsystems.register.core.domain.ContactRole;
 import org.junit.jupiter.api.Test;
 
@@ -23,7 +24,7 @@ class JsonFieldsTest {
 
     @Test
     void collectsEveryErrorIncludingUnknownAndNestedFields() {
-        JsonFields f = JsonFields.of(Json.parse("""
+        JsonFields f = JsonFields.of(JsonBody.parse("""
                 {"name": 5, "roles": ["USER", "BOSS"], "address": {"street": "", "extra": 1}, "surprise": true}
                 """));
         List<FieldError> errors = errorsOf(() -> {
@@ -40,7 +41,7 @@ class JsonFieldsTest {
 
     @Test
     void textIsStrippedLimitedAndFreeOfControlCharacters() {
-        JsonFields f = JsonFields.of(Json.parse("{\"a\": \"  ok  \", \"b\": \"123456\", \"c\": \"x\\u0007y\"}"));
+        JsonFields f = JsonFields.of(JsonBody.parse("{\"a\": \"  ok  \", \"b\": \"123456\", \"c\": \"x\\u0007y\"}"));
         assertThat(f.requiredText("a", 2)).contains("ok");
         assertThat(f.requiredText("b", 5)).isEmpty();
         assertThat(f.requiredText("c", 5)).isEmpty();
@@ -49,22 +50,22 @@ class JsonFieldsTest {
 
     @Test
     void lengthCountsCharactersNotBytes() {
-        JsonFields f = JsonFields.of(Json.parse("{\"name\": \"Äöå😀\"}"));
+        JsonFields f = JsonFields.of(JsonBody.parse("{\"name\": \"Äöå😀\"}"));
         assertThat(f.requiredText("name", 4)).contains("Äöå😀");
         f.finish();
     }
 
     @Test
     void refusesNonObjectsDuplicateKeysAndMalformedJson() {
-        assertThatThrownBy(() -> JsonFields.of(Json.parse("[]"))).isInstanceOf(ProblemException.class);
-        assertThatThrownBy(() -> Json.parse("{\"a\": 1, \"a\": 2}")).isInstanceOf(ProblemException.class);
-        assertThatThrownBy(() -> Json.parse("{\"a\": ")).isInstanceOf(ProblemException.class);
-        assertThatThrownBy(() -> Json.parse("{} {}")).isInstanceOf(ProblemException.class);
+        assertThatThrownBy(() -> JsonFields.of(JsonBody.parse("[]"))).isInstanceOf(ProblemException.class);
+        assertThatThrownBy(() -> JsonBody.parse("{\"a\": 1, \"a\": 2}")).isInstanceOf(ProblemException.class);
+        assertThatThrownBy(() -> JsonBody.parse("{\"a\": ")).isInstanceOf(ProblemException.class);
+        assertThatThrownBy(() -> JsonBody.parse("{} {}")).isInstanceOf(ProblemException.class);
     }
 
     @Test
     void nullMeansAbsentForOptionalFields() {
-        JsonFields f = JsonFields.of(Json.parse("{\"phone\": null}"));
+        JsonFields f = JsonFields.of(JsonBody.parse("{\"phone\": null}"));
         assertThat(f.has("phone")).isTrue();
         assertThat(f.isNullOrAbsent("phone")).isTrue();
         assertThat(f.optionalText("phone", 10)).isEqualTo(Optional.empty());

@@ -1,5 +1,6 @@
 package fi.dentalsystems.register.core.requests;
 
+import fi.dentalsystems.register.core.domain.RequestDeadline;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;

@@ -1,5 +1,15 @@
 package fi.dentalsystems.register.core.requests;
 
+import fi.dentalsystems.register.core.domain.DataSubjectRequest;
+import fi.dentalsystems.register.core.domain.IllegalTransitionException;
+import fi.dentalsystems.register.core.domain.Language;
+import fi.dentalsystems.register.core.domain.RequestChannel;
+import fi.dentalsystems.register.core.domain.RequestDeadline;
+import fi.dentalsystems.register.core.domain.RequestEvent;
+import fi.dentalsystems.register.core.domain.RequestLifecycle;
+import fi.dentalsystems.register.core.domain.RequestStatus;
+import fi.dentalsystems.register.core.domain.RequestType;
+import fi.dentalsystems.register.core.domain.VerificationToken;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;

@@ -1,8 +1,8 @@
 package fi.dentalsystems.register.local.support;
 
-import fi.dentalsystems.register.core.config.DynamoDbConnection;
-import fi.dentalsystems.register.core.config.RegisterTable;
-import fi.dentalsystems.register.core.config.TableNames;
+import fi.dentalsystems.register.core.store.DynamoDbConnection;
+import fi.dentalsystems.register.core.store.RegisterTable;
+import fi.dentalsystems.register.core.store.TableNames;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;

@@ -1,4 +1,4 @@
-package fi.dentalsystems.register.core.config;
+package fi.dentalsystems.register.core.store;
 
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;

@@ -1,6 +1,5 @@
-package fi.dentalsystems.register.core.requests;
+package fi.dentalsystems.register.core.domain;
 
-import fi.dentalsystems.register.core.domain.Ulid;
 
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package fi.dentalsystems.register.core.config;
+package fi.dentalsystems.register.core.store;
 
 /**
  * The register's DynamoDB tables: each one's logical id in template.yaml and the environment

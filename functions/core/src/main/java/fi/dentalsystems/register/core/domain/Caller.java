@@ -1,4 +1,4 @@
-package fi.dentalsystems.register.core.http;
+package fi.dentalsystems.register.core.domain;
 
 import java.util.EnumSet;
 import java.util.Optional;

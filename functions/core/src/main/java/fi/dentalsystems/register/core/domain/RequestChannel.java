@@ -1,4 +1,4 @@
-package fi.dentalsystems.register.core.requests;
+package fi.dentalsystems.register.core.domain;
 
 /** How a request arrived; letters are typed in by staff. */
 public enum RequestChannel {

@@ -1,4 +1,4 @@
-package fi.dentalsystems.register.core.http;
+package fi.dentalsystems.register.core.format;
 
 /** HTML text and attribute escaping for the pages the functions render. */
 public final class Html {

@@ -1,4 +1,4 @@
-package fi.dentalsystems.register.core.audit;
+package fi.dentalsystems.register.core.domain;
 
 /** The kind of register item an audit entry points at. */
 public enum TargetType {

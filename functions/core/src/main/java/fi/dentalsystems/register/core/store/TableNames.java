@@ -1,4 +1,4 @@
-package fi.dentalsystems.register.core.config;
+package fi.dentalsystems.register.core.store;
 
 import java.util.EnumMap;
 import java.util.Map;

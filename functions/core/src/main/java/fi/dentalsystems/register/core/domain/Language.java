@@ -1,4 +1,4 @@
-package fi.dentalsystems.register.core.requests;
+package fi.dentalsystems.register.core.domain;
 
 import java.util.Locale;
 import java.util.Optional;

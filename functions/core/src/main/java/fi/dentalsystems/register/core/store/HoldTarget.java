@@ -1,10 +1,9 @@
-package fi.dentalsystems.register.core.retention;
+package fi.dentalsystems.register.core.store;
 
-import fi.dentalsystems.register.core.audit.TargetType;
-import fi.dentalsystems.register.core.config.RegisterTable;
+import fi.dentalsystems.register.core.domain.TargetType;
 import fi.dentalsystems.register.core.domain.Contact;
 import fi.dentalsystems.register.core.domain.Customer;
-import fi.dentalsystems.register.core.requests.DataSubjectRequest;
+import fi.dentalsystems.register.core.domain.DataSubjectRequest;
 
 /** What a legal hold can be placed on: the table, key attribute, id prefix and audit target type of each. */
 public enum HoldTarget {

@@ -1,4 +1,4 @@
-package fi.dentalsystems.register.core.requests;
+package fi.dentalsystems.register.core.domain;
 
 /** What a data subject asks for (seed §10–12 and the GDPR articles that now govern them). */
 public enum RequestType {

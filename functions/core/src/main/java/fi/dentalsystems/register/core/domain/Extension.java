@@ -1,4 +1,4 @@
-package fi.dentalsystems.register.core.requests;
+package fi.dentalsystems.register.core.domain;
 
 import java.time.Instant;
 

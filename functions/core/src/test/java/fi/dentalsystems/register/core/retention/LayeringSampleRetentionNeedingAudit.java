@@ -1,0 +1,8 @@
+package fi.dentalsystems.register.core.retention;
+
+/** Test sample for the layering rule (architecture.CoreLayersTest): an import against the direction, never used. */
+final class LayeringSampleRetentionNeedingAudit {
+    Object target() {
+        return fi.dentalsystems.register.core.audit.AuditLog.class;
+    }
+}
