@@ -54,6 +54,9 @@ final class Pages {
             html.append("</ul></div>");
         }
         html.append("<p>").append(esc(t.intro())).append("</p>");
+        // GDPR art. 13: the notice is one click away from where the data is given
+        html.append("<p><a href=\"/privacy-notice?lang=").append(language.code()).append("\">")
+                .append(esc(t.privacyLink())).append("</a></p>");
         html.append("<form method=\"post\" action=\"/public/requests\" accept-charset=\"UTF-8\" novalidate>");
         html.append("<input type=\"hidden\" name=\"lang\" value=\"").append(language.code()).append("\">");
 

@@ -16,6 +16,8 @@ import fi.dentalsystems.register.core.http.HttpApiAdapter;
 import fi.dentalsystems.register.core.http.HttpApiFunction;
 import fi.dentalsystems.register.core.http.Route;
 import fi.dentalsystems.register.core.mail.SesMailer;
+import fi.dentalsystems.register.core.notice.PrivacyNotice;
+import fi.dentalsystems.register.core.notice.RegisterDescription;
 import fi.dentalsystems.register.core.store.RequestRepository;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 
@@ -55,8 +57,10 @@ public final class PublicRequestsHandler
                 setup.mailer(), setup.clock(),
                 setup.variable("PUBLIC_BASE_URL").orElseThrow(() -> new IllegalStateException("PUBLIC_BASE_URL is not set")),
                 exportStore);
+        PrivacyNoticeRoute notice = new PrivacyNoticeRoute(new PrivacyNotice(RegisterDescription.from(setup::variable)));
         this.api = new HttpApiAdapter(List.of(
                 new Route("GET /form", Set.of(), routes::form),
+                new Route("GET /privacy-notice", Set.of(), notice::get),
                 new Route("POST /public/requests", Set.of(), Set.of(Route.JSON, Route.FORM), routes::submit),
                 new Route("GET /public/verify", Set.of(), routes::verify),
                 new Route("GET /public/exports/{token}", Set.of(), routes::exportReady),

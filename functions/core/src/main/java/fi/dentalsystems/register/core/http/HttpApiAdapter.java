@@ -189,7 +189,7 @@ public final class HttpApiAdapter {
 
     private static APIGatewayV2HTTPResponse toEvent(ApiResponse response) {
         Map<String, String> headers = new LinkedHashMap<>(response.headers());
-        headers.put("cache-control", "no-store");
+        headers.putIfAbsent("cache-control", "no-store"); // a route may say it is cacheable (the privacy notice)
         headers.put("x-content-type-options", "nosniff");
         return APIGatewayV2HTTPResponse.builder()
                 .withStatusCode(response.status())

@@ -32,7 +32,7 @@ public final class RegisterArchitecture {
                 .layer("store").definedBy(CORE + "store..")
                 .layer("audit").definedBy(CORE + "audit..")
                 .layer("channels").definedBy(CORE + "mail..", CORE + "exports..", CORE + "marketing..")
-                .layer("services").definedBy(CORE + "requests..", CORE + "intake..")
+                .layer("services").definedBy(CORE + "requests..", CORE + "intake..", CORE + "notice..")
                 .layer("http").definedBy(CORE + "http..")
                 .layer("config").definedBy(CORE + "config..")
                 .layer("functions").definedBy(ROOT + ".customers..", ROOT + ".publicrequests..",
