@@ -8,11 +8,13 @@ import fi.dentalsystems.register.core.store.LegalHolds;
 import fi.dentalsystems.register.core.http.Route;
 import fi.dentalsystems.register.core.domain.StaffGroup;
 import fi.dentalsystems.register.core.marketing.Pepper;
+import fi.dentalsystems.register.core.notice.RegisterDescription;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.time.Clock;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /** The route table of the customers API: which route runs what, and who may call it. */
 public final class CustomersApi {
@@ -20,17 +22,21 @@ public final class CustomersApi {
 
     private static final Set<StaffGroup> STAFF = Set.of(StaffGroup.ADMIN, StaffGroup.STAFF);
     private static final Set<StaffGroup> ADMIN = Set.of(StaffGroup.ADMIN);
+    private static final Set<StaffGroup> STAFF_OR_SERVICE = Set.of(StaffGroup.ADMIN, StaffGroup.STAFF, StaffGroup.SERVICE);
 
     private CustomersApi() {
     }
 
-    public static HttpApiAdapter create(DynamoDbClient dynamoDb, TableNames tables, Clock clock, Pepper pepper) {
+    public static HttpApiAdapter create(DynamoDbClient dynamoDb, TableNames tables, Clock clock, Pepper pepper,
+                                        Supplier<RegisterDescription> description) {
         RegisterStores stores = RegisterStores.create(dynamoDb, tables, clock, pepper);
         CustomerRoutes customers = new CustomerRoutes(stores);
         ContactRoutes contacts = new ContactRoutes(stores);
         HistoryRoutes history = new HistoryRoutes(stores);
         RecipientRoutes recipients = new RecipientRoutes(stores);
         AuditRoutes audit = new AuditRoutes(stores);
+        CredentialRoutes credentials = new CredentialRoutes(stores);
+        RecordsOfProcessingRoute recordsOfProcessing = new RecordsOfProcessingRoute(description);
         LegalHolds legalHolds = new LegalHolds(dynamoDb, tables);
         LegalHoldRoutes customerHold = new LegalHoldRoutes(HoldTarget.CUSTOMER, "customerId", legalHolds, stores.audit(), clock);
         LegalHoldRoutes contactHold = new LegalHoldRoutes(HoldTarget.CONTACT, "contactId", legalHolds, stores.audit(), clock);
@@ -50,7 +56,11 @@ public final class CustomersApi {
                 new Route("GET /customers/{customerId}/history", STAFF, history::list),
                 new Route("GET /marketing/recipients", STAFF, recipients::marketing),
                 new Route("GET /notifications/recipients", STAFF, recipients::faultNotices),
+                new Route("GET /contacts/{contactId}/credentials", STAFF_OR_SERVICE, credentials::list),
+                new Route("PUT /contacts/{contactId}/credentials/{service}", STAFF_OR_SERVICE, credentials::put),
+                new Route("DELETE /contacts/{contactId}/credentials/{service}", STAFF_OR_SERVICE, credentials::delete),
                 new Route("GET /audit", ADMIN, audit::forTarget),
+                new Route("GET /records-of-processing", ADMIN, recordsOfProcessing::get),
                 new Route("GET /customers/{customerId}/hold", ADMIN, customerHold::get),
                 new Route("PUT /customers/{customerId}/hold", ADMIN, customerHold::put),
                 new Route("DELETE /customers/{customerId}/hold", ADMIN, customerHold::delete),

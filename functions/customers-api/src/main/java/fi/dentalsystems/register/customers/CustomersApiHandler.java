@@ -7,6 +7,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import fi.dentalsystems.register.core.store.DynamoDbConnection;
 import fi.dentalsystems.register.core.config.HandlerSetup;
 import fi.dentalsystems.register.core.marketing.Pepper;
+import fi.dentalsystems.register.core.notice.RegisterDescription;
 import fi.dentalsystems.register.core.store.RegisterTable;
 import fi.dentalsystems.register.core.store.TableNames;
 import fi.dentalsystems.register.core.http.HttpApiAdapter;
@@ -17,7 +18,9 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.DescribeTableRequest;
 
 import java.time.Clock;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Lambda entry point of the staff customers API. Everything is built once per instance;
@@ -39,18 +42,20 @@ public final class CustomersApiHandler
 
     /** Used by tests, which pass their own engine, tables and clock; the pepper comes from the environment. */
     public CustomersApiHandler(DynamoDbClient dynamoDb, TableNames tables, Clock clock) {
-        this(dynamoDb, tables, clock, Pepper.from(name -> java.util.Optional.ofNullable(System.getenv(name)).filter(v -> !v.isBlank())));
+        this(dynamoDb, tables, clock, name -> java.util.Optional.ofNullable(System.getenv(name)).filter(v -> !v.isBlank()));
     }
 
     /** Used by the local runtime. */
     public CustomersApiHandler(HandlerSetup setup) {
-        this(setup.dynamoDb(), setup.tables(), setup.clock(), Pepper.from(setup::variable));
+        this(setup.dynamoDb(), setup.tables(), setup.clock(), setup::variable);
     }
 
-    private CustomersApiHandler(DynamoDbClient dynamoDb, TableNames tables, Clock clock, Pepper pepper) {
+    private CustomersApiHandler(DynamoDbClient dynamoDb, TableNames tables, Clock clock,
+                                Function<String, Optional<String>> variables) {
         this.dynamoDb = dynamoDb;
         this.tables = tables;
-        this.api = CustomersApi.create(dynamoDb, tables, clock, pepper);
+        this.api = CustomersApi.create(dynamoDb, tables, clock, Pepper.from(variables),
+                () -> RegisterDescription.from(variables));
     }
 
     @Override

@@ -66,14 +66,16 @@ public final class DevTokens {
         return new DevTokens(key.clone());
     }
 
-    /** Roles: admin, staff, processor[:purpose,purpose]. */
+    /** Roles: admin, staff, processor[:purpose,purpose], service. */
     public String issue(String role, Instant now) {
         String[] parts = role.split(":", 2);
         String group = switch (parts[0]) {
             case "admin" -> "register-admin";
             case "staff" -> "register-staff";
             case "processor" -> "register-processor";
-            default -> throw new IllegalArgumentException("unknown role " + parts[0] + " (admin, staff, processor[:purpose])");
+            case "service" -> "register-service";
+            default -> throw new IllegalArgumentException("unknown role " + parts[0]
+                    + " (admin, staff, processor[:purpose], service)");
         };
         JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
                 .issuer(ISSUER)

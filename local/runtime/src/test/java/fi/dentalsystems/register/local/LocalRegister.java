@@ -112,8 +112,13 @@ final class LocalRegister implements AutoCloseable {
     }
 
     HttpResponse<String> staff(String method, String path, String json, String... headers) {
+        return as("staff", method, path, json, headers);
+    }
+
+    /** A call with a token of the given role (admin, staff, processor:…, service). */
+    HttpResponse<String> as(String role, String method, String path, String json, String... headers) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base() + path))
-                .header("Authorization", "Bearer " + tokens.issue("staff", Instant.now()));
+                .header("Authorization", "Bearer " + tokens.issue(role, Instant.now()));
         if (headers.length > 0) {
             b.headers(headers);
         }

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -112,6 +113,30 @@ class RequestFormInBrowserTest {
             assertThat(browser.findElement(By.cssSelector("label[for=email]")).isDisplayed()).isTrue();
             assertThat(browser.findElements(By.cssSelector("input[type=radio][name=type]"))).hasSize(5);
             screenshot("form-" + entry.getKey());
+        }
+    }
+
+    @Test
+    void thePrivacyNoticeIsLinkedFromTheFormAndReadableInEachLanguageWithoutJavaScript() throws IOException {
+        Map<String, String> controllerSection = Map.of("fi", "1. Rekisterinpitäjä", "sv", "1. Personuppgiftsansvarig",
+                "en", "1. Controller");
+        for (var entry : controllerSection.entrySet()) {
+            String lang = entry.getKey();
+            browser.get(base + "/form?lang=" + lang);
+            browser.findElement(By.cssSelector("a[href='/privacy-notice?lang=" + lang + "']")).click();
+            waitFor(By.id("s13"));
+            assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo(lang);
+            List<String> headings = browser.findElements(By.tagName("h2")).stream().map(WebElement::getText).toList();
+            assertThat(headings).hasSize(13).first().isEqualTo(entry.getValue());
+            // the retention rows are a table with header cells, one row per rule of the policy
+            assertThat(browser.findElements(By.cssSelector("section[aria-labelledby=s5] table")).get(1)
+                    .findElements(By.cssSelector("tbody tr")))
+                    .hasSize(fi.dentalsystems.register.core.retention.RetentionPolicy.defaults().rules().size());
+            assertThat(browser.getPageSource()).contains(SamTemplate.load().parameterDefault("ControllerName").orElseThrow())
+                    .contains(SamTemplate.load().parameterDefault("RegisterContactName").orElseThrow());
+            screenshot("privacy-notice-" + lang);
+            // the notice links back to the form (absolute, at the stack's public address)
+            assertThat(browser.findElements(By.cssSelector("a[href$='/form?lang=" + lang + "']"))).isNotEmpty();
         }
     }
 

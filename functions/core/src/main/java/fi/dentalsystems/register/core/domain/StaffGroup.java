@@ -7,7 +7,12 @@ import java.util.Optional;
 public enum StaffGroup {
     ADMIN("register-admin"),
     STAFF("register-staff"),
-    PROCESSOR("register-processor");
+    PROCESSOR("register-processor"),
+    /**
+     * The company's own services (DentalSuite, the portal…) recording which accounts a contact has:
+     * a service account user in this group may use the credentials routes and nothing else.
+     */
+    SERVICE("register-service");
 
     private final String groupName;
 

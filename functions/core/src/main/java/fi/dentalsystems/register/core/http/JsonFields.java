@@ -54,6 +54,11 @@ public final class JsonFields {
         errors.add(new FieldError(path(field), message));
     }
 
+    /** The names of the fields the body holds (to refuse some by name before reading any). */
+    public Set<String> names() {
+        return Set.copyOf(node.keySet());
+    }
+
     public boolean has(String field) {
         read.add(field);
         return node.containsKey(field);

@@ -50,6 +50,11 @@ public final class CredentialRepository {
         return result;
     }
 
+    /** Deletes one service's metadata of the contact (staff, or the service when the account is closed). */
+    public void delete(String contactId, String service) {
+        table.deleteItem(Key.builder().partitionValue(contactId).sortValue(service).build());
+    }
+
     /** Deletes every credential item of the contact; returns the services removed. Re-runnable. */
     public List<String> deleteAllOf(String contactId) {
         List<String> services = new ArrayList<>();

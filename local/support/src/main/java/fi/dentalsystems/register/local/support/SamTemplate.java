@@ -49,6 +49,14 @@ public final class SamTemplate {
         return tables;
     }
 
+    /** The key and index attributes a table declares (its AttributeDefinitions). */
+    public List<String> attributeDefinitions(String tableLogicalId) {
+        List<String> names = new ArrayList<>();
+        list(tables().getOrDefault(tableLogicalId, Map.of()).get("AttributeDefinitions"))
+                .forEach(d -> names.add(String.valueOf(map(d).get("AttributeName"))));
+        return names;
+    }
+
     /** An HTTP route a function declares: method and path as API Gateway matches them. */
     public record HttpRoute(String method, String path, boolean authorized) {
         public String routeKey() {
