@@ -21,7 +21,7 @@ public record PhoneNumber(String e164) {
     }
 
     /**
-     * Parses with Finland as the default region, so "040 1487 672" means +358 40 1487 672; other
+     * Parses with Finland as the default region, so "040 123 4567" means +358 40 123 4567; other
      * countries need their + or 00 prefix. Numbers with an extension are refused: E.164 cannot hold it
      * and dropping it silently would store a different number.
      */
