@@ -1,9 +1,18 @@
 package fi.dentalsystems.register.purge;
 
+import fi.dentalsystems.register.core.store.AuditItem;
+import fi.dentalsystems.register.core.store.ContactItem;
+import fi.dentalsystems.register.core.store.CredentialItem;
+import fi.dentalsystems.register.core.store.CustomerItem;
+import fi.dentalsystems.register.core.store.HistoryItem;
 import fi.dentalsystems.register.core.store.RegisterTable;
 import fi.dentalsystems.register.core.retention.DataCategory;
+import fi.dentalsystems.register.core.store.RequestItem;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The tables the purge reads, in the order it reads them, with the category each one's items
@@ -11,12 +20,13 @@ import java.util.List;
  * under it, so its contacts' own turn finds less to do.
  */
 enum PurgeTable {
-    CUSTOMERS(RegisterTable.CUSTOMERS, DataCategory.CUSTOMER, List.of("customerId")),
-    CONTACTS(RegisterTable.CONTACTS, DataCategory.CONTACT, List.of("contactId")),
-    CREDENTIALS(RegisterTable.CREDENTIALS, DataCategory.CREDENTIAL, List.of("contactId", "service")),
-    HISTORY(RegisterTable.HISTORY, DataCategory.HISTORY_ENTRY, List.of("customerId", "entryKey")),
-    REQUESTS(RegisterTable.REQUESTS, DataCategory.CLOSED_REQUEST, List.of("requestId")),
-    AUDIT(RegisterTable.AUDIT, DataCategory.AUDIT_ENTRY, List.of("day", "tsId"));
+    CUSTOMERS(RegisterTable.CUSTOMERS, DataCategory.CUSTOMER, List.of(CustomerItem.CUSTOMER_ID)),
+    CONTACTS(RegisterTable.CONTACTS, DataCategory.CONTACT, List.of(ContactItem.CONTACT_ID)),
+    CREDENTIALS(RegisterTable.CREDENTIALS, DataCategory.CREDENTIAL,
+            List.of(CredentialItem.CONTACT_ID, CredentialItem.SERVICE)),
+    HISTORY(RegisterTable.HISTORY, DataCategory.HISTORY_ENTRY, List.of(HistoryItem.CUSTOMER_ID, HistoryItem.ENTRY_KEY)),
+    REQUESTS(RegisterTable.REQUESTS, DataCategory.CLOSED_REQUEST, List.of(RequestItem.REQUEST_ID)),
+    AUDIT(RegisterTable.AUDIT, DataCategory.AUDIT_ENTRY, List.of(AuditItem.DAY, AuditItem.TS_ID));
 
     private final RegisterTable table;
     private final DataCategory category;
@@ -42,5 +52,12 @@ enum PurgeTable {
 
     String partitionKey() {
         return keyAttributes.get(0);
+    }
+
+    /** The key of one of this table's items (or of an index entry that projects it). */
+    Map<String, AttributeValue> keyOf(Map<String, AttributeValue> item) {
+        Map<String, AttributeValue> key = new HashMap<>();
+        keyAttributes.forEach(a -> key.put(a, item.get(a)));
+        return key;
     }
 }

@@ -61,12 +61,12 @@ public final class RetentionPurgeHandler implements RequestHandler<Map<String, O
     }
 
     RetentionPurgeHandler(HandlerSetup setup, ReportSink metrics, RetentionPurge.BatchRead batchRead,
-                          RetentionPurge.Sleeper sleeper) {
+                          Backoff.Sleeper sleeper) {
         DynamoDbEnhancedClient enhanced = DynamoDbEnhancedClient.builder().dynamoDbClient(setup.dynamoDb()).build();
         this.purge = new RetentionPurge(setup.dynamoDb(), setup.tables(),
                 new AuditLog(enhanced, setup.tables().nameOf(RegisterTable.AUDIT), setup.clock()),
                 setup.variable("PURGE_FIRST_DAY").map(LocalDate::parse).orElse(LocalDate.of(2026, 1, 1)),
-                SAFETY_MILLIS, sleeper, batchRead, Clock.systemUTC());
+                SAFETY_MILLIS, new Backoff(sleeper), batchRead, Clock.systemUTC());
         this.clock = setup.clock();
         this.clockOverrideAllowed = setup.variable(CLOCK_OVERRIDE).filter("allowed"::equals).isPresent();
         this.metrics = metrics;

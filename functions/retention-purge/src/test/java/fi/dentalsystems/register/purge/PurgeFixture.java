@@ -78,13 +78,13 @@ final class PurgeFixture {
     }
 
     RetentionPurgeHandler purge(Instant now, String firstDay, RetentionPurge.BatchRead batchRead,
-                                RetentionPurge.Sleeper sleeper) {
+                                Backoff.Sleeper sleeper) {
         return purge(db, now, firstDay, batchRead, sleeper);
     }
 
     /** The purge on another client (a recording one, say) to the same tables. */
     RetentionPurgeHandler purge(DynamoDbClient client, Instant now, String firstDay, RetentionPurge.BatchRead batchRead,
-                                RetentionPurge.Sleeper sleeper) {
+                                Backoff.Sleeper sleeper) {
         return new RetentionPurgeHandler(new HandlerSetup(client, tables.names(), Clock.fixed(now, ZoneOffset.UTC), mail -> {
             throw new IllegalStateException("the purge sends no mail");
         }, Map.of("PURGE_FIRST_DAY", firstDay)), report -> { }, batchRead, sleeper);

@@ -165,7 +165,7 @@ class PurgeRunTest {
         Map<String, Object> sameWeek = r.purge(tomorrow.plus(Duration.ofDays(3)), daysBefore(T0, 1))
                 .handleRequest(Map.of(), null);
         assertThat(sameWeek.get("deleted")).as("parked for a week, not until 2040").isEqualTo(0L);
-        Map<String, Object> weekLater = r.purge(tomorrow.plus(Duration.ofDays(RetentionPurge.RECHECK_HELD_DAYS + 1)),
+        Map<String, Object> weekLater = r.purge(tomorrow.plus(Duration.ofDays(HeldItems.RECHECK_DAYS + 1)),
                 daysBefore(T0, 1)).handleRequest(Map.of(), null);
         assertThat(weekLater.get("deleted")).isEqualTo(2L);
         assertThat(r.contacts.find(contact.contactId())).isEmpty();
@@ -204,8 +204,8 @@ class PurgeRunTest {
 
         Map<String, Object> first = r.purge(NOW, daysBefore(NOW, 1)).run(Map.of(), fourBatches, counting);
         assertThat(first.get("complete")).isEqualTo(false);
-        assertThat(first.get("deleted")).isEqualTo(4L * RetentionPurge.BATCH);
-        assertThat(auditEntriesLeft(r)).isEqualTo(1_000 - 4 * RetentionPurge.BATCH);
+        assertThat(first.get("deleted")).isEqualTo(4L * BucketPurge.BATCH);
+        assertThat(auditEntriesLeft(r)).isEqualTo(1_000 - 4 * BucketPurge.BATCH);
         assertThat(reports(r)).as("a cut-off run parks its counts instead of reporting").isEmpty();
 
         Map<String, Object> second = r.purge(NOW.plus(Duration.ofHours(1)), daysBefore(NOW, 1)).handleRequest(Map.of(), null);

@@ -9,13 +9,15 @@ import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTag
 
 /** Storage shape of an Audit item: one per (access, target). Ids only, no personal data. */
 public final class AuditItem extends PurgeableItem {
+    public static final String DAY = "day";
+    public static final String TS_ID = "tsId";
     public static final String BY_TARGET = "byTarget";
 
     public static final StaticTableSchema<AuditItem> SCHEMA = StaticTableSchema.builder(AuditItem.class)
             .newItemSupplier(AuditItem::new)
-            .addAttribute(String.class, a -> a.name("day").getter(AuditItem::getDay)
+            .addAttribute(String.class, a -> a.name(DAY).getter(AuditItem::getDay)
                     .setter(AuditItem::setDay).tags(primaryPartitionKey()))
-            .addAttribute(String.class, a -> a.name("tsId").getter(AuditItem::getTsId)
+            .addAttribute(String.class, a -> a.name(TS_ID).getter(AuditItem::getTsId)
                     .setter(AuditItem::setTsId).tags(primarySortKey(), secondarySortKey(BY_TARGET)))
             .addAttribute(String.class, a -> a.name("targetId").getter(AuditItem::getTargetId)
                     .setter(AuditItem::setTargetId).tags(secondaryPartitionKey(BY_TARGET)))
@@ -37,10 +39,10 @@ public final class AuditItem extends PurgeableItem {
                     .setter(AuditItem::setOccurredAt))
             .addAttribute(software.amazon.awssdk.enhanced.dynamodb.EnhancedType.mapOf(String.class, Long.class),
                     a -> a.name("details").getter(AuditItem::getDetails).setter(AuditItem::setDetails))
-            .addAttribute(Long.class, a -> a.name("purgeAt").getter(AuditItem::getPurgeAt).setter(AuditItem::setPurgeAt)
-                    .tags(secondarySortKey(Retention.BY_PURGE)))
-            .addAttribute(String.class, a -> a.name("purgeBucket").getter(AuditItem::getPurgeBucket)
-                    .setter(AuditItem::setPurgeBucket).tags(secondaryPartitionKey(Retention.BY_PURGE)))
+            .addAttribute(Long.class, a -> a.name(PURGE_AT).getter(AuditItem::getPurgeAt).setter(AuditItem::setPurgeAt)
+                    .tags(secondarySortKey(BY_PURGE)))
+            .addAttribute(String.class, a -> a.name(PURGE_BUCKET).getter(AuditItem::getPurgeBucket)
+                    .setter(AuditItem::setPurgeBucket).tags(secondaryPartitionKey(BY_PURGE)))
             .build();
 
     private String day;

@@ -11,14 +11,16 @@ import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTag
 
 /** Storage shape of a Contacts item; {@code emailKey} is the normalised address for lookup. */
 public final class ContactItem extends PurgeableItem {
+    public static final String CONTACT_ID = "contactId";
+    public static final String CUSTOMER_ID = "customerId";
     public static final String BY_CUSTOMER = "byCustomer";
     public static final String BY_EMAIL = "byEmail";
 
     public static final StaticTableSchema<ContactItem> SCHEMA = StaticTableSchema.builder(ContactItem.class)
             .newItemSupplier(ContactItem::new)
-            .addAttribute(String.class, a -> a.name("contactId").getter(ContactItem::getContactId)
+            .addAttribute(String.class, a -> a.name(CONTACT_ID).getter(ContactItem::getContactId)
                     .setter(ContactItem::setContactId).tags(primaryPartitionKey()))
-            .addAttribute(String.class, a -> a.name("customerId").getter(ContactItem::getCustomerId)
+            .addAttribute(String.class, a -> a.name(CUSTOMER_ID).getter(ContactItem::getCustomerId)
                     .setter(ContactItem::setCustomerId).tags(secondaryPartitionKey(BY_CUSTOMER)))
             .addAttribute(String.class, a -> a.name("name").getter(ContactItem::getName)
                     .setter(ContactItem::setName))
@@ -46,10 +48,10 @@ public final class ContactItem extends PurgeableItem {
                     .setter(ContactItem::setRestrictionRequestId))
             .addAttribute(Long.class, a -> a.name("version").getter(ContactItem::getVersion)
                     .setter(ContactItem::setVersion).tags(versionAttribute()))
-            .addAttribute(Long.class, a -> a.name("purgeAt").getter(ContactItem::getPurgeAt).setter(ContactItem::setPurgeAt)
-                    .tags(secondarySortKey(Retention.BY_PURGE)))
-            .addAttribute(String.class, a -> a.name("purgeBucket").getter(ContactItem::getPurgeBucket)
-                    .setter(ContactItem::setPurgeBucket).tags(secondaryPartitionKey(Retention.BY_PURGE)))
+            .addAttribute(Long.class, a -> a.name(PURGE_AT).getter(ContactItem::getPurgeAt).setter(ContactItem::setPurgeAt)
+                    .tags(secondarySortKey(BY_PURGE)))
+            .addAttribute(String.class, a -> a.name(PURGE_BUCKET).getter(ContactItem::getPurgeBucket)
+                    .setter(ContactItem::setPurgeBucket).tags(secondaryPartitionKey(BY_PURGE)))
             .build();
 
     private String contactId;

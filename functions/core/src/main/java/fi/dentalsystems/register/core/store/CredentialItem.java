@@ -9,20 +9,23 @@ import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTag
 
 /** Storage shape of a Credentials item: authentication metadata only, never a secret. */
 public final class CredentialItem extends PurgeableItem {
+    public static final String CONTACT_ID = "contactId";
+    public static final String SERVICE = "service";
+
     public static final StaticTableSchema<CredentialItem> SCHEMA = StaticTableSchema.builder(CredentialItem.class)
             .newItemSupplier(CredentialItem::new)
-            .addAttribute(String.class, a -> a.name("contactId").getter(CredentialItem::getContactId)
+            .addAttribute(String.class, a -> a.name(CONTACT_ID).getter(CredentialItem::getContactId)
                     .setter(CredentialItem::setContactId).tags(primaryPartitionKey()))
-            .addAttribute(String.class, a -> a.name("service").getter(CredentialItem::getService)
+            .addAttribute(String.class, a -> a.name(SERVICE).getter(CredentialItem::getService)
                     .setter(CredentialItem::setService).tags(primarySortKey()))
             .addAttribute(String.class, a -> a.name("username").getter(CredentialItem::getUsername)
                     .setter(CredentialItem::setUsername))
             .addAttribute(String.class, a -> a.name("lastSignInAt").getter(CredentialItem::getLastSignInAt)
                     .setter(CredentialItem::setLastSignInAt))
-            .addAttribute(Long.class, a -> a.name("purgeAt").getter(CredentialItem::getPurgeAt).setter(CredentialItem::setPurgeAt)
-                    .tags(secondarySortKey(Retention.BY_PURGE)))
-            .addAttribute(String.class, a -> a.name("purgeBucket").getter(CredentialItem::getPurgeBucket)
-                    .setter(CredentialItem::setPurgeBucket).tags(secondaryPartitionKey(Retention.BY_PURGE)))
+            .addAttribute(Long.class, a -> a.name(PURGE_AT).getter(CredentialItem::getPurgeAt).setter(CredentialItem::setPurgeAt)
+                    .tags(secondarySortKey(BY_PURGE)))
+            .addAttribute(String.class, a -> a.name(PURGE_BUCKET).getter(CredentialItem::getPurgeBucket)
+                    .setter(CredentialItem::setPurgeBucket).tags(secondaryPartitionKey(BY_PURGE)))
             .build();
 
     private String contactId;

@@ -16,20 +16,24 @@ public final class CustomerItem extends PurgeableItem {
     public static final String CUSTOMER = "CUSTOMER";
     public static final String BUSINESS_ID_CLAIM = "BUSINESS_ID_CLAIM";
     public static final String BY_BUSINESS_ID = "byBusinessId";
+    public static final String CUSTOMER_ID = "customerId";
+    /** On a business-id claim: the customer that holds the claim. */
+    public static final String CLAIMED_BY = "claimedBy";
+    public static final String BUSINESS_ID = "businessId";
 
     public static final StaticTableSchema<CustomerItem> SCHEMA = StaticTableSchema.builder(CustomerItem.class)
             .newItemSupplier(CustomerItem::new)
-            .addAttribute(String.class, a -> a.name("customerId").getter(CustomerItem::getCustomerId)
+            .addAttribute(String.class, a -> a.name(CUSTOMER_ID).getter(CustomerItem::getCustomerId)
                     .setter(CustomerItem::setCustomerId).tags(primaryPartitionKey()))
             .addAttribute(String.class, a -> a.name("recordType").getter(CustomerItem::getRecordType)
                     .setter(CustomerItem::setRecordType))
-            .addAttribute(String.class, a -> a.name("claimedBy").getter(CustomerItem::getClaimedBy)
+            .addAttribute(String.class, a -> a.name(CLAIMED_BY).getter(CustomerItem::getClaimedBy)
                     .setter(CustomerItem::setClaimedBy))
             .addAttribute(String.class, a -> a.name("name").getter(CustomerItem::getName)
                     .setter(CustomerItem::setName))
             .addAttribute(String.class, a -> a.name("nameKey").getter(CustomerItem::getNameKey)
                     .setter(CustomerItem::setNameKey))
-            .addAttribute(String.class, a -> a.name("businessId").getter(CustomerItem::getBusinessId)
+            .addAttribute(String.class, a -> a.name(BUSINESS_ID).getter(CustomerItem::getBusinessId)
                     .setter(CustomerItem::setBusinessId).tags(secondaryPartitionKey(BY_BUSINESS_ID)))
             .addAttribute(String.class, a -> a.name("email").getter(CustomerItem::getEmail)
                     .setter(CustomerItem::setEmail))
@@ -61,10 +65,10 @@ public final class CustomerItem extends PurgeableItem {
                     .setter(CustomerItem::setRestrictionReason))
             .addAttribute(Long.class, a -> a.name("version").getter(CustomerItem::getVersion)
                     .setter(CustomerItem::setVersion).tags(versionAttribute()))
-            .addAttribute(Long.class, a -> a.name("purgeAt").getter(CustomerItem::getPurgeAt).setter(CustomerItem::setPurgeAt)
-                    .tags(secondarySortKey(Retention.BY_PURGE)))
-            .addAttribute(String.class, a -> a.name("purgeBucket").getter(CustomerItem::getPurgeBucket)
-                    .setter(CustomerItem::setPurgeBucket).tags(secondaryPartitionKey(Retention.BY_PURGE)))
+            .addAttribute(Long.class, a -> a.name(PURGE_AT).getter(CustomerItem::getPurgeAt).setter(CustomerItem::setPurgeAt)
+                    .tags(secondarySortKey(BY_PURGE)))
+            .addAttribute(String.class, a -> a.name(PURGE_BUCKET).getter(CustomerItem::getPurgeBucket)
+                    .setter(CustomerItem::setPurgeBucket).tags(secondaryPartitionKey(BY_PURGE)))
             .build();
 
     private String customerId;

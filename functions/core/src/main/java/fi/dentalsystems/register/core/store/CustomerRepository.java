@@ -26,7 +26,8 @@ import java.util.Set;
 
 /** Customers table: the customer organisations and the claims that keep business ids unique. */
 public final class CustomerRepository {
-    private static final String CLAIM_PREFIX = "businessId#";
+    /** A business-id claim's key in the Customers table: this prefix and the business id. */
+    public static final String CLAIM_PREFIX = "businessId#";
     private static final int SCAN_PAGE = 100;
 
     private final DynamoDbTable<CustomerItem> table;

@@ -9,13 +9,15 @@ import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTag
 
 /** Storage shape of a History item: sort key {@code occurredAt#entryId} gives newest-first pages. */
 public final class HistoryItem extends PurgeableItem {
+    public static final String CUSTOMER_ID = "customerId";
+    public static final String ENTRY_KEY = "entryKey";
     public static final String BY_CONTACT = "byContact";
 
     public static final StaticTableSchema<HistoryItem> SCHEMA = StaticTableSchema.builder(HistoryItem.class)
             .newItemSupplier(HistoryItem::new)
-            .addAttribute(String.class, a -> a.name("customerId").getter(HistoryItem::getCustomerId)
+            .addAttribute(String.class, a -> a.name(CUSTOMER_ID).getter(HistoryItem::getCustomerId)
                     .setter(HistoryItem::setCustomerId).tags(primaryPartitionKey()))
-            .addAttribute(String.class, a -> a.name("entryKey").getter(HistoryItem::getEntryKey)
+            .addAttribute(String.class, a -> a.name(ENTRY_KEY).getter(HistoryItem::getEntryKey)
                     .setter(HistoryItem::setEntryKey).tags(primarySortKey(), secondarySortKey(BY_CONTACT)))
             .addAttribute(String.class, a -> a.name("entryId").getter(HistoryItem::getEntryId)
                     .setter(HistoryItem::setEntryId))
@@ -33,10 +35,10 @@ public final class HistoryItem extends PurgeableItem {
                     .setter(HistoryItem::setRecordedBy))
             .addAttribute(String.class, a -> a.name("createdAt").getter(HistoryItem::getCreatedAt)
                     .setter(HistoryItem::setCreatedAt))
-            .addAttribute(Long.class, a -> a.name("purgeAt").getter(HistoryItem::getPurgeAt).setter(HistoryItem::setPurgeAt)
-                    .tags(secondarySortKey(Retention.BY_PURGE)))
-            .addAttribute(String.class, a -> a.name("purgeBucket").getter(HistoryItem::getPurgeBucket)
-                    .setter(HistoryItem::setPurgeBucket).tags(secondaryPartitionKey(Retention.BY_PURGE)))
+            .addAttribute(Long.class, a -> a.name(PURGE_AT).getter(HistoryItem::getPurgeAt).setter(HistoryItem::setPurgeAt)
+                    .tags(secondarySortKey(BY_PURGE)))
+            .addAttribute(String.class, a -> a.name(PURGE_BUCKET).getter(HistoryItem::getPurgeBucket)
+                    .setter(HistoryItem::setPurgeBucket).tags(secondaryPartitionKey(BY_PURGE)))
             .build();
 
     private String customerId;

@@ -7,9 +7,9 @@ import fi.dentalsystems.register.core.domain.DataSubjectRequest;
 
 /** What a legal hold can be placed on: the table, key attribute, id prefix and audit target type of each. */
 public enum HoldTarget {
-    CUSTOMER(RegisterTable.CUSTOMERS, "customerId", Customer.ID_PREFIX, TargetType.CUSTOMER),
-    CONTACT(RegisterTable.CONTACTS, "contactId", Contact.ID_PREFIX, TargetType.CONTACT),
-    REQUEST(RegisterTable.REQUESTS, "requestId", DataSubjectRequest.ID_PREFIX, TargetType.REQUEST);
+    CUSTOMER(RegisterTable.CUSTOMERS, CustomerItem.CUSTOMER_ID, Customer.ID_PREFIX, TargetType.CUSTOMER),
+    CONTACT(RegisterTable.CONTACTS, ContactItem.CONTACT_ID, Contact.ID_PREFIX, TargetType.CONTACT),
+    REQUEST(RegisterTable.REQUESTS, RequestItem.REQUEST_ID, DataSubjectRequest.ID_PREFIX, TargetType.REQUEST);
 
     private final RegisterTable table;
     private final String keyAttribute;

@@ -70,14 +70,14 @@ public final class LegalHolds {
         } catch (ConditionalCheckFailedException missing) {
             return false;
         }
-        AttributeValue purgeAt = after.get("purgeAt");
+        AttributeValue purgeAt = after.get(PurgeableItem.PURGE_AT);
         if (purgeAt != null) {
             Instant at = Instant.ofEpochSecond(Long.parseLong(purgeAt.n()));
             try {
                 dynamoDb.updateItem(r -> r.tableName(tables.nameOf(target.table())).key(key(target, id))
                         .updateExpression("SET #b = :b")
                         .conditionExpression("#p = :p AND attribute_not_exists(#u)")
-                        .expressionAttributeNames(Map.of("#b", "purgeBucket", "#p", "purgeAt", "#u", HOLD_UNTIL))
+                        .expressionAttributeNames(Map.of("#b", PurgeableItem.PURGE_BUCKET, "#p", PurgeableItem.PURGE_AT, "#u", HOLD_UNTIL))
                         .expressionAttributeValues(Map.of(":b", AttributeValue.fromS(
                                 Retention.bucket(at, now)), ":p", purgeAt)));
             } catch (ConditionalCheckFailedException changed) {

@@ -6,6 +6,11 @@ package fi.dentalsystems.register.core.store;
  * Both stay empty until the item's retention clock starts.
  */
 public abstract class PurgeableItem {
+    public static final String PURGE_AT = "purgeAt";
+    public static final String PURGE_BUCKET = "purgeBucket";
+    /** The sparse index over them: partition key {@code purgeBucket}, sort key {@code purgeAt}. */
+    public static final String BY_PURGE = "byPurge";
+
     private Long purgeAt;
     private String purgeBucket;
 

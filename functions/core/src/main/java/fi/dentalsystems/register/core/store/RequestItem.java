@@ -13,12 +13,13 @@ import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTag
 
 /** Storage shape of a Requests item; {@code byStatusDue} finds open requests by deadline without a scan. */
 public final class RequestItem extends PurgeableItem {
+    public static final String REQUEST_ID = "requestId";
     public static final String BY_STATUS_DUE = "byStatusDue";
     public static final String BY_EMAIL = "byEmail";
 
     public static final StaticTableSchema<RequestItem> SCHEMA = StaticTableSchema.builder(RequestItem.class)
             .newItemSupplier(RequestItem::new)
-            .addAttribute(String.class, a -> a.name("requestId").getter(RequestItem::getRequestId)
+            .addAttribute(String.class, a -> a.name(REQUEST_ID).getter(RequestItem::getRequestId)
                     .setter(RequestItem::setRequestId).tags(primaryPartitionKey()))
             .addAttribute(String.class, a -> a.name("type").getter(RequestItem::getType).setter(RequestItem::setType))
             .addAttribute(String.class, a -> a.name("status").getter(RequestItem::getStatus)
@@ -57,10 +58,10 @@ public final class RequestItem extends PurgeableItem {
                     a -> a.name("intake").getter(RequestItem::getIntake).setter(RequestItem::setIntake))
             .addAttribute(Long.class, a -> a.name("version").getter(RequestItem::getVersion)
                     .setter(RequestItem::setVersion).tags(versionAttribute()))
-            .addAttribute(Long.class, a -> a.name("purgeAt").getter(RequestItem::getPurgeAt).setter(RequestItem::setPurgeAt)
-                    .tags(secondarySortKey(Retention.BY_PURGE)))
-            .addAttribute(String.class, a -> a.name("purgeBucket").getter(RequestItem::getPurgeBucket)
-                    .setter(RequestItem::setPurgeBucket).tags(secondaryPartitionKey(Retention.BY_PURGE)))
+            .addAttribute(Long.class, a -> a.name(PURGE_AT).getter(RequestItem::getPurgeAt).setter(RequestItem::setPurgeAt)
+                    .tags(secondarySortKey(BY_PURGE)))
+            .addAttribute(String.class, a -> a.name(PURGE_BUCKET).getter(RequestItem::getPurgeBucket)
+                    .setter(RequestItem::setPurgeBucket).tags(secondaryPartitionKey(BY_PURGE)))
             .build();
 
     private String requestId;

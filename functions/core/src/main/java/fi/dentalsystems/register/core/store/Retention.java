@@ -18,7 +18,6 @@ import java.util.function.BiConsumer;
  * has already left behind (docs/decisions/0007-retention-purge.md).
  */
 final class Retention {
-    static final String BY_PURGE = "byPurge";
     static final RetentionPolicy POLICY = RetentionPolicy.defaults();
 
     private Retention() {

@@ -1,0 +1,74 @@
+package fi.dentalsystems.register.purge;
+
+import fi.dentalsystems.register.core.store.PurgeableItem;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import static software.amazon.lambda.powertools.logging.argument.StructuredArguments.entry;
+
+/**
+ * Purges one day's bucket of one table. It reads only the due part of that day in the sparse
+ * keys-only {@code byPurge} index — never a Scan, so its cost follows what expires, not the size
+ * of the table — in pages of {@value #BATCH}, and stops between batches when the time runs out.
+ * Throttled deletes are retried with backoff, like a batch's unprocessed items.
+ */
+final class BucketPurge {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(BucketPurge.class);
+    static final int BATCH = 25;
+
+    private final MeteredTables tables;
+    private final ItemPurge items;
+    private final Backoff backoff;
+    private final PurgeReport report;
+    private final RetentionPurge.Run run;
+    private final long safetyMillis;
+    private final RetentionPurge.BatchRead batchRead;
+
+    BucketPurge(MeteredTables tables, ItemPurge items, Backoff backoff, PurgeReport report, RetentionPurge.Run run,
+                long safetyMillis, RetentionPurge.BatchRead batchRead) {
+        this.tables = tables;
+        this.items = items;
+        this.backoff = backoff;
+        this.report = report;
+        this.run = run;
+        this.safetyMillis = safetyMillis;
+        this.batchRead = batchRead;
+    }
+
+    /** False when the time ran out first. */
+    boolean purge(PurgeTable table, LocalDate day) {
+        return tables.query(table.table(), query -> query.indexName(PurgeableItem.BY_PURGE)
+                        .keyConditionExpression("#b = :b AND #p <= :now")
+                        .expressionAttributeNames(Map.of("#b", PurgeableItem.PURGE_BUCKET, "#p", PurgeableItem.PURGE_AT))
+                        .expressionAttributeValues(Map.of(":b", AttributeValue.fromS(day.toString()),
+                                ":now", run.epochSecond()))
+                        .limit(BATCH),
+                () -> run.timeLeft().millis() >= safetyMillis,
+                page -> {
+                    List<Map<String, AttributeValue>> keys = page.stream().map(table::keyOf).toList();
+                    if (!keys.isEmpty()) {
+                        batchRead.keys(table, keys);
+                        batch(table, keys);
+                        report.batchDone();
+                        run.progress().batch(report.batches(), report.deleted(), table.name(), day);
+                    }
+                });
+    }
+
+    /** Deletes a batch; throttled items are retried with backoff, then left for the next run. */
+    private void batch(PurgeTable table, List<Map<String, AttributeValue>> keys) {
+        List<Map<String, AttributeValue>> throttled = backoff.each(keys,
+                key -> report.record(table.category(), items.purge(table, key)),
+                e -> {
+                    // one item's error (a permission, a malformed item) must not stop the purge of
+                    // the others: counted as failed, its day stays open, the report and metrics show it
+                    LOG.warn("purge of an item failed", entry("table", table.name()),
+                            entry("error", e.getClass().getSimpleName()), entry("status", e.statusCode()));
+                    report.record(table.category(), Outcome.FAILED);
+                });
+        throttled.forEach(key -> report.record(table.category(), Outcome.FAILED));
+    }
+}

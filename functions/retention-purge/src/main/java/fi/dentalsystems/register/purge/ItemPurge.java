@@ -1,0 +1,34 @@
+package fi.dentalsystems.register.purge;
+
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One item the index says is due: held through what it hangs under (moved on, to be met again),
+ * or deleted on its own clock — a customer or contact with what hangs under it.
+ */
+final class ItemPurge {
+    private final ItemHolds holds;
+    private final HeldItems held;
+    private final ItemDelete deletes;
+    private final Cascade cascade;
+
+    ItemPurge(ItemHolds holds, HeldItems held, ItemDelete deletes, Cascade cascade) {
+        this.holds = holds;
+        this.held = held;
+        this.deletes = deletes;
+        this.cascade = cascade;
+    }
+
+    Outcome purge(PurgeTable table, Map<String, AttributeValue> key) {
+        Optional<Instant> parentHold = holds.throughParent(table, key);
+        if (parentHold.isPresent()) {
+            return held.moveOn(table, key, parentHold.get(), Optional.empty());
+        }
+        return Cascade.hasDependents(table) ? deletes.deleteWith(table, key, Due.ON_ITS_CLOCK, cascade)
+                : deletes.delete(table, key, Due.ON_ITS_CLOCK);
+    }
+}
