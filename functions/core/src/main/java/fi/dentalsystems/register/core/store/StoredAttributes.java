@@ -42,7 +42,7 @@ public final class StoredAttributes {
         // purge clock and legal hold: on every table whose items have an end (DESIGN.md, Retention)
         for (RegisterTable t : List.of(RegisterTable.CUSTOMERS, RegisterTable.CONTACTS, RegisterTable.HISTORY,
                 RegisterTable.CREDENTIALS, RegisterTable.AUDIT, RegisterTable.REQUESTS)) {
-            technical(t, "purgeAt", "purgeBucket");
+            technical(t, PurgeableItem.PURGE_AT, PurgeableItem.PURGE_BUCKET);
         }
         for (RegisterTable t : List.of(RegisterTable.CUSTOMERS, RegisterTable.CONTACTS, RegisterTable.REQUESTS)) {
             technical(t, LegalHolds.HOLD_UNTIL, LegalHolds.HOLD_REASON, LegalHolds.HELD_BY, LegalHolds.HELD_AT);
