@@ -1,6 +1,5 @@
 package fi.dentalsystems.register.core.store;
 
-import fi.dentalsystems.register.core.http.ProblemException;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -29,15 +28,15 @@ class PageCursorTest {
     void refusesTamperedForeignAndOversizedCursors() {
         String cursor = PageCursor.encode(Map.of("customerId", AttributeValue.fromS("cus_1"))).orElseThrow();
         assertThatThrownBy(() -> PageCursor.decode(Optional.of(cursor), Set.of("contactId"), Map.of()))
-                .isInstanceOf(ProblemException.class);
+                .isInstanceOf(InvalidCursorException.class);
         assertThatThrownBy(() -> PageCursor.decode(Optional.of(cursor), Set.of("customerId"), Map.of("customerId", "cus_2")))
-                .isInstanceOf(ProblemException.class);
+                .isInstanceOf(InvalidCursorException.class);
         assertThatThrownBy(() -> PageCursor.decode(Optional.of("%%%"), Set.of("customerId"), Map.of()))
-                .isInstanceOf(ProblemException.class);
+                .isInstanceOf(InvalidCursorException.class);
         String badNumber = Base64.getUrlEncoder().encodeToString("purgeAt\tN\tabc".getBytes());
         assertThatThrownBy(() -> PageCursor.decode(Optional.of(badNumber), Set.of("purgeAt"), Map.of()))
-                .isInstanceOf(ProblemException.class);
+                .isInstanceOf(InvalidCursorException.class);
         assertThatThrownBy(() -> PageCursor.decode(Optional.of("a".repeat(2000)), Set.of("customerId"), Map.of()))
-                .isInstanceOf(ProblemException.class);
+                .isInstanceOf(InvalidCursorException.class);
     }
 }
