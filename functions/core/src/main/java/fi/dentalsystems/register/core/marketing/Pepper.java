@@ -18,7 +18,8 @@ import java.util.function.Supplier;
  */
 public final class Pepper {
     private final Supplier<String> source;
-    private volatile byte[] value;
+    /** The checked secret, read once; a String, so the shared value can never be changed in place. */
+    private volatile String value;
 
     private Pepper(Supplier<String> source) {
         this.source = source;
@@ -43,16 +44,17 @@ public final class Pepper {
         });
     }
 
+    /** The secret's UTF-8 bytes: a fresh array each time, so no caller can alter another's key. */
     byte[] bytes() {
-        byte[] v = value;
+        String v = value;
         if (v == null) {
             String secret = source.get();
             if (secret == null || secret.length() < 16) {
                 throw new IllegalStateException("the suppression pepper must be at least 16 characters");
             }
-            v = secret.getBytes(StandardCharsets.UTF_8);
+            v = secret;
             value = v;
         }
-        return v;
+        return v.getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -1,5 +1,6 @@
 package fi.dentalsystems.register.core.requests;
 
+import edu.umd.cs.findbugs.annotations.SuppressFBWarnings;
 import fi.dentalsystems.register.core.domain.DataSubjectRequest;
 import fi.dentalsystems.register.core.domain.Contact;
 import fi.dentalsystems.register.core.domain.Customer;
@@ -36,6 +37,9 @@ public final class AccessExport {
     private final RequestRepository requests;
     private final RetentionPolicy retention;
 
+    @SuppressFBWarnings(value = "EI_EXPOSE_REP2",
+            justification = "Injected collaborators (repositories, audit log, mailer, export store), shared on "
+                    + "purpose: a copy would be a different collaborator")
     public AccessExport(ContactRepository contacts, CustomerRepository customers, HistoryRepository history,
                         CredentialRepository credentials, RequestRepository requests, RetentionPolicy retention) {
         this.contacts = contacts;

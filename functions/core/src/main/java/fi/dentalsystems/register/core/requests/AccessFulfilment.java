@@ -1,5 +1,6 @@
 package fi.dentalsystems.register.core.requests;
 
+import edu.umd.cs.findbugs.annotations.SuppressFBWarnings;
 import fi.dentalsystems.register.core.domain.DataSubjectRequest;
 import fi.dentalsystems.register.core.domain.IllegalTransitionException;
 import fi.dentalsystems.register.core.domain.RequestEvent;
@@ -38,6 +39,9 @@ public final class AccessFulfilment {
     private final RequestAnswer answer;
     private final String publicBaseUrl;
 
+    @SuppressFBWarnings(value = "EI_EXPOSE_REP2",
+            justification = "Injected collaborators (repositories, audit log, mailer, export store), shared on "
+                    + "purpose: a copy would be a different collaborator")
     public AccessFulfilment(AccessExport exports, ExportStore store, RequestRepository requests, AuditLog audit,
                             RequestAnswer answer, String publicBaseUrl) {
         this.exports = exports;

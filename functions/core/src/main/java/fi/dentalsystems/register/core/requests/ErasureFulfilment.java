@@ -1,5 +1,6 @@
 package fi.dentalsystems.register.core.requests;
 
+import edu.umd.cs.findbugs.annotations.SuppressFBWarnings;
 import fi.dentalsystems.register.core.domain.DataSubjectRequest;
 import fi.dentalsystems.register.core.domain.IllegalTransitionException;
 import fi.dentalsystems.register.core.domain.RequestLifecycle;
@@ -48,6 +49,9 @@ public final class ErasureFulfilment {
     private final LegalHolds holds;
     private final RequestAnswer answer;
 
+    @SuppressFBWarnings(value = "EI_EXPOSE_REP2",
+            justification = "Injected collaborators (repositories, audit log, mailer, export store), shared on "
+                    + "purpose: a copy would be a different collaborator")
     public ErasureFulfilment(ContactRepository contacts, HistoryRepository history, CredentialRepository credentials,
                              CustomerRepository customers, RequestRepository requests, AuditLog audit, LegalHolds holds,
                              Mailer mailer) {

@@ -1,5 +1,6 @@
 package fi.dentalsystems.register.core.requests;
 
+import edu.umd.cs.findbugs.annotations.SuppressFBWarnings;
 import fi.dentalsystems.register.core.domain.DataSubjectRequest;
 import fi.dentalsystems.register.core.domain.RequestLifecycle;
 import fi.dentalsystems.register.core.domain.RequestStatus;
@@ -40,6 +41,9 @@ public final class ObjectionFulfilment {
     private final AuditLog audit;
     private final RequestAnswer answer;
 
+    @SuppressFBWarnings(value = "EI_EXPOSE_REP2",
+            justification = "Injected collaborators (repositories, audit log, mailer, export store), shared on "
+                    + "purpose: a copy would be a different collaborator")
     public ObjectionFulfilment(ContactRepository contacts, CustomerRepository customers, SuppressionRepository suppression,
                                SuppressionKey keys, RequestRepository requests, AuditLog audit, Mailer mailer) {
         this.contacts = contacts;

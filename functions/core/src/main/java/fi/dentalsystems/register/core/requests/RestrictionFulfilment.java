@@ -1,5 +1,6 @@
 package fi.dentalsystems.register.core.requests;
 
+import edu.umd.cs.findbugs.annotations.SuppressFBWarnings;
 import fi.dentalsystems.register.core.domain.DataSubjectRequest;
 import fi.dentalsystems.register.core.domain.IllegalTransitionException;
 import fi.dentalsystems.register.core.domain.RequestLifecycle;
@@ -34,6 +35,9 @@ public final class RestrictionFulfilment {
     private final Mailer mailer;
     private final RequestAnswer answer;
 
+    @SuppressFBWarnings(value = "EI_EXPOSE_REP2",
+            justification = "Injected collaborators (repositories, audit log, mailer, export store), shared on "
+                    + "purpose: a copy would be a different collaborator")
     public RestrictionFulfilment(ContactRepository contacts, CustomerRepository customers, RequestRepository requests,
                                  AuditLog audit, Mailer mailer) {
         this.contacts = contacts;
