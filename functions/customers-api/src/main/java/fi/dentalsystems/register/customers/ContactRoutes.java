@@ -18,7 +18,6 @@ import fi.dentalsystems.register.core.http.Preconditions;
 import fi.dentalsystems.register.core.http.ProblemException;
 import fi.dentalsystems.register.core.http.ProblemType;
 import fi.dentalsystems.register.core.store.ContactRepository;
-import fi.dentalsystems.register.core.store.StaleVersionException;
 import fi.dentalsystems.register.core.validation.EmailAddress;
 
 import java.time.Instant;
@@ -112,18 +111,14 @@ final class ContactRoutes {
 
         Contact current = load(request);
         Preconditions.check(expected, current.version());
-        Contact changed = new Contact(current.contactId(), current.customerId(), name.orElse(current.name()),
-                email.orElse(current.email()), phoneCleared ? Optional.empty() : phone.or(current::phone),
-                roles.orElse(current.roles()), source.orElse(current.source()), current.marketingObjection(),
-                current.createdAt(), stores.clock().instant(), current.restriction(), current.version());
-        Contact saved;
+        Contact changed = current.withName(name.orElse(current.name()))
+                .withEmail(email.orElse(current.email()))
+                .withPhone(phoneCleared ? Optional.empty() : phone.or(current::phone))
+                .withRoles(roles.orElse(current.roles()))
+                .withSource(source.orElse(current.source()))
+                .withUpdatedAt(stores.clock().instant());
         Optional<Instant> relationshipEnded = stores.customers().find(current.customerId()).flatMap(Customer::endedAt);
-        try {
-            saved = stores.contacts().update(changed, relationshipEnded);
-        } catch (StaleVersionException e) {
-            throw new ProblemException(ProblemType.PRECONDITION_FAILED,
-                    "The resource changed while your update was applied; read it again and reapply your change.");
-        }
+        Contact saved = stores.contacts().update(changed, relationshipEnded);
         stores.audit().record(audited, AuditAction.UPDATE, target(saved));
         return withEtag(ApiResponse.json(200, Json.write(Representations.contact(saved))), saved);
     }
@@ -143,12 +138,7 @@ final class ContactRoutes {
         // credentials first: if the contact delete then fails, a retry finishes the job; the
         // other order could leave credentials of a contact that no longer exists
         List<String> services = stores.credentials().deleteAllOf(current.contactId());
-        try {
-            stores.contacts().delete(current.contactId(), current.version());
-        } catch (StaleVersionException e) {
-            throw new ProblemException(ProblemType.PRECONDITION_FAILED,
-                    "The contact changed while it was being removed; read it again.");
-        }
+        stores.contacts().delete(current.contactId(), current.version());
         List<AuditTarget> targets = new ArrayList<>();
         targets.add(target(current));
         services.forEach(s -> targets.add(new AuditTarget(TargetType.CREDENTIAL, current.contactId() + "/" + s)));

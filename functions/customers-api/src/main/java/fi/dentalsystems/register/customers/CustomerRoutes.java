@@ -18,9 +18,7 @@ import fi.dentalsystems.register.core.http.Preconditions;
 import fi.dentalsystems.register.core.http.ProblemException;
 import fi.dentalsystems.register.core.http.ProblemType;
 import fi.dentalsystems.register.core.store.CustomerRepository;
-import fi.dentalsystems.register.core.store.DuplicateBusinessIdException;
 import fi.dentalsystems.register.core.store.Page;
-import fi.dentalsystems.register.core.store.StaleVersionException;
 import fi.dentalsystems.register.core.validation.BusinessId;
 
 import java.time.Instant;
@@ -50,13 +48,8 @@ final class CustomerRoutes {
         Customer customer = new Customer(Customer.ID_PREFIX + Ulid.next(now), name.orElseThrow(),
                 businessId.orElseThrow(), email.orElseThrow(), phone.orElseThrow(), address.orElseThrow(), eInvoice,
                 CustomerStatus.ACTIVE, Optional.empty(), marketingOptOut, Optional.empty(), now, now, 0);
-        Customer created;
-        try {
-            created = stores.customers().create(customer);
-        } catch (DuplicateBusinessIdException e) {
-            throw new ProblemException(ProblemType.CONFLICT,
-                    "A customer with this business id is already registered (" + e.existingCustomerId() + ").");
-        }
+        // a business id already registered is a 409 naming the existing customer (ProblemMapping)
+        Customer created = stores.customers().create(customer);
         stores.audit().record(access(request), AuditAction.CREATE, target(created));
         return withEtag(ApiResponse.json(201, Json.write(Representations.customer(created))), created)
                 .withHeader("location", "/customers/" + created.customerId());
@@ -117,13 +110,14 @@ final class CustomerRoutes {
 
         Customer current = load(request);
         Preconditions.check(expected, current.version());
-        Customer changed = new Customer(current.customerId(), name.orElse(current.name()), current.businessId(),
-                email.orElse(current.email()), phone.orElse(current.phone()),
-                address.orElse(current.billingAddress()),
-                eInvoiceCleared ? Optional.empty() : eInvoice.or(current::eInvoiceAddress),
-                current.status(), current.endedAt(), optOut.orElse(current.marketingOptOut()), current.restriction(),
-                current.createdAt(), stores.clock().instant(), current.version());
-        Customer saved = save(changed);
+        Customer changed = current.withName(name.orElse(current.name()))
+                .withEmail(email.orElse(current.email()))
+                .withPhone(phone.orElse(current.phone()))
+                .withBillingAddress(address.orElse(current.billingAddress()))
+                .withEInvoiceAddress(eInvoiceCleared ? Optional.empty() : eInvoice.or(current::eInvoiceAddress))
+                .withMarketingOptOut(optOut.orElse(current.marketingOptOut()))
+                .withUpdatedAt(stores.clock().instant());
+        Customer saved = stores.customers().update(changed);
         stores.audit().record(audited, AuditAction.UPDATE, target(saved));
         return withEtag(ApiResponse.json(200, Json.write(Representations.customer(saved))), saved);
     }
@@ -137,11 +131,7 @@ final class CustomerRoutes {
             throw new ProblemException(ProblemType.CONFLICT, "The customer relationship has already ended.");
         }
         Instant now = stores.clock().instant();
-        Customer ended = new Customer(current.customerId(), current.name(), current.businessId(), current.email(),
-                current.phone(), current.billingAddress(), current.eInvoiceAddress(), CustomerStatus.ENDED,
-                Optional.of(now), current.marketingOptOut(), current.restriction(), current.createdAt(), now,
-                current.version());
-        Customer saved = save(ended);
+        Customer saved = stores.customers().update(current.ended(now));
         // the end starts the contacts' retention clocks (DESIGN.md: relationship ends + 24 months)
         var contacts = stores.contacts().ofCustomer(saved.customerId());
         for (var contact : contacts) {
@@ -157,15 +147,6 @@ final class CustomerRoutes {
     /** Re-writes the contact so its retention clock runs from the relationship's end. */
     private void startContactClock(String contactId, Instant endedAt) {
         stores.contacts().modify(contactId, Optional::of, customerId -> Optional.of(endedAt));
-    }
-
-    private Customer save(Customer changed) {
-        try {
-            return stores.customers().update(changed);
-        } catch (StaleVersionException e) {
-            throw new ProblemException(ProblemType.PRECONDITION_FAILED,
-                    "The resource changed while your update was applied; read it again and reapply your change.");
-        }
     }
 
     Customer load(ApiRequest request) {

@@ -18,7 +18,6 @@ import fi.dentalsystems.register.core.mail.Mailer;
 import fi.dentalsystems.register.core.requests.AccessFulfilment;
 import fi.dentalsystems.register.core.domain.DataSubjectRequest;
 import fi.dentalsystems.register.core.requests.RectificationFulfilment;
-import fi.dentalsystems.register.core.domain.IllegalTransitionException;
 import fi.dentalsystems.register.core.domain.Language;
 import fi.dentalsystems.register.core.domain.RequestChannel;
 import fi.dentalsystems.register.core.domain.RequestLifecycle;
@@ -28,7 +27,6 @@ import fi.dentalsystems.register.core.domain.RequestType;
 import fi.dentalsystems.register.core.domain.VerificationToken;
 import fi.dentalsystems.register.core.store.Page;
 import fi.dentalsystems.register.core.store.RequestRepository;
-import fi.dentalsystems.register.core.store.StaleVersionException;
 import fi.dentalsystems.register.core.validation.EmailAddress;
 import fi.dentalsystems.register.core.validation.FreeTextGuard;
 
@@ -203,24 +201,17 @@ final class RequestRoutes {
         expected.ifPresent(v -> Preconditions.check(v, current.version()));
         Instant now = clock.instant();
         AuditLog.Access who = access(request);
-        try {
-            DataSubjectRequest done = switch (current.type()) {
-                case ACCESS -> access.fulfil(current, who, now);
-                case RECTIFICATION -> rectification.fulfil(current, who, now);
-                case ERASURE -> erasure.fulfil(current, who, now);
-                case RESTRICTION -> restriction.fulfil(current, who, now);
-                case OBJECTION -> throw new ProblemException(ProblemType.CONFLICT,
-                        "An objection is applied automatically when it is verified.");
-                case UNCLASSIFIED -> throw new ProblemException(ProblemType.CONFLICT,
-                        "Classify the request before completing it.");
-            };
-            return answer(200, done);
-        } catch (IllegalTransitionException e) {
-            throw new ProblemException(ProblemType.CONFLICT, e.getMessage());
-        } catch (StaleVersionException e) {
-            throw new ProblemException(ProblemType.PRECONDITION_FAILED,
-                    "The request changed while it was completed; read it again.");
-        }
+        DataSubjectRequest done = switch (current.type()) {
+            case ACCESS -> access.fulfil(current, who, now);
+            case RECTIFICATION -> rectification.fulfil(current, who, now);
+            case ERASURE -> erasure.fulfil(current, who, now);
+            case RESTRICTION -> restriction.fulfil(current, who, now);
+            case OBJECTION -> throw new ProblemException(ProblemType.CONFLICT,
+                    "An objection is applied automatically when it is verified.");
+            case UNCLASSIFIED -> throw new ProblemException(ProblemType.CONFLICT,
+                    "Classify the request before completing it.");
+        };
+        return answer(200, done);
     }
 
     /**
@@ -295,13 +286,7 @@ final class RequestRoutes {
         Optional<String> reason = requiredFreeText(f, "reason", NOTE_MAX);
         f.finish();
         DataSubjectRequest current = load(request);
-        try {
-            return answer(200, restriction.lift(current, reason.orElseThrow(), access(request), clock.instant()));
-        } catch (IllegalTransitionException e) {
-            throw new ProblemException(ProblemType.CONFLICT, e.getMessage());
-        } catch (StaleVersionException e) {
-            throw new ProblemException(ProblemType.PRECONDITION_FAILED, "The request changed meanwhile; read it again.");
-        }
+        return answer(200, restriction.lift(current, reason.orElseThrow(), access(request), clock.instant()));
     }
 
     ApiResponse reject(ApiRequest request) {
@@ -318,15 +303,8 @@ final class RequestRoutes {
         Optional<Long> expected = Preconditions.optionalIfMatch(request);
         DataSubjectRequest current = load(request);
         expected.ifPresent(v -> Preconditions.check(v, current.version()));
-        DataSubjectRequest saved;
-        try {
-            saved = requests.update(change.apply(current));
-        } catch (IllegalTransitionException e) {
-            throw new ProblemException(ProblemType.CONFLICT, e.getMessage());
-        } catch (StaleVersionException e) {
-            throw new ProblemException(ProblemType.PRECONDITION_FAILED,
-                    "The request changed while this was applied; read it again.");
-        }
+        // a move the lifecycle refuses is a 409, a lost conditional write a 412 (ProblemMapping)
+        DataSubjectRequest saved = requests.update(change.apply(current));
         audit.record(access(request), AuditAction.UPDATE, target(saved));
         afterwards.accept(saved);
         return answer(200, saved);
