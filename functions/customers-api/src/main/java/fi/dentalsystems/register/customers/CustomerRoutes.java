@@ -1,6 +1,7 @@
 package fi.dentalsystems.register.customers;
 
 import fi.dentalsystems.register.core.audit.AuditAction;
+import fi.dentalsystems.register.core.config.Register;
 import fi.dentalsystems.register.core.audit.AuditLog;
 import fi.dentalsystems.register.core.audit.AuditTarget;
 import fi.dentalsystems.register.core.domain.TargetType;
@@ -27,10 +28,10 @@ import java.util.Optional;
 
 /** Staff routes of customer organisations: create, list, read, change, end. */
 final class CustomerRoutes {
-    private final RegisterStores stores;
+    private final Register register;
 
-    CustomerRoutes(RegisterStores stores) {
-        this.stores = stores;
+    CustomerRoutes(Register register) {
+        this.register = register;
     }
 
     ApiResponse create(ApiRequest request) {
@@ -44,13 +45,13 @@ final class CustomerRoutes {
         boolean marketingOptOut = f.optionalBoolean("marketingOptOut").orElse(false);
         f.finish();
 
-        Instant now = stores.clock().instant();
+        Instant now = register.clock().instant();
         Customer customer = new Customer(Customer.ID_PREFIX + Ulid.next(now), name.orElseThrow(),
                 businessId.orElseThrow(), email.orElseThrow(), phone.orElseThrow(), address.orElseThrow(), eInvoice,
                 CustomerStatus.ACTIVE, Optional.empty(), marketingOptOut, Optional.empty(), now, now, 0);
         // a business id already registered is a 409 naming the existing customer (ProblemMapping)
-        Customer created = stores.customers().create(customer);
-        stores.audit().record(access(request), AuditAction.CREATE, target(created));
+        Customer created = register.customers().create(customer);
+        register.audit().record(access(request), AuditAction.CREATE, target(created));
         return withEtag(ApiResponse.json(201, Json.write(Representations.customer(created))), created)
                 .withHeader("location", "/customers/" + created.customerId());
     }
@@ -70,15 +71,15 @@ final class CustomerRoutes {
         });
         Optional<String> businessId = q.flatMap(BusinessId::parse).map(BusinessId::value);
         var filter = new CustomerRepository.ListFilter(businessId.isPresent() ? Optional.empty() : q, businessId, status);
-        Page<Customer> page = stores.customers().list(filter, paging.limit(), paging.cursor());
-        stores.audit().record(access(request), AuditAction.READ,
+        Page<Customer> page = register.customers().list(filter, paging.limit(), paging.cursor());
+        register.audit().record(access(request), AuditAction.READ,
                 page.items().stream().map(CustomerRoutes::target).toList());
         return ApiResponse.json(200, Json.write(Representations.page(page, Representations::customer)));
     }
 
     ApiResponse get(ApiRequest request) {
         Customer customer = load(request);
-        stores.audit().record(access(request), AuditAction.READ, target(customer));
+        register.audit().record(access(request), AuditAction.READ, target(customer));
         return withEtag(ApiResponse.json(200, Json.write(Representations.customer(customer))), customer);
     }
 
@@ -116,9 +117,9 @@ final class CustomerRoutes {
                 .withBillingAddress(address.orElse(current.billingAddress()))
                 .withEInvoiceAddress(eInvoiceCleared ? Optional.empty() : eInvoice.or(current::eInvoiceAddress))
                 .withMarketingOptOut(optOut.orElse(current.marketingOptOut()))
-                .withUpdatedAt(stores.clock().instant());
-        Customer saved = stores.customers().update(changed);
-        stores.audit().record(audited, AuditAction.UPDATE, target(saved));
+                .withUpdatedAt(register.clock().instant());
+        Customer saved = register.customers().update(changed);
+        register.audit().record(audited, AuditAction.UPDATE, target(saved));
         return withEtag(ApiResponse.json(200, Json.write(Representations.customer(saved))), saved);
     }
 
@@ -130,34 +131,34 @@ final class CustomerRoutes {
         if (!current.isActive()) {
             throw new ProblemException(ProblemType.CONFLICT, "The customer relationship has already ended.");
         }
-        Instant now = stores.clock().instant();
-        Customer saved = stores.customers().update(current.ended(now));
+        Instant now = register.clock().instant();
+        Customer saved = register.customers().update(current.ended(now));
         // the end starts the contacts' retention clocks (DESIGN.md: relationship ends + 24 months)
-        var contacts = stores.contacts().ofCustomer(saved.customerId());
+        var contacts = register.contacts().ofCustomer(saved.customerId());
         for (var contact : contacts) {
             startContactClock(contact.contactId(), now);
         }
         List<AuditTarget> targets = new java.util.ArrayList<>();
         targets.add(target(saved));
         contacts.forEach(c -> targets.add(new AuditTarget(TargetType.CONTACT, c.contactId())));
-        stores.audit().record(access(request), AuditAction.UPDATE, targets);
+        register.audit().record(access(request), AuditAction.UPDATE, targets);
         return withEtag(ApiResponse.json(200, Json.write(Representations.customer(saved))), saved);
     }
 
     /** Re-writes the contact so its retention clock runs from the relationship's end. */
     private void startContactClock(String contactId, Instant endedAt) {
-        stores.contacts().modify(contactId, Optional::of, customerId -> Optional.of(endedAt));
+        register.contacts().modify(contactId, Optional::of, customerId -> Optional.of(endedAt));
     }
 
     Customer load(ApiRequest request) {
-        return load(stores, request.pathParameter("customerId"));
+        return load(register, request.pathParameter("customerId"));
     }
 
-    static Customer load(RegisterStores stores, String customerId) {
+    static Customer load(Register register, String customerId) {
         if (!fi.dentalsystems.register.core.domain.Ulid.isId(customerId, Customer.ID_PREFIX)) {
             throw ProblemException.notFound("customer");
         }
-        return stores.customers().find(customerId).orElseThrow(() -> ProblemException.notFound("customer"));
+        return register.customers().find(customerId).orElseThrow(() -> ProblemException.notFound("customer"));
     }
 
     static String requireBody(ApiRequest request) {
