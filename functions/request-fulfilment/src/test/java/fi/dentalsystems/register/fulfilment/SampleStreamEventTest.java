@@ -5,21 +5,14 @@ import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSer
 import fi.dentalsystems.register.core.config.HandlerSetup;
 import fi.dentalsystems.register.core.config.Register;
 import fi.dentalsystems.register.core.domain.Contact;
-import fi.dentalsystems.register.core.domain.ContactRole;
 import fi.dentalsystems.register.core.domain.Customer;
-import fi.dentalsystems.register.core.domain.CustomerStatus;
-import fi.dentalsystems.register.core.domain.BillingAddress;
-import fi.dentalsystems.register.core.domain.DataSource;
-import fi.dentalsystems.register.core.domain.DataSubjectRequest;
-import fi.dentalsystems.register.core.domain.Language;
-import fi.dentalsystems.register.core.domain.RequestChannel;
-import fi.dentalsystems.register.core.domain.RequestLifecycle;
 import fi.dentalsystems.register.core.domain.RequestStatus;
 import fi.dentalsystems.register.core.domain.RequestType;
-import fi.dentalsystems.register.core.domain.Ulid;
 import fi.dentalsystems.register.core.mail.Mail;
 import fi.dentalsystems.register.local.support.DynamoDbEngine;
 import fi.dentalsystems.register.local.support.RepositoryRoot;
+import fi.dentalsystems.register.local.support.Customers;
+import fi.dentalsystems.register.local.support.Requests;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -32,8 +25,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -71,16 +62,10 @@ class SampleStreamEventTest {
             return "sent";
         }, Map.of("SUPPRESSION_PEPPER", "sample-event-pepper-long-enough"));
         Register register = new Register(setup);
-        Customer customer = register.customers().create(new Customer(Customer.ID_PREFIX + Ulid.next(NOW), "Testi Oy",
-                "0112038-9", "o@example.fi", "+358912345678", new BillingAddress("Katu 1", "00100", "Helsinki", "FI"),
-                Optional.empty(), CustomerStatus.ACTIVE, Optional.empty(), false, Optional.empty(), NOW, NOW, 0));
-        Contact contact = register.contacts().create(new Contact(Contact.ID_PREFIX + Ulid.next(NOW),
-                customer.customerId(), "Aino Testi", "aino@example.fi", Optional.empty(), Set.of(ContactRole.TECHNICAL),
-                DataSource.CUSTOMER, Optional.empty(), NOW, NOW, 0));
-        DataSubjectRequest verified = RequestLifecycle.verifyByStaff(RequestLifecycle.receive(RequestType.OBJECTION,
-                RequestChannel.LETTER, "aino@example.fi", Optional.empty(), Optional.empty(), Language.FI, "staff", NOW),
-                "staff", "signed letter", NOW);
-        register.requests().create(verified.withMailIntake(SAMPLE_REQUEST, Map.of()));
+        Customer customer = register.customers().create(Customers.aCustomer());
+        Contact contact = register.contacts().create(Customers.aContact(customer, "aino@example.fi"));
+        register.requests().create(Requests.aVerifiedRequest(RequestType.OBJECTION, "aino@example.fi")
+                .withMailIntake(SAMPLE_REQUEST, Map.of()));
 
         RequestFulfilmentHandler handler = new RequestFulfilmentHandler(setup);
         assertThat(handler.handleRequest(event, null)).containsEntry("fulfilled", List.of(SAMPLE_REQUEST));

@@ -15,7 +15,6 @@ import fi.dentalsystems.register.core.http.HttpApiFunction;
 import fi.dentalsystems.register.core.http.LegalHoldRoutes;
 import fi.dentalsystems.register.core.http.Route;
 import fi.dentalsystems.register.core.mail.SesMailer;
-import fi.dentalsystems.register.core.requests.AccessExport;
 import fi.dentalsystems.register.core.store.HoldTarget;
 
 import java.nio.file.Path;
@@ -43,9 +42,8 @@ public final class RequestsApiHandler
     public RequestsApiHandler(HandlerSetup setup, ExportStore exportStore) {
         Register register = new Register(setup);
         String publicBaseUrl = register.requiredVariable("PUBLIC_BASE_URL");
-        AccessExport exports = register.accessExport();
-        RequestRoutes routes = new RequestRoutes(register,
-                register.requestFulfilments(exports, exportStore, publicBaseUrl), exports, publicBaseUrl);
+        RequestRoutes routes = new RequestRoutes(register, register.requestFulfilments(exportStore, publicBaseUrl),
+                register.accessExport(), publicBaseUrl);
         LegalHoldRoutes holds = new LegalHoldRoutes(HoldTarget.REQUEST, "requestId", register.holds(), register.audit(),
                 register.clock());
         this.api = new HttpApiAdapter(List.of(

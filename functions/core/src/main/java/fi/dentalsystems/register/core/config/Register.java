@@ -151,15 +151,30 @@ public final class Register {
     }
 
     /** What completes a request staff approved, by its type; ACCESS stores its export in {@code exportStore}. */
-    public RequestFulfilments requestFulfilments(AccessExport accessExport, ExportStore exportStore,
-                                                 String publicBaseUrl) {
-        RequestAnswer answer = new RequestAnswer(requests(), audit(), mailer());
-        return new RequestFulfilments(
-                new AccessFulfilment(accessExport, exportStore, requests(), audit(), answer, publicBaseUrl),
-                new RectificationFulfilment(requests(), audit(), answer),
-                new ErasureFulfilment(contacts(), history(), credentials(), customers(), requests(), audit(), holds(),
-                        mailer()),
-                new RestrictionFulfilment(contacts(), customers(), requests(), audit(), mailer()));
+    public RequestFulfilments requestFulfilments(ExportStore exportStore, String publicBaseUrl) {
+        return new RequestFulfilments(access(exportStore, publicBaseUrl), rectification(), erasure(), restriction());
+    }
+
+    /** GDPR art. 15: the export, stored for the single-use link the answer mails. */
+    public AccessFulfilment access(ExportStore exportStore, String publicBaseUrl) {
+        return new AccessFulfilment(accessExport(), exportStore, requests(), audit(),
+                new RequestAnswer(requests(), audit(), mailer()), publicBaseUrl);
+    }
+
+    /** GDPR art. 16: closes the request once staff applied the corrections. */
+    public RectificationFulfilment rectification() {
+        return new RectificationFulfilment(requests(), audit(), new RequestAnswer(requests(), audit(), mailer()));
+    }
+
+    /** GDPR art. 17: erasure, with what the law or a legal hold keeps restricted instead. */
+    public ErasureFulfilment erasure() {
+        return new ErasureFulfilment(contacts(), history(), credentials(), customers(), requests(), audit(), holds(),
+                mailer());
+    }
+
+    /** GDPR art. 18: restriction of the person's contact records, and its lifting. */
+    public RestrictionFulfilment restriction() {
+        return new RestrictionFulfilment(contacts(), customers(), requests(), audit(), mailer());
     }
 
     /** The objection to direct marketing (seed §12, GDPR art. 21), applied without a staff step. */
