@@ -29,6 +29,14 @@ public final class Pepper {
         return new Pepper(() -> value);
     }
 
+    /** The pepper the function's variables name, if they name one: a function that never hashes has neither. */
+    public static Optional<Pepper> configured(Function<String, Optional<String>> variables) {
+        if (variables.apply("SUPPRESSION_PEPPER").isEmpty() && variables.apply("SUPPRESSION_PEPPER_PARAMETER").isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(from(variables));
+    }
+
     /** From the function's variables (a handler passes {@code HandlerSetup::variable}). */
     public static Pepper from(Function<String, Optional<String>> variables) {
         return variables.apply("SUPPRESSION_PEPPER").map(Pepper::of).orElseGet(() -> {

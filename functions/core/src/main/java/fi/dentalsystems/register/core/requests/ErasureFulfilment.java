@@ -123,8 +123,8 @@ public final class ErasureFulfilment {
                 + (heldBack.isEmpty() ? "" : "; kept and restricted under a legal hold: " + heldBack.size()
                 + " contact record(s)");
         DataSubjectRequest current = requests.find(approved.requestId()).orElseThrow();
-        DataSubjectRequest completed = requests.update(stripped(RequestLifecycle.complete(current, access.caller().subject(),
-                note, now)));
+        DataSubjectRequest completed = requests.update(RequestLifecycle.complete(current, access.caller().subject(),
+                note, now).minimised());
         return answer.send(completed, RequestMails.erasureDone(completed, kept, heldBack.size()), access, now);
     }
 
@@ -135,9 +135,7 @@ public final class ErasureFulfilment {
 
     /** Restricts the held record in the request's name (re-runnable: an already restricted record is left as it is). */
     private void restrict(String contactId, String requestId, Instant now) {
-        contacts.modify(contactId, c -> c.isRestricted() ? Optional.empty() : Optional.of(new Contact(c.contactId(),
-                        c.customerId(), c.name(), c.email(), c.phone(), c.roles(), c.source(), c.marketingObjection(),
-                        c.createdAt(), now, Optional.of(new Contact.Restriction(now, requestId)), c.version())),
+        contacts.modify(contactId, c -> c.isRestricted() ? Optional.empty() : Optional.of(c.restricted(now, requestId)),
                 customerId -> customers.find(customerId).flatMap(Customer::endedAt));
     }
 
@@ -145,7 +143,7 @@ public final class ErasureFulfilment {
         for (int attempt = 0; attempt < 5; attempt++) {
             DataSubjectRequest current = requests.find(r.requestId()).orElseThrow();
             try {
-                requests.update(stripped(current));
+                requests.update(current.minimised());
                 return;
             } catch (StaleVersionException raced) {
                 // changed meanwhile: read again
@@ -154,10 +152,4 @@ public final class ErasureFulfilment {
         throw new IllegalStateException("request kept changing while it was minimised");
     }
 
-    /** The request as evidence: what was asked, by which address, when and how it went; no name, no free text. */
-    static DataSubjectRequest stripped(DataSubjectRequest r) {
-        return new DataSubjectRequest(r.requestId(), r.type(), r.status(), r.channel(), r.receivedAt(), r.originalDueAt(),
-                r.dueAt(), r.extension(), r.email(), Optional.empty(), Optional.empty(), r.language(), r.tokenHash(),
-                r.tokenExpiresAt(), r.verifiedAt(), r.events(), r.intake(), r.version());
-    }
 }

@@ -11,7 +11,6 @@ import fi.dentalsystems.register.core.audit.AuditTarget;
 import fi.dentalsystems.register.core.domain.TargetType;
 import fi.dentalsystems.register.core.domain.Contact;
 import fi.dentalsystems.register.core.domain.Customer;
-import fi.dentalsystems.register.core.domain.MarketingObjection;
 import fi.dentalsystems.register.core.mail.Mailer;
 import fi.dentalsystems.register.core.marketing.SuppressionKey;
 import fi.dentalsystems.register.core.store.ContactRepository;
@@ -85,10 +84,7 @@ public final class ObjectionFulfilment {
 
     /** True when this run marked the contact. */
     private boolean markObjecting(String contactId, String requestId, Instant now) {
-        return contacts.modify(contactId, c -> c.objectsToMarketing() ? Optional.empty() : Optional.of(new Contact(
-                        c.contactId(), c.customerId(), c.name(), c.email(), c.phone(), c.roles(), c.source(),
-                        Optional.of(new MarketingObjection(now, Optional.of(requestId))), c.createdAt(), now,
-                        c.restriction(), c.version())),
+        return contacts.modify(contactId, c -> c.objectsToMarketing() ? Optional.empty() : Optional.of(c.objected(now, requestId)),
                 customerId -> customers.find(customerId).flatMap(Customer::endedAt));
     }
 }

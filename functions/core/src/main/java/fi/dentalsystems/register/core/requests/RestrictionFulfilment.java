@@ -99,16 +99,12 @@ public final class RestrictionFulfilment {
 
     private boolean unrestrict(String contactId, String requestId, Instant now) {
         return contacts.modify(contactId, c -> c.restriction().filter(r -> r.requestId().equals(requestId))
-                        .map(r -> new Contact(c.contactId(), c.customerId(), c.name(), c.email(), c.phone(), c.roles(),
-                                c.source(), c.marketingObjection(), c.createdAt(), now, Optional.empty(), c.version())),
+                        .map(r -> c.unrestricted(now)),
                 customerId -> customers.find(customerId).flatMap(Customer::endedAt));
     }
 
     private boolean restrict(String contactId, String requestId, Instant now) {
-        return contacts.modify(contactId, c -> c.isRestricted() ? Optional.empty() : Optional.of(new Contact(
-                        c.contactId(), c.customerId(), c.name(), c.email(), c.phone(), c.roles(), c.source(),
-                        c.marketingObjection(), c.createdAt(), now, Optional.of(new Contact.Restriction(now, requestId)),
-                        c.version())),
+        return contacts.modify(contactId, c -> c.isRestricted() ? Optional.empty() : Optional.of(c.restricted(now, requestId)),
                 customerId -> customers.find(customerId).flatMap(Customer::endedAt));
     }
 }
