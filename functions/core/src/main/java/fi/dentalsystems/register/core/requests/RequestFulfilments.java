@@ -1,5 +1,6 @@
 package fi.dentalsystems.register.core.requests;
 
+import edu.umd.cs.findbugs.annotations.SuppressFBWarnings;
 import fi.dentalsystems.register.core.audit.AuditLog;
 import fi.dentalsystems.register.core.domain.DataSubjectRequest;
 import fi.dentalsystems.register.core.domain.IllegalTransitionException;
@@ -12,6 +13,8 @@ import java.time.Instant;
  * were applied by PATCH (art. 16); ERASURE and RESTRICTION apply themselves (art. 17, 18).
  * OBJECTION is applied on verification, by the Requests stream (art. 21). Each is re-runnable.
  */
+@SuppressFBWarnings(value = "EI_EXPOSE_REP",
+        justification = "Injected collaborators, shared on purpose: a group of the fulfilment services, not data")
 public record RequestFulfilments(AccessFulfilment access, RectificationFulfilment rectification,
                                  ErasureFulfilment erasure, RestrictionFulfilment restriction) {
 
