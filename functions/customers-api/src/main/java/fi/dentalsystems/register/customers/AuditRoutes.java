@@ -1,6 +1,7 @@
 package fi.dentalsystems.register.customers;
 
 import fi.dentalsystems.register.core.audit.AuditEntry;
+import fi.dentalsystems.register.core.config.Register;
 import fi.dentalsystems.register.core.http.ApiRequest;
 import fi.dentalsystems.register.core.http.ApiResponse;
 import fi.dentalsystems.register.core.format.Json;
@@ -10,10 +11,10 @@ import fi.dentalsystems.register.core.store.Page;
 
 /** The audit trail of one item, for administrators. Holds ids only, so reading it is not itself audited. */
 final class AuditRoutes {
-    private final RegisterStores stores;
+    private final Register register;
 
-    AuditRoutes(RegisterStores stores) {
-        this.stores = stores;
+    AuditRoutes(Register register) {
+        this.register = register;
     }
 
     ApiResponse forTarget(ApiRequest request) {
@@ -23,7 +24,7 @@ final class AuditRoutes {
         if (targetId.length() > 120) {
             throw ProblemException.invalidField("targetId", "must be at most 120 characters");
         }
-        Page<AuditEntry> page = stores.audit().forTarget(targetId, paging.limit(), paging.cursor());
+        Page<AuditEntry> page = register.audit().forTarget(targetId, paging.limit(), paging.cursor());
         return ApiResponse.json(200, Json.write(Representations.page(page, Representations::auditEntry)));
     }
 }

@@ -1,6 +1,7 @@
 package fi.dentalsystems.register.customers;
 
 import fi.dentalsystems.register.core.audit.AuditAction;
+import fi.dentalsystems.register.core.config.Register;
 import fi.dentalsystems.register.core.audit.AuditLog;
 import fi.dentalsystems.register.core.audit.AuditTarget;
 import fi.dentalsystems.register.core.domain.TargetType;
@@ -18,7 +19,6 @@ import fi.dentalsystems.register.core.http.Preconditions;
 import fi.dentalsystems.register.core.http.ProblemException;
 import fi.dentalsystems.register.core.http.ProblemType;
 import fi.dentalsystems.register.core.store.ContactRepository;
-import fi.dentalsystems.register.core.store.StaleVersionException;
 import fi.dentalsystems.register.core.validation.EmailAddress;
 
 import java.time.Instant;
@@ -32,10 +32,10 @@ import static fi.dentalsystems.register.customers.CustomerRoutes.requireBody;
 
 /** Staff routes of contact persons, users and maintainers (seed §5). */
 final class ContactRoutes {
-    private final RegisterStores stores;
+    private final Register register;
 
-    ContactRoutes(RegisterStores stores) {
-        this.stores = stores;
+    ContactRoutes(Register register) {
+        this.register = register;
     }
 
     ApiResponse create(ApiRequest request) {
@@ -47,26 +47,26 @@ final class ContactRoutes {
         Optional<DataSource> source = f.requiredEnum("source", DataSource.class);
         f.finish();
 
-        Customer customer = CustomerRoutes.load(stores, request.pathParameter("customerId"));
+        Customer customer = CustomerRoutes.load(register, request.pathParameter("customerId"));
         if (!customer.isActive()) {
             throw new ProblemException(ProblemType.CONFLICT,
                     "The customer relationship has ended; no new contacts are added.");
         }
-        Instant now = stores.clock().instant();
-        Contact contact = stores.contacts().create(new Contact(Contact.ID_PREFIX + Ulid.next(now),
+        Instant now = register.clock().instant();
+        Contact contact = register.contacts().create(new Contact(Contact.ID_PREFIX + Ulid.next(now),
                 customer.customerId(), name.orElseThrow(), email.orElseThrow(), phone, roles.orElseThrow(),
                 source.orElseThrow(), Optional.empty(), now, now, 0));
-        stores.audit().record(access(request), AuditAction.CREATE, target(contact));
+        register.audit().record(access(request), AuditAction.CREATE, target(contact));
         return withEtag(ApiResponse.json(201, Json.write(Representations.contact(contact))), contact)
                 .withHeader("location", "/contacts/" + contact.contactId());
     }
 
     ApiResponse ofCustomer(ApiRequest request) {
-        Customer customer = CustomerRoutes.load(stores, request.pathParameter("customerId"));
+        Customer customer = CustomerRoutes.load(register, request.pathParameter("customerId"));
         // restricted people (GDPR art. 18) are left out of every list until the restriction is lifted
-        List<Contact> contacts = stores.contacts().ofCustomer(customer.customerId()).stream()
+        List<Contact> contacts = register.contacts().ofCustomer(customer.customerId()).stream()
                 .filter(c -> !c.isRestricted()).toList();
-        stores.audit().record(access(request), AuditAction.READ, targets(contacts));
+        register.audit().record(access(request), AuditAction.READ, targets(contacts));
         return ApiResponse.json(200, Json.write(Representations.list(contacts, Representations::contact)));
     }
 
@@ -75,15 +75,15 @@ final class ContactRoutes {
                 .orElseThrow(() -> ProblemException.invalidField("email", "is required"));
         EmailAddress email = EmailAddress.parse(raw)
                 .orElseThrow(() -> ProblemException.invalidField("email", "must be an email address"));
-        List<Contact> contacts = stores.contacts().withEmail(ContactRepository.emailKey(email.value())).stream()
+        List<Contact> contacts = register.contacts().withEmail(ContactRepository.emailKey(email.value())).stream()
                 .filter(c -> !c.isRestricted()).toList();
-        stores.audit().record(access(request), AuditAction.READ, targets(contacts));
+        register.audit().record(access(request), AuditAction.READ, targets(contacts));
         return ApiResponse.json(200, Json.write(Representations.list(contacts, Representations::contact)));
     }
 
     ApiResponse get(ApiRequest request) {
         Contact contact = load(request);
-        stores.audit().record(access(request), AuditAction.READ, target(contact));
+        register.audit().record(access(request), AuditAction.READ, target(contact));
         return withEtag(ApiResponse.json(200, Json.write(Representations.contact(contact))), contact);
     }
 
@@ -112,19 +112,15 @@ final class ContactRoutes {
 
         Contact current = load(request);
         Preconditions.check(expected, current.version());
-        Contact changed = new Contact(current.contactId(), current.customerId(), name.orElse(current.name()),
-                email.orElse(current.email()), phoneCleared ? Optional.empty() : phone.or(current::phone),
-                roles.orElse(current.roles()), source.orElse(current.source()), current.marketingObjection(),
-                current.createdAt(), stores.clock().instant(), current.restriction(), current.version());
-        Contact saved;
-        Optional<Instant> relationshipEnded = stores.customers().find(current.customerId()).flatMap(Customer::endedAt);
-        try {
-            saved = stores.contacts().update(changed, relationshipEnded);
-        } catch (StaleVersionException e) {
-            throw new ProblemException(ProblemType.PRECONDITION_FAILED,
-                    "The resource changed while your update was applied; read it again and reapply your change.");
-        }
-        stores.audit().record(audited, AuditAction.UPDATE, target(saved));
+        Contact changed = current.withName(name.orElse(current.name()))
+                .withEmail(email.orElse(current.email()))
+                .withPhone(phoneCleared ? Optional.empty() : phone.or(current::phone))
+                .withRoles(roles.orElse(current.roles()))
+                .withSource(source.orElse(current.source()))
+                .withUpdatedAt(register.clock().instant());
+        Optional<Instant> relationshipEnded = register.customers().find(current.customerId()).flatMap(Customer::endedAt);
+        Contact saved = register.contacts().update(changed, relationshipEnded);
+        register.audit().record(audited, AuditAction.UPDATE, target(saved));
         return withEtag(ApiResponse.json(200, Json.write(Representations.contact(saved))), saved);
     }
 
@@ -133,26 +129,21 @@ final class ContactRoutes {
         Optional<Long> expected = Preconditions.optionalIfMatch(request);
         Contact current = load(request);
         expected.ifPresent(v -> Preconditions.check(v, current.version()));
-        Instant now = stores.clock().instant();
+        Instant now = register.clock().instant();
         // a legal hold keeps the record (and its customer's hold, what hangs under it) until it ends
-        if (stores.holds().find(HoldTarget.CONTACT, current.contactId()).filter(h -> h.isActive(now)).isPresent()
-                || stores.holds().find(HoldTarget.CUSTOMER, current.customerId()).filter(h -> h.isActive(now)).isPresent()) {
+        if (register.holds().find(HoldTarget.CONTACT, current.contactId()).filter(h -> h.isActive(now)).isPresent()
+                || register.holds().find(HoldTarget.CUSTOMER, current.customerId()).filter(h -> h.isActive(now)).isPresent()) {
             throw new ProblemException(ProblemType.CONFLICT,
                     "The contact is under a legal hold and cannot be removed until the hold ends or is lifted.");
         }
         // credentials first: if the contact delete then fails, a retry finishes the job; the
         // other order could leave credentials of a contact that no longer exists
-        List<String> services = stores.credentials().deleteAllOf(current.contactId());
-        try {
-            stores.contacts().delete(current.contactId(), current.version());
-        } catch (StaleVersionException e) {
-            throw new ProblemException(ProblemType.PRECONDITION_FAILED,
-                    "The contact changed while it was being removed; read it again.");
-        }
+        List<String> services = register.credentials().deleteAllOf(current.contactId());
+        register.contacts().delete(current.contactId(), current.version());
         List<AuditTarget> targets = new ArrayList<>();
         targets.add(target(current));
         services.forEach(s -> targets.add(new AuditTarget(TargetType.CREDENTIAL, current.contactId() + "/" + s)));
-        stores.audit().record(access(request), AuditAction.DELETE, targets);
+        register.audit().record(access(request), AuditAction.DELETE, targets);
         return ApiResponse.noContent();
     }
 
@@ -161,7 +152,7 @@ final class ContactRoutes {
         if (!Ulid.isId(contactId, Contact.ID_PREFIX)) {
             throw ProblemException.notFound("contact");
         }
-        return stores.contacts().find(contactId).orElseThrow(() -> ProblemException.notFound("contact"));
+        return register.contacts().find(contactId).orElseThrow(() -> ProblemException.notFound("contact"));
     }
 
     static AuditTarget target(Contact contact) {

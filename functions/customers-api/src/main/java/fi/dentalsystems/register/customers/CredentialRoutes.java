@@ -1,6 +1,7 @@
 package fi.dentalsystems.register.customers;
 
 import fi.dentalsystems.register.core.audit.AuditAction;
+import fi.dentalsystems.register.core.config.Register;
 import fi.dentalsystems.register.core.audit.AuditTarget;
 import fi.dentalsystems.register.core.domain.Contact;
 import fi.dentalsystems.register.core.domain.Purpose;
@@ -42,9 +43,9 @@ final class CredentialRoutes {
             "pin", "key", "otp", "totp", "mfa", "salt", "credential", "private");
     private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
 
-    private final RegisterStores stores;
+    private final Register stores;
 
-    CredentialRoutes(RegisterStores stores) {
+    CredentialRoutes(Register stores) {
         this.stores = stores;
     }
 

@@ -1,6 +1,7 @@
 package fi.dentalsystems.register.customers;
 
 import fi.dentalsystems.register.core.audit.AuditAction;
+import fi.dentalsystems.register.core.config.Register;
 import fi.dentalsystems.register.core.audit.AuditLog;
 import fi.dentalsystems.register.core.audit.AuditTarget;
 import fi.dentalsystems.register.core.domain.TargetType;
@@ -18,9 +19,7 @@ import fi.dentalsystems.register.core.http.Preconditions;
 import fi.dentalsystems.register.core.http.ProblemException;
 import fi.dentalsystems.register.core.http.ProblemType;
 import fi.dentalsystems.register.core.store.CustomerRepository;
-import fi.dentalsystems.register.core.store.DuplicateBusinessIdException;
 import fi.dentalsystems.register.core.store.Page;
-import fi.dentalsystems.register.core.store.StaleVersionException;
 import fi.dentalsystems.register.core.validation.BusinessId;
 
 import java.time.Instant;
@@ -29,10 +28,10 @@ import java.util.Optional;
 
 /** Staff routes of customer organisations: create, list, read, change, end. */
 final class CustomerRoutes {
-    private final RegisterStores stores;
+    private final Register register;
 
-    CustomerRoutes(RegisterStores stores) {
-        this.stores = stores;
+    CustomerRoutes(Register register) {
+        this.register = register;
     }
 
     ApiResponse create(ApiRequest request) {
@@ -46,18 +45,13 @@ final class CustomerRoutes {
         boolean marketingOptOut = f.optionalBoolean("marketingOptOut").orElse(false);
         f.finish();
 
-        Instant now = stores.clock().instant();
+        Instant now = register.clock().instant();
         Customer customer = new Customer(Customer.ID_PREFIX + Ulid.next(now), name.orElseThrow(),
                 businessId.orElseThrow(), email.orElseThrow(), phone.orElseThrow(), address.orElseThrow(), eInvoice,
                 CustomerStatus.ACTIVE, Optional.empty(), marketingOptOut, Optional.empty(), now, now, 0);
-        Customer created;
-        try {
-            created = stores.customers().create(customer);
-        } catch (DuplicateBusinessIdException e) {
-            throw new ProblemException(ProblemType.CONFLICT,
-                    "A customer with this business id is already registered (" + e.existingCustomerId() + ").");
-        }
-        stores.audit().record(access(request), AuditAction.CREATE, target(created));
+        // a business id already registered is a 409 naming the existing customer (ProblemMapping)
+        Customer created = register.customers().create(customer);
+        register.audit().record(access(request), AuditAction.CREATE, target(created));
         return withEtag(ApiResponse.json(201, Json.write(Representations.customer(created))), created)
                 .withHeader("location", "/customers/" + created.customerId());
     }
@@ -77,15 +71,15 @@ final class CustomerRoutes {
         });
         Optional<String> businessId = q.flatMap(BusinessId::parse).map(BusinessId::value);
         var filter = new CustomerRepository.ListFilter(businessId.isPresent() ? Optional.empty() : q, businessId, status);
-        Page<Customer> page = stores.customers().list(filter, paging.limit(), paging.cursor());
-        stores.audit().record(access(request), AuditAction.READ,
+        Page<Customer> page = register.customers().list(filter, paging.limit(), paging.cursor());
+        register.audit().record(access(request), AuditAction.READ,
                 page.items().stream().map(CustomerRoutes::target).toList());
         return ApiResponse.json(200, Json.write(Representations.page(page, Representations::customer)));
     }
 
     ApiResponse get(ApiRequest request) {
         Customer customer = load(request);
-        stores.audit().record(access(request), AuditAction.READ, target(customer));
+        register.audit().record(access(request), AuditAction.READ, target(customer));
         return withEtag(ApiResponse.json(200, Json.write(Representations.customer(customer))), customer);
     }
 
@@ -117,14 +111,15 @@ final class CustomerRoutes {
 
         Customer current = load(request);
         Preconditions.check(expected, current.version());
-        Customer changed = new Customer(current.customerId(), name.orElse(current.name()), current.businessId(),
-                email.orElse(current.email()), phone.orElse(current.phone()),
-                address.orElse(current.billingAddress()),
-                eInvoiceCleared ? Optional.empty() : eInvoice.or(current::eInvoiceAddress),
-                current.status(), current.endedAt(), optOut.orElse(current.marketingOptOut()), current.restriction(),
-                current.createdAt(), stores.clock().instant(), current.version());
-        Customer saved = save(changed);
-        stores.audit().record(audited, AuditAction.UPDATE, target(saved));
+        Customer changed = current.withName(name.orElse(current.name()))
+                .withEmail(email.orElse(current.email()))
+                .withPhone(phone.orElse(current.phone()))
+                .withBillingAddress(address.orElse(current.billingAddress()))
+                .withEInvoiceAddress(eInvoiceCleared ? Optional.empty() : eInvoice.or(current::eInvoiceAddress))
+                .withMarketingOptOut(optOut.orElse(current.marketingOptOut()))
+                .withUpdatedAt(register.clock().instant());
+        Customer saved = register.customers().update(changed);
+        register.audit().record(audited, AuditAction.UPDATE, target(saved));
         return withEtag(ApiResponse.json(200, Json.write(Representations.customer(saved))), saved);
     }
 
@@ -136,47 +131,34 @@ final class CustomerRoutes {
         if (!current.isActive()) {
             throw new ProblemException(ProblemType.CONFLICT, "The customer relationship has already ended.");
         }
-        Instant now = stores.clock().instant();
-        Customer ended = new Customer(current.customerId(), current.name(), current.businessId(), current.email(),
-                current.phone(), current.billingAddress(), current.eInvoiceAddress(), CustomerStatus.ENDED,
-                Optional.of(now), current.marketingOptOut(), current.restriction(), current.createdAt(), now,
-                current.version());
-        Customer saved = save(ended);
+        Instant now = register.clock().instant();
+        Customer saved = register.customers().update(current.ended(now));
         // the end starts the contacts' retention clocks (DESIGN.md: relationship ends + 24 months)
-        var contacts = stores.contacts().ofCustomer(saved.customerId());
+        var contacts = register.contacts().ofCustomer(saved.customerId());
         for (var contact : contacts) {
             startContactClock(contact.contactId(), now);
         }
         List<AuditTarget> targets = new java.util.ArrayList<>();
         targets.add(target(saved));
         contacts.forEach(c -> targets.add(new AuditTarget(TargetType.CONTACT, c.contactId())));
-        stores.audit().record(access(request), AuditAction.UPDATE, targets);
+        register.audit().record(access(request), AuditAction.UPDATE, targets);
         return withEtag(ApiResponse.json(200, Json.write(Representations.customer(saved))), saved);
     }
 
     /** Re-writes the contact so its retention clock runs from the relationship's end. */
     private void startContactClock(String contactId, Instant endedAt) {
-        stores.contacts().modify(contactId, Optional::of, customerId -> Optional.of(endedAt));
-    }
-
-    private Customer save(Customer changed) {
-        try {
-            return stores.customers().update(changed);
-        } catch (StaleVersionException e) {
-            throw new ProblemException(ProblemType.PRECONDITION_FAILED,
-                    "The resource changed while your update was applied; read it again and reapply your change.");
-        }
+        register.contacts().modify(contactId, Optional::of, customerId -> Optional.of(endedAt));
     }
 
     Customer load(ApiRequest request) {
-        return load(stores, request.pathParameter("customerId"));
+        return load(register, request.pathParameter("customerId"));
     }
 
-    static Customer load(RegisterStores stores, String customerId) {
+    static Customer load(Register register, String customerId) {
         if (!fi.dentalsystems.register.core.domain.Ulid.isId(customerId, Customer.ID_PREFIX)) {
             throw ProblemException.notFound("customer");
         }
-        return stores.customers().find(customerId).orElseThrow(() -> ProblemException.notFound("customer"));
+        return register.customers().find(customerId).orElseThrow(() -> ProblemException.notFound("customer"));
     }
 
     static String requireBody(ApiRequest request) {

@@ -1,17 +1,12 @@
 package fi.dentalsystems.register.customers;
 
-import fi.dentalsystems.register.core.store.TableNames;
+import fi.dentalsystems.register.core.config.Register;
 import fi.dentalsystems.register.core.http.HttpApiAdapter;
 import fi.dentalsystems.register.core.http.LegalHoldRoutes;
 import fi.dentalsystems.register.core.store.HoldTarget;
-import fi.dentalsystems.register.core.store.LegalHolds;
 import fi.dentalsystems.register.core.http.Route;
 import fi.dentalsystems.register.core.domain.StaffGroup;
-import fi.dentalsystems.register.core.marketing.Pepper;
-import fi.dentalsystems.register.core.notice.RegisterDescription;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
-import java.time.Clock;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -27,19 +22,18 @@ public final class CustomersApi {
     private CustomersApi() {
     }
 
-    public static HttpApiAdapter create(DynamoDbClient dynamoDb, TableNames tables, Clock clock, Pepper pepper,
-                                        Supplier<RegisterDescription> description) {
-        RegisterStores stores = RegisterStores.create(dynamoDb, tables, clock, pepper);
-        CustomerRoutes customers = new CustomerRoutes(stores);
-        ContactRoutes contacts = new ContactRoutes(stores);
-        HistoryRoutes history = new HistoryRoutes(stores);
-        RecipientRoutes recipients = new RecipientRoutes(stores);
-        AuditRoutes audit = new AuditRoutes(stores);
-        CredentialRoutes credentials = new CredentialRoutes(stores);
-        RecordsOfProcessingRoute recordsOfProcessing = new RecordsOfProcessingRoute(description);
-        LegalHolds legalHolds = new LegalHolds(dynamoDb, tables);
-        LegalHoldRoutes customerHold = new LegalHoldRoutes(HoldTarget.CUSTOMER, "customerId", legalHolds, stores.audit(), clock);
-        LegalHoldRoutes contactHold = new LegalHoldRoutes(HoldTarget.CONTACT, "contactId", legalHolds, stores.audit(), clock);
+    public static HttpApiAdapter create(Register register) {
+        CustomerRoutes customers = new CustomerRoutes(register);
+        ContactRoutes contacts = new ContactRoutes(register);
+        HistoryRoutes history = new HistoryRoutes(register);
+        RecipientRoutes recipients = new RecipientRoutes(register);
+        AuditRoutes audit = new AuditRoutes(register);
+        CredentialRoutes credentials = new CredentialRoutes(register);
+        RecordsOfProcessingRoute recordsOfProcessing = new RecordsOfProcessingRoute(register::description);
+        LegalHoldRoutes customerHold = new LegalHoldRoutes(HoldTarget.CUSTOMER, "customerId", register.holds(),
+                register.audit(), register.clock());
+        LegalHoldRoutes contactHold = new LegalHoldRoutes(HoldTarget.CONTACT, "contactId", register.holds(),
+                register.audit(), register.clock());
         return new HttpApiAdapter(List.of(
                 new Route("POST /customers", STAFF, customers::create),
                 new Route("GET /customers", STAFF, customers::list),

@@ -4,10 +4,9 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import fi.dentalsystems.register.core.store.DynamoDbConnection;
 import fi.dentalsystems.register.core.config.HandlerSetup;
-import fi.dentalsystems.register.core.marketing.Pepper;
-import fi.dentalsystems.register.core.notice.RegisterDescription;
+import fi.dentalsystems.register.core.config.Register;
+import fi.dentalsystems.register.core.mail.Mailer;
 import fi.dentalsystems.register.core.store.RegisterTable;
 import fi.dentalsystems.register.core.store.TableNames;
 import fi.dentalsystems.register.core.http.HttpApiAdapter;
@@ -29,33 +28,29 @@ import java.util.function.Function;
  */
 public final class CustomersApiHandler
         implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>, HttpApiFunction, Resource {
+    /** The customers API sends no mail (its jar has no SES client). */
+    private static final Mailer NO_MAIL = mail -> {
+        throw new IllegalStateException("the customers API sends no mail");
+    };
 
-    private final DynamoDbClient dynamoDb;
-    private final TableNames tables;
+    private final Register register;
     private final HttpApiAdapter api;
 
     /** Used by the Lambda runtime: configuration from the environment. */
     public CustomersApiHandler() {
-        this(DynamoDbConnection.fromEnvironment(), TableNames.fromEnvironment(), Clock.systemUTC());
+        this(HandlerSetup.fromEnvironment(NO_MAIL));
         Core.getGlobalContext().register(this);
     }
 
     /** Used by tests, which pass their own engine, tables and clock; the pepper comes from the environment. */
     public CustomersApiHandler(DynamoDbClient dynamoDb, TableNames tables, Clock clock) {
-        this(dynamoDb, tables, clock, name -> java.util.Optional.ofNullable(System.getenv(name)).filter(v -> !v.isBlank()));
+        this(new HandlerSetup(dynamoDb, tables, clock, NO_MAIL, System.getenv()));
     }
 
     /** Used by the local runtime. */
     public CustomersApiHandler(HandlerSetup setup) {
-        this(setup.dynamoDb(), setup.tables(), setup.clock(), setup::variable);
-    }
-
-    private CustomersApiHandler(DynamoDbClient dynamoDb, TableNames tables, Clock clock,
-                                Function<String, Optional<String>> variables) {
-        this.dynamoDb = dynamoDb;
-        this.tables = tables;
-        this.api = CustomersApi.create(dynamoDb, tables, clock, Pepper.from(variables),
-                () -> RegisterDescription.from(variables));
+        this.register = new Register(setup);
+        this.api = CustomersApi.create(register);
     }
 
     @Override
@@ -70,7 +65,8 @@ public final class CustomersApiHandler
 
     @Override
     public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
-        dynamoDb.describeTable(DescribeTableRequest.builder().tableName(tables.nameOf(RegisterTable.CUSTOMERS)).build());
+        register.dynamoDb().describeTable(DescribeTableRequest.builder()
+                .tableName(register.tables().nameOf(RegisterTable.CUSTOMERS)).build());
     }
 
     @Override

@@ -1,6 +1,7 @@
 package fi.dentalsystems.register.customers;
 
 import fi.dentalsystems.register.core.audit.AuditAction;
+import fi.dentalsystems.register.core.config.Register;
 import fi.dentalsystems.register.core.audit.AuditTarget;
 import fi.dentalsystems.register.core.domain.TargetType;
 import fi.dentalsystems.register.core.domain.Contact;
@@ -29,10 +30,10 @@ final class HistoryRoutes {
     private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
     private static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
 
-    private final RegisterStores stores;
+    private final Register register;
 
-    HistoryRoutes(RegisterStores stores) {
-        this.stores = stores;
+    HistoryRoutes(Register register) {
+        this.register = register;
     }
 
     ApiResponse add(ApiRequest request) {
@@ -40,7 +41,7 @@ final class HistoryRoutes {
         Optional<HistoryChannel> channel = f.requiredEnum("channel", HistoryChannel.class);
         Optional<String> summary = RegisterFields.summary(f);
         Optional<String> contactId = f.optionalText("contactId", 40);
-        Instant now = stores.clock().instant();
+        Instant now = register.clock().instant();
         Optional<Instant> occurredAt = f.optionalParsed("occurredAt", 40, HistoryRoutes::instant,
                 "must be an ISO-8601 instant such as 2026-01-31T12:00:00Z, not in the future");
         occurredAt.filter(t -> t.isAfter(now.plus(CLOCK_SKEW)) || t.isBefore(EARLIEST))
@@ -48,35 +49,35 @@ final class HistoryRoutes {
         Optional<DataSource> source = f.requiredEnum("source", DataSource.class);
         f.finish();
 
-        Customer customer = CustomerRoutes.load(stores, request.pathParameter("customerId"));
+        Customer customer = CustomerRoutes.load(register, request.pathParameter("customerId"));
         if (contactId.isPresent()) {
             boolean ofThisCustomer = Ulid.isId(contactId.get(), Contact.ID_PREFIX)
-                    && stores.contacts().find(contactId.get())
+                    && register.contacts().find(contactId.get())
                     .map(c -> c.customerId().equals(customer.customerId())).orElse(false);
             if (!ofThisCustomer) {
                 throw fi.dentalsystems.register.core.http.ProblemException.invalidField("contactId",
                         "is not a contact of this customer");
             }
         }
-        HistoryEntry entry = stores.history().add(new HistoryEntry(customer.customerId(),
+        HistoryEntry entry = register.history().add(new HistoryEntry(customer.customerId(),
                 HistoryEntry.ID_PREFIX + Ulid.next(now), occurredAt.orElse(now), channel.orElseThrow(),
                 summary.orElseThrow(), contactId, source.orElseThrow(), request.caller().subject(), now));
-        stores.audit().record(access(request), AuditAction.CREATE,
+        register.audit().record(access(request), AuditAction.CREATE,
                 new AuditTarget(TargetType.HISTORY_ENTRY, entry.entryId()));
         return ApiResponse.json(201, Json.write(Representations.historyEntry(entry)));
     }
 
     ApiResponse list(ApiRequest request) {
         Paging paging = Paging.of(request);
-        Customer customer = CustomerRoutes.load(stores, request.pathParameter("customerId"));
-        Page<HistoryEntry> all = stores.history().ofCustomer(customer.customerId(), paging.limit(), paging.cursor());
+        Customer customer = CustomerRoutes.load(register, request.pathParameter("customerId"));
+        Page<HistoryEntry> all = register.history().ofCustomer(customer.customerId(), paging.limit(), paging.cursor());
         // entries about a restricted person stay out of the list while the restriction lasts
         java.util.Set<String> restricted = new java.util.HashSet<>();
-        all.items().stream().flatMap(e -> e.contactId().stream()).distinct().forEach(id -> stores.contacts().find(id)
+        all.items().stream().flatMap(e -> e.contactId().stream()).distinct().forEach(id -> register.contacts().find(id)
                 .filter(Contact::isRestricted).ifPresent(c -> restricted.add(id)));
         Page<HistoryEntry> page = new Page<>(all.items().stream()
                 .filter(e -> e.contactId().map(id -> !restricted.contains(id)).orElse(true)).toList(), all.nextCursor());
-        stores.audit().record(access(request), AuditAction.READ, page.items().stream()
+        register.audit().record(access(request), AuditAction.READ, page.items().stream()
                 .map(e -> new AuditTarget(TargetType.HISTORY_ENTRY, e.entryId())).toList());
         return ApiResponse.json(200, Json.write(Representations.page(page, Representations::historyEntry)));
     }

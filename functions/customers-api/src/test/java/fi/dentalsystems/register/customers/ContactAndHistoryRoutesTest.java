@@ -2,11 +2,11 @@ package fi.dentalsystems.register.customers;
 
 import fi.dentalsystems.register.core.store.CredentialItem;
 import fi.dentalsystems.register.core.store.CredentialRepository;
+import fi.dentalsystems.register.local.support.ApiClient;
 import fi.dentalsystems.register.local.support.DynamoDbEngine;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 
 import java.time.Clock;
 import java.util.Locale;
@@ -75,9 +75,7 @@ class ContactAndHistoryRoutesTest {
     @Test
     void deletingAContactRemovesItsCredentialsMetadata() {
         String contactId = addContact(newCustomer(), TestPeople.contactJson("\"USER\"")).text("contactId");
-        CredentialRepository credentials = new CredentialRepository(
-                DynamoDbEnhancedClient.builder().dynamoDbClient(ENGINE.client()).build(),
-                ENGINE.tableNamesByLogicalId().get("CredentialsTable"));
+        CredentialRepository credentials = ENGINE.register().credentials();
         CredentialItem item = new CredentialItem();
         item.setContactId(contactId);
         item.setService("dental-cloud");

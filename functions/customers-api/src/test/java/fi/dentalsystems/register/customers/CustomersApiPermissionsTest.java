@@ -1,5 +1,6 @@
 package fi.dentalsystems.register.customers;
 
+import fi.dentalsystems.register.local.support.ApiClient;
 import fi.dentalsystems.register.local.support.DynamoDbEngine;
 import fi.dentalsystems.register.local.support.DynamoDbPermissions;
 import fi.dentalsystems.register.local.support.SamTemplate;

@@ -3,11 +3,12 @@ package fi.dentalsystems.register.customers;
 import fi.dentalsystems.register.core.domain.Contact;
 import fi.dentalsystems.register.core.domain.MarketingObjection;
 import fi.dentalsystems.register.core.store.ContactRepository;
+import fi.dentalsystems.register.local.support.ApiClient;
 import fi.dentalsystems.register.local.support.DynamoDbEngine;
+import fi.dentalsystems.register.core.config.Register;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -26,8 +27,7 @@ class RecipientsAndAuditTest {
     @BeforeAll
     static void handler() {
         api = new ApiClient(new CustomersApiHandler(ENGINE.client(), ENGINE.tables(), Clock.systemUTC()));
-        contacts = new ContactRepository(DynamoDbEnhancedClient.builder().dynamoDbClient(ENGINE.client()).build(),
-                ENGINE.tableNamesByLogicalId().get("ContactsTable"));
+        contacts = ENGINE.register().contacts();
     }
 
     private static String newCustomer(String extra) {
@@ -87,12 +87,9 @@ class RecipientsAndAuditTest {
     void aSuppressedAddressStaysOffTheMarketingListEvenAsANewContact() {
         String customerId = newCustomer("");
         String email = TestPeople.email();
-        var enhanced = DynamoDbEnhancedClient.builder().dynamoDbClient(ENGINE.client()).build();
-        new fi.dentalsystems.register.core.store.SuppressionRepository(enhanced,
-                ENGINE.tableNamesByLogicalId().get("SuppressionTable"))
-                .suppress(new fi.dentalsystems.register.core.marketing.SuppressionKey(
-                        fi.dentalsystems.register.core.marketing.Pepper.of(System.getenv("SUPPRESSION_PEPPER")))
-                        .of(email.toUpperCase(java.util.Locale.ROOT)), "req_earlier", Instant.now());
+        Register register = ENGINE.register();
+        register.suppression().suppress(register.suppressionKeys().of(email.toUpperCase(java.util.Locale.ROOT)),
+                "req_earlier", Instant.now());
         String readded = api.asStaff("POST", "/customers/{customerId}/contacts", b -> b.path("customerId", customerId)
                 .json("{\"name\": \"" + TestPeople.personName() + "\", \"email\": \"" + email
                         + "\", \"roles\": [\"TECHNICAL\"], \"source\": \"PUBLIC_REGISTER\"}")).text("contactId");

@@ -10,18 +10,18 @@ import fi.dentalsystems.register.core.domain.RequestLifecycle;
 import fi.dentalsystems.register.core.domain.RequestStatus;
 import fi.dentalsystems.register.core.domain.RequestType;
 import fi.dentalsystems.register.core.requests.RestrictionFulfilment;
-import fi.dentalsystems.register.core.store.ContactRepository;
-import fi.dentalsystems.register.core.store.CustomerRepository;
 import fi.dentalsystems.register.core.store.RequestRepository;
+import fi.dentalsystems.register.local.support.ApiClient;
 import fi.dentalsystems.register.local.support.DynamoDbEngine;
+import fi.dentalsystems.register.core.config.Register;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -48,16 +48,13 @@ class RestrictedPeopleTest {
         api.asStaff("POST", "/customers/{customerId}/history", b -> b.path("customerId", customerId)
                 .json("{\"channel\": \"NOTE\", \"summary\": \"General note\", \"source\": \"CUSTOMER\"}"));
 
-        DynamoDbEnhancedClient enhanced = DynamoDbEnhancedClient.builder().dynamoDbClient(ENGINE.client()).build();
-        var names = ENGINE.tableNamesByLogicalId();
-        RequestRepository requests = new RequestRepository(enhanced, names.get("RequestsTable"));
         List<Mail> sent = new ArrayList<>();
-        RestrictionFulfilment restriction = new RestrictionFulfilment(new ContactRepository(enhanced, names.get("ContactsTable")),
-                new CustomerRepository(enhanced, names.get("CustomersTable")), requests,
-                new AuditLog(enhanced, names.get("AuditTable"), Clock.systemUTC()), mail -> {
-                    sent.add(mail);
-                    return "sent";
-                });
+        Register register = new Register(ENGINE.setup(Clock.systemUTC(), mail -> {
+            sent.add(mail);
+            return "sent";
+        }, Map.of()));
+        RequestRepository requests = register.requests();
+        RestrictionFulfilment restriction = register.restriction();
         DataSubjectRequest verified = requests.create(RequestLifecycle.verifyByStaff(RequestLifecycle.receive(
                 RequestType.RESTRICTION, RequestChannel.LETTER, email.toUpperCase(java.util.Locale.ROOT), Optional.empty(),
                 Optional.empty(), Language.FI, "staff", Instant.now()), "staff", "letter", Instant.now()));

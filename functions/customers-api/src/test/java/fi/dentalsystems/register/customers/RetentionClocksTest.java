@@ -2,6 +2,7 @@ package fi.dentalsystems.register.customers;
 
 import fi.dentalsystems.register.core.retention.DataCategory;
 import fi.dentalsystems.register.core.retention.RetentionPolicy;
+import fi.dentalsystems.register.local.support.ApiClient;
 import fi.dentalsystems.register.local.support.DynamoDbEngine;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -2,15 +2,12 @@ package fi.dentalsystems.register.deadlines;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
-import fi.dentalsystems.register.core.store.DynamoDbConnection;
+import edu.umd.cs.findbugs.annotations.SuppressFBWarnings;
 import fi.dentalsystems.register.core.config.HandlerSetup;
-import fi.dentalsystems.register.core.store.RegisterTable;
-import fi.dentalsystems.register.core.store.TableNames;
+import fi.dentalsystems.register.core.config.Register;
 import fi.dentalsystems.register.core.mail.SesMailer;
-import fi.dentalsystems.register.core.store.RequestRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.lambda.powertools.logging.PowertoolsLogging;
 import software.amazon.lambda.powertools.metrics.Metrics;
 import software.amazon.lambda.powertools.metrics.MetricsFactory;
@@ -34,10 +31,7 @@ public final class DeadlineMonitorHandler implements RequestHandler<Map<String, 
     private final java.time.Clock clock;
 
     public DeadlineMonitorHandler() {
-        this(new HandlerSetup(DynamoDbConnection.fromEnvironment(), TableNames.fromEnvironment(),
-                java.time.Clock.systemUTC(),
-                SesMailer.fromEnvironment(),
-                System.getenv()), DeadlineMonitorHandler::emitMetrics);
+        this(HandlerSetup.fromEnvironment(SesMailer.fromEnvironment()), DeadlineMonitorHandler::emitMetrics);
     }
 
     public DeadlineMonitorHandler(HandlerSetup setup) {
@@ -45,11 +39,10 @@ public final class DeadlineMonitorHandler implements RequestHandler<Map<String, 
     }
 
     DeadlineMonitorHandler(HandlerSetup setup, DeadlineMonitor.Counts counts) {
-        DynamoDbEnhancedClient enhanced = DynamoDbEnhancedClient.builder().dynamoDbClient(setup.dynamoDb()).build();
-        this.monitor = new DeadlineMonitor(new RequestRepository(enhanced, setup.tables().nameOf(RegisterTable.REQUESTS)),
-                setup.mailer(), counts, setup.variable("REGISTER_CONTACT_EMAIL")
-                .orElseThrow(() -> new IllegalStateException("REGISTER_CONTACT_EMAIL is not set")));
-        this.clock = setup.clock();
+        Register register = new Register(setup);
+        this.monitor = new DeadlineMonitor(register.requests(), register.mailer(), counts,
+                register.requiredVariable("REGISTER_CONTACT_EMAIL"));
+        this.clock = register.clock();
     }
 
     private static void emitMetrics(int overdue, int dueSoon) {
@@ -67,6 +60,9 @@ public final class DeadlineMonitorHandler implements RequestHandler<Map<String, 
         return PowertoolsLogging.withLogging(context, () -> run(event));
     }
 
+    @SuppressFBWarnings(value = "CRLF_INJECTION_LOGS",
+            justification = "Constant message; the values are ids, enum names and numbers as structured arguments, "
+                    + "which the JSON layout (log4j2.properties) writes escaped: no CR/LF can start a log line")
     private Map<String, Object> run(Map<String, Object> event) {
         Instant now = clock.instant();
         Object given = event == null ? null : event.get("now");

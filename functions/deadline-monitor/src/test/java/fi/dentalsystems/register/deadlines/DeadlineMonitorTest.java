@@ -1,5 +1,6 @@
 package fi.dentalsystems.register.deadlines;
 
+import fi.dentalsystems.register.local.support.RegisterVariables;
 import fi.dentalsystems.register.core.config.HandlerSetup;
 import fi.dentalsystems.register.core.mail.Mail;
 import fi.dentalsystems.register.core.domain.DataSubjectRequest;
@@ -47,7 +48,7 @@ class DeadlineMonitorTest {
                 Clock.fixed(NOW, ZoneOffset.UTC), mail -> {
                     SENT.add(mail);
                     return "sent-" + SENT.size();
-                }, Map.of("REGISTER_CONTACT_EMAIL", "hilkka.salonen@dentalsystems.fi")),
+                }, RegisterVariables.with(Map.of("REGISTER_CONTACT_EMAIL", "hilkka.salonen@dentalsystems.fi"))),
                 (overdue, dueSoon) -> COUNTS.add(new int[] {overdue, dueSoon}));
     }
 

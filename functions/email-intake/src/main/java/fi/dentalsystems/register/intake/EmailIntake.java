@@ -49,11 +49,13 @@ final class EmailIntake {
     private final RequestRepository requests;
     private final AuditLog audit;
     private final Mailer mailer;
+    private final RequestMails mails;
     private final Clock clock;
     private final String publicBaseUrl;
 
-    EmailIntake(RawMailStore store, RequestRepository requests, AuditLog audit, Mailer mailer, Clock clock,
-                String publicBaseUrl) {
+    EmailIntake(RawMailStore store, RequestRepository requests, AuditLog audit, Mailer mailer, RequestMails mails,
+                Clock clock, String publicBaseUrl) {
+        this.mails = mails;
         this.store = store;
         this.requests = requests;
         this.audit = audit;
@@ -110,7 +112,7 @@ final class EmailIntake {
             return Outcome.DUPLICATE;
         }
         audit.record(access(), AuditAction.CREATE, new AuditTarget(TargetType.REQUEST, stored.requestId()));
-        token.ifPresent(t -> mailer.send(RequestMails.verification(stored, publicBaseUrl + "/public/verify?token="
+        token.ifPresent(t -> mailer.send(mails.verification(stored, publicBaseUrl + "/public/verify?token="
                 + URLEncoder.encode(t.value(), StandardCharsets.UTF_8))));
         return Outcome.CREATED;
     }

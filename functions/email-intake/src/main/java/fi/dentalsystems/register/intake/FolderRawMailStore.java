@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Objects;
 
 /** The local stand-in of the inbound bucket: {@code root/bucket/key}. */
 public final class FolderRawMailStore implements RawMailStore {
@@ -29,7 +30,7 @@ public final class FolderRawMailStore implements RawMailStore {
     public Path write(String bucket, String key, byte[] raw) {
         Path file = root.resolve(bucket).resolve(key).normalize();
         try {
-            Files.createDirectories(file.getParent());
+            Files.createDirectories(Objects.requireNonNull(file.getParent(), "a stored message has a folder"));
             Files.write(file, raw);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot store the message", e);

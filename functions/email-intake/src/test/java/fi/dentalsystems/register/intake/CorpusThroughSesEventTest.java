@@ -1,5 +1,6 @@
 package fi.dentalsystems.register.intake;
 
+import fi.dentalsystems.register.local.support.RegisterVariables;
 import fi.dentalsystems.register.core.config.HandlerSetup;
 import fi.dentalsystems.register.core.mail.Mail;
 import fi.dentalsystems.register.core.domain.DataSubjectRequest;
@@ -53,7 +54,7 @@ class CorpusThroughSesEventTest {
         handler = new EmailIntakeHandler(new HandlerSetup(PERMISSIONS.recording(ENGINE.client()), ENGINE.tables(), Clock.systemUTC(), mail -> {
             SENT.add(mail);
             return "m" + SENT.size();
-        }, Map.of("PUBLIC_BASE_URL", "http://localhost:3000", "INBOUND_BUCKET", "inbound")), store);
+        }, RegisterVariables.with(Map.of("PUBLIC_BASE_URL", "http://localhost:3000", "INBOUND_BUCKET", "inbound"))), store);
         requests = new RequestRepository(DynamoDbEnhancedClient.builder().dynamoDbClient(ENGINE.client()).build(),
                 ENGINE.tableNamesByLogicalId().get("RequestsTable"));
     }

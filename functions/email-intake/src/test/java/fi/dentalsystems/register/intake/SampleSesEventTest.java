@@ -1,5 +1,6 @@
 package fi.dentalsystems.register.intake;
 
+import fi.dentalsystems.register.local.support.RegisterVariables;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fi.dentalsystems.register.core.config.HandlerSetup;
 import fi.dentalsystems.register.local.support.DynamoDbEngine;
@@ -30,8 +31,8 @@ class SampleSesEventTest {
         store.write("inbound", "inbound/o3vrnil0e2ic28trm7dfhrc2v0clambda4nbp0g1", raw);
         store.write("customer-register-inboundmailbucket-example", "inbound/o3vrnil0e2ic28trm7dfhrc2v0clambda4nbp0g1", raw);
         EmailIntakeHandler handler = new EmailIntakeHandler(new HandlerSetup(ENGINE.client(), ENGINE.tables(),
-                Clock.systemUTC(), mail -> "sent", Map.of("PUBLIC_BASE_URL", "http://localhost:3000",
-                "INBOUND_BUCKET", "inbound", "INBOUND_PREFIX", "inbound/")), store);
+                Clock.systemUTC(), mail -> "sent", RegisterVariables.with(Map.of("PUBLIC_BASE_URL", "http://localhost:3000",
+                "INBOUND_BUCKET", "inbound", "INBOUND_PREFIX", "inbound/"))), store);
         ObjectMapper json = new ObjectMapper();
         Map<String, Object> ses = json.readValue(events.resolve("ses-inbound.json").toFile(), Map.class);
         Map<String, Object> s3 = json.readValue(events.resolve("s3-object-created.json").toFile(), Map.class);

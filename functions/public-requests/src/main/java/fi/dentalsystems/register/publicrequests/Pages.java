@@ -1,10 +1,13 @@
 package fi.dentalsystems.register.publicrequests;
 
+import edu.umd.cs.findbugs.annotations.SuppressFBWarnings;
 import fi.dentalsystems.register.core.domain.Language;
 import fi.dentalsystems.register.core.domain.RequestType;
 
 import java.util.List;
 import java.util.Map;
+
+import static fi.dentalsystems.register.core.format.Html.escape;
 
 /**
  * The public pages: plain HTML that works without JavaScript, labelled fields, an error
@@ -38,61 +41,63 @@ final class Pages {
     }
 
     /** The form, with the values and errors of a failed submission (errors: field → message). */
+    @SuppressFBWarnings(value = "IMPROPER_UNICODE",
+            justification = "The one case mapping is an enum constant's ASCII name (ROOT locale) made into an HTML id")
     static String form(Language language, Map<String, String> values, Map<String, String> errors) {
         FormTexts t = FormTexts.of(language);
         StringBuilder html = head(t, errors.isEmpty() ? t.title() : "⚠ " + t.title());
-        html.append("<nav aria-label=\"").append(esc(t.languageLabel())).append("\">")
+        html.append("<nav aria-label=\"").append(escape(t.languageLabel())).append("\">")
                 .append("<a href=\"/form?lang=fi\" lang=\"fi\">Suomi</a>")
                 .append("<a href=\"/form?lang=sv\" lang=\"sv\">Svenska</a>")
                 .append("<a href=\"/form?lang=en\" lang=\"en\">English</a></nav>");
-        html.append("<h1>").append(esc(t.title())).append("</h1>");
+        html.append("<h1>").append(escape(t.title())).append("</h1>");
         if (!errors.isEmpty()) {
             html.append("<div class=\"error-summary\" role=\"alert\" tabindex=\"-1\" id=\"error-summary\">")
-                    .append("<h2>").append(esc(t.errorSummary())).append("</h2><ul>");
-            errors.forEach((field, message) -> html.append("<li><a href=\"#").append(esc(field)).append("\">")
-                    .append(esc(message)).append("</a></li>"));
+                    .append("<h2>").append(escape(t.errorSummary())).append("</h2><ul>");
+            errors.forEach((field, message) -> html.append("<li><a href=\"#").append(escape(field)).append("\">")
+                    .append(escape(message)).append("</a></li>"));
             html.append("</ul></div>");
         }
-        html.append("<p>").append(esc(t.intro())).append("</p>");
+        html.append("<p>").append(escape(t.intro())).append("</p>");
         // GDPR art. 13: the notice is one click away from where the data is given
-        html.append("<p><a href=\"/privacy-notice?lang=").append(language.code()).append("\">")
-                .append(esc(t.privacyLink())).append("</a></p>");
+        html.append("<p><a href=\"/privacy-notice?lang=").append(escape(language.code())).append("\">")
+                .append(escape(t.privacyLink())).append("</a></p>");
         html.append("<form method=\"post\" action=\"/public/requests\" accept-charset=\"UTF-8\" novalidate>");
-        html.append("<input type=\"hidden\" name=\"lang\" value=\"").append(language.code()).append("\">");
+        html.append("<input type=\"hidden\" name=\"lang\" value=\"").append(escape(language.code())).append("\">");
 
         String chosen = values.getOrDefault("type", "");
         html.append("<fieldset id=\"type\"").append(invalid(errors, "type")).append(" aria-describedby=\"type-error\"><legend>")
-                .append(esc(t.typeLegend())).append("</legend>");
+                .append(escape(t.typeLegend())).append("</legend>");
         error(html, errors, "type");
         for (RequestType type : FORM_TYPES) {
             String id = "type-" + type.name().toLowerCase(java.util.Locale.ROOT);
-            html.append("<div class=\"choice\"><input type=\"radio\" name=\"type\" id=\"").append(id)
-                    .append("\" value=\"").append(type.name()).append("\"")
-                    .append(type.name().equals(chosen) ? " checked" : "").append("> <label for=\"").append(id)
-                    .append("\">").append(esc(t.types().get(type))).append("</label></div>");
+            html.append("<div class=\"choice\"><input type=\"radio\" name=\"type\" id=\"").append(escape(id))
+                    .append("\" value=\"").append(escape(type.name())).append("\"")
+                    .append(type.name().equals(chosen) ? " checked" : "").append("> <label for=\"").append(escape(id))
+                    .append("\">").append(escape(t.types().get(type))).append("</label></div>");
         }
         html.append("</fieldset>");
 
         field(html, errors, "email", t.email(), t.emailHint(),
                 "<input type=\"email\" id=\"email\" name=\"email\" autocomplete=\"email\" required maxlength=\"254\""
-                        + " aria-describedby=\"email-hint email-error\" value=\"" + esc(values.getOrDefault("email", "")) + "\">");
+                        + " aria-describedby=\"email-hint email-error\" value=\"", values.getOrDefault("email", ""), "\">");
         field(html, errors, "name", t.name(), t.nameHint(),
                 "<input type=\"text\" id=\"name\" name=\"name\" autocomplete=\"name\" maxlength=\"200\""
-                        + " aria-describedby=\"name-hint name-error\" value=\"" + esc(values.getOrDefault("name", "")) + "\">");
+                        + " aria-describedby=\"name-hint name-error\" value=\"", values.getOrDefault("name", ""), "\">");
         field(html, errors, "details", t.details(), t.detailsHint(),
-                "<textarea id=\"details\" name=\"details\" maxlength=\"2000\" aria-describedby=\"details-hint details-error\">"
-                        + esc(values.getOrDefault("details", "")) + "</textarea>");
-        html.append("<button type=\"submit\">").append(esc(t.submit())).append("</button></form>");
+                "<textarea id=\"details\" name=\"details\" maxlength=\"2000\" aria-describedby=\"details-hint details-error\">",
+                values.getOrDefault("details", ""), "</textarea>");
+        html.append("<button type=\"submit\">").append(escape(t.submit())).append("</button></form>");
         return html.append("</main></body></html>").toString();
     }
 
     static String message(Language language, String title, String text, boolean success) {
         FormTexts t = FormTexts.of(language);
         StringBuilder html = head(t, title);
-        html.append("<h1>").append(esc(title)).append("</h1>")
+        html.append("<h1>").append(escape(title)).append("</h1>")
                 .append(success ? "<div class=\"panel\" role=\"status\">" : "<div role=\"status\">")
-                .append("<p>").append(esc(text)).append("</p></div>")
-                .append("<p><a href=\"/form?lang=").append(language.code()).append("\">").append(esc(t.title()))
+                .append("<p>").append(escape(text)).append("</p></div>")
+                .append("<p><a href=\"/form?lang=").append(escape(language.code())).append("\">").append(escape(t.title()))
                 .append("</a></p>");
         return html.append("</main></body></html>").toString();
     }
@@ -101,41 +106,38 @@ final class Pages {
     static String confirm(Language language, String title, String text, String button) {
         FormTexts t = FormTexts.of(language);
         StringBuilder html = head(t, title);
-        html.append("<h1>").append(esc(title)).append("</h1>")
-                .append("<p>").append(esc(text)).append("</p>")
+        html.append("<h1>").append(escape(title)).append("</h1>")
+                .append("<p>").append(escape(text)).append("</p>")
                 .append("<form method=\"post\" action=\"\"><button type=\"submit\" id=\"open\">")
-                .append(esc(button)).append("</button></form>");
+                .append(escape(button)).append("</button></form>");
         return html.append("</main></body></html>").toString();
     }
 
     private static StringBuilder head(FormTexts t, String title) {
-        return new StringBuilder(8192).append("<!DOCTYPE html><html lang=\"").append(t.htmlLang()).append("\"><head>")
+        return new StringBuilder(8192).append("<!DOCTYPE html><html lang=\"").append(escape(t.htmlLang())).append("\"><head>")
                 .append("<meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
-                .append("<title>").append(esc(title)).append("</title><style>").append(STYLE).append("</style></head>")
+                .append("<title>").append(escape(title)).append("</title><style>").append(STYLE).append("</style></head>")
                 .append("<body><main>");
     }
 
+    /** A labelled field; its control is the markup {@code before}, the escaped {@code value}, {@code after}. */
     private static void field(StringBuilder html, Map<String, String> errors, String name, String label, String hint,
-                              String control) {
+                              String before, String value, String after) {
         html.append("<div class=\"field").append(errors.containsKey(name) ? " invalid" : "").append("\">")
-                .append("<label for=\"").append(name).append("\">").append(esc(label)).append("</label>")
-                .append("<p class=\"hint\" id=\"").append(name).append("-hint\">").append(esc(hint)).append("</p>");
+                .append("<label for=\"").append(escape(name)).append("\">").append(escape(label)).append("</label>")
+                .append("<p class=\"hint\" id=\"").append(escape(name)).append("-hint\">").append(escape(hint)).append("</p>");
         error(html, errors, name);
-        html.append(control).append("</div>");
+        html.append(before).append(escape(value)).append(after).append("</div>");
     }
 
     private static void error(StringBuilder html, Map<String, String> errors, String name) {
         if (errors.containsKey(name)) {
-            html.append("<p class=\"error-message\" id=\"").append(name).append("-error\">")
-                    .append(esc(errors.get(name))).append("</p>");
+            html.append("<p class=\"error-message\" id=\"").append(escape(name)).append("-error\">")
+                    .append(escape(errors.get(name))).append("</p>");
         }
     }
 
     private static String invalid(Map<String, String> errors, String name) {
         return errors.containsKey(name) ? " class=\"invalid\"" : "";
-    }
-
-    static String esc(String text) {
-        return fi.dentalsystems.register.core.format.Html.escape(text);
     }
 }

@@ -46,12 +46,14 @@ final class PublicRequestRoutes {
     private final RequestRepository requests;
     private final AuditLog audit;
     private final Mailer mailer;
+    private final RequestMails mails;
     private final Clock clock;
     private final String publicBaseUrl;
     private final ExportStore exports;
 
-    PublicRequestRoutes(RequestRepository requests, AuditLog audit, Mailer mailer, Clock clock, String publicBaseUrl,
-                        ExportStore exports) {
+    PublicRequestRoutes(RequestRepository requests, AuditLog audit, Mailer mailer, RequestMails mails, Clock clock,
+                        String publicBaseUrl, ExportStore exports) {
+        this.mails = mails;
         this.requests = requests;
         this.exports = exports;
         this.audit = audit;
@@ -107,7 +109,7 @@ final class PublicRequestRoutes {
             throw new IllegalStateException("request id collision", e);
         }
         audit.record(access(request), AuditAction.CREATE, new AuditTarget(TargetType.REQUEST, awaiting.requestId()));
-        mailer.send(RequestMails.verification(awaiting, publicBaseUrl + "/public/verify?token="
+        mailer.send(mails.verification(awaiting, publicBaseUrl + "/public/verify?token="
                 + URLEncoder.encode(token.value(), StandardCharsets.UTF_8)));
 
         if (fromForm) {

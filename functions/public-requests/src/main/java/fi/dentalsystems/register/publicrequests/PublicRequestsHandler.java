@@ -4,11 +4,8 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import fi.dentalsystems.register.core.audit.AuditLog;
-import fi.dentalsystems.register.core.store.DynamoDbConnection;
 import fi.dentalsystems.register.core.config.HandlerSetup;
-import fi.dentalsystems.register.core.store.RegisterTable;
-import fi.dentalsystems.register.core.store.TableNames;
+import fi.dentalsystems.register.core.config.Register;
 import fi.dentalsystems.register.core.exports.ExportStore;
 import fi.dentalsystems.register.core.exports.FolderExportStore;
 import fi.dentalsystems.register.core.exports.S3ExportStore;
@@ -17,12 +14,8 @@ import fi.dentalsystems.register.core.http.HttpApiFunction;
 import fi.dentalsystems.register.core.http.Route;
 import fi.dentalsystems.register.core.mail.SesMailer;
 import fi.dentalsystems.register.core.notice.PrivacyNotice;
-import fi.dentalsystems.register.core.notice.RegisterDescription;
-import fi.dentalsystems.register.core.store.RequestRepository;
-import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
 import java.util.Set;
 
@@ -39,9 +32,7 @@ public final class PublicRequestsHandler
     private final HttpApiAdapter api;
 
     public PublicRequestsHandler() {
-        this(new HandlerSetup(DynamoDbConnection.fromEnvironment(), TableNames.fromEnvironment(), Clock.systemUTC(),
-                SesMailer.fromEnvironment(),
-                System.getenv()), S3ExportStore.fromEnvironment());
+        this(HandlerSetup.fromEnvironment(SesMailer.fromEnvironment()), S3ExportStore.fromEnvironment());
     }
 
     /** Locally and in tests: exports are files under {@code EXPORT_FOLDER} (default .local/exports). */
@@ -50,14 +41,10 @@ public final class PublicRequestsHandler
     }
 
     public PublicRequestsHandler(HandlerSetup setup, ExportStore exportStore) {
-        DynamoDbEnhancedClient enhanced = DynamoDbEnhancedClient.builder().dynamoDbClient(setup.dynamoDb()).build();
-        PublicRequestRoutes routes = new PublicRequestRoutes(
-                new RequestRepository(enhanced, setup.tables().nameOf(RegisterTable.REQUESTS)),
-                new AuditLog(enhanced, setup.tables().nameOf(RegisterTable.AUDIT), setup.clock()),
-                setup.mailer(), setup.clock(),
-                setup.variable("PUBLIC_BASE_URL").orElseThrow(() -> new IllegalStateException("PUBLIC_BASE_URL is not set")),
-                exportStore);
-        PrivacyNoticeRoute notice = new PrivacyNoticeRoute(new PrivacyNotice(RegisterDescription.from(setup::variable)));
+        Register register = new Register(setup);
+        PublicRequestRoutes routes = new PublicRequestRoutes(register.requests(), register.audit(), register.mailer(),
+                register.mails(), register.clock(), register.requiredVariable("PUBLIC_BASE_URL"), exportStore);
+        PrivacyNoticeRoute notice = new PrivacyNoticeRoute(new PrivacyNotice(register.description()));
         this.api = new HttpApiAdapter(List.of(
                 new Route("GET /form", Set.of(), routes::form),
                 new Route("GET /privacy-notice", Set.of(), notice::get),

@@ -1,7 +1,6 @@
 package fi.dentalsystems.register.publicrequests;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import fi.dentalsystems.register.local.support.RegisterVariables;
 import fi.dentalsystems.register.core.config.HandlerSetup;
 import fi.dentalsystems.register.core.exports.ExportStore;
 import fi.dentalsystems.register.core.exports.FolderExportStore;
@@ -13,16 +12,15 @@ import fi.dentalsystems.register.core.domain.RequestType;
 import fi.dentalsystems.register.core.domain.VerificationToken;
 import fi.dentalsystems.register.core.store.RequestRepository;
 import fi.dentalsystems.register.local.support.DynamoDbEngine;
-import fi.dentalsystems.register.local.support.HttpApiEvents;
-import fi.dentalsystems.register.local.support.OpenApiContract;
+import fi.dentalsystems.register.local.support.ApiClient;
+import fi.dentalsystems.register.local.support.ApiClient.Answer;
+import fi.dentalsystems.register.local.support.MovableClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -44,31 +42,22 @@ class ExportLinkTest {
             fi.dentalsystems.register.local.support.DynamoDbPermissions.checkedAfterAll("PublicRequestsFunction");
     static final Instant NOW = Instant.parse("2026-11-24T10:00:00Z");
 
-    record Answer(int status, Map<String, String> headers, String body) {
-    }
-
     /** The button of the link's page: POST to the link opens the export (and spends the link). */
-    static Answer open(PublicRequestsHandler handler, String token) {
-        return call(handler, "POST", token);
+    static Answer open(ApiClient api, String token) {
+        return call(api, "POST", token);
     }
 
     /** The mailed link as a mail scanner or the person's browser first fetches it. */
-    static Answer show(PublicRequestsHandler handler, String token) {
-        return call(handler, "GET", token);
+    static Answer show(ApiClient api, String token) {
+        return call(api, "GET", token);
     }
 
-    private static Answer call(PublicRequestsHandler handler, String method, String token) {
-        HttpApiEvents.Builder builder = HttpApiEvents.request(method, "/public/exports/{token}").path("token", token)
-                .header("accept-language", "en");
-        if (method.equals("POST")) {
-            builder.rawBody("", false).header("content-type", "application/x-www-form-urlencoded");
-        }
-        APIGatewayV2HTTPEvent event = builder.build();
-        APIGatewayV2HTTPResponse response = handler.handleRequest(event, null);
-        OpenApiContract.load().assertConforms(method, "/public/exports/{token}", response.getStatusCode(),
-                response.getHeaders(), method.equals("POST") ? "application/x-www-form-urlencoded" : null,
-                method.equals("POST") ? "" : null, response.getBody());
-        return new Answer(response.getStatusCode(), response.getHeaders(), response.getBody());
+    private static Answer call(ApiClient api, String method, String token) {
+        return api.call(method, "/public/exports/{token}", b -> {
+            b.path("token", token).header("accept-language", "en");
+            return method.equals("POST") ? b.rawBody("", false).header("content-type", "application/x-www-form-urlencoded")
+                    : b;
+        });
     }
 
     /** A completed ACCESS request of {@code email} with a live export link, and its stored export. */
@@ -86,24 +75,24 @@ class ExportLinkTest {
 
     @Test
     void aLinkOpensItsExportOnceAndEveryOtherLinkGetsTheSameRefusal(@TempDir Path dir) {
-        var clock = new PublicRequestsTest.MovableClock(NOW);
-        RequestRepository requests = new RequestRepository(DynamoDbEnhancedClient.builder()
-                .dynamoDbClient(ENGINE.client()).build(), ENGINE.tableNamesByLogicalId().get("RequestsTable"));
+        var clock = new MovableClock(NOW);
+        RequestRepository requests = ENGINE.register().requests();
         FolderExportStore store = new FolderExportStore(dir);
-        PublicRequestsHandler handler = new PublicRequestsHandler(new HandlerSetup(PERMISSIONS.recording(ENGINE.client()), ENGINE.tables(),
-                clock, mail -> "sent", Map.of("PUBLIC_BASE_URL", "http://localhost", "EXPORT_FOLDER", dir.toString())));
+        ApiClient api = new ApiClient(new PublicRequestsHandler(new HandlerSetup(PERMISSIONS.recording(ENGINE.client()),
+                ENGINE.tables(), clock, mail -> "sent",
+                RegisterVariables.with(Map.of("PUBLIC_BASE_URL", "http://localhost", "EXPORT_FOLDER", dir.toString())))));
 
         VerificationToken token = completedAccess(requests, store, "liisa@example.fi", NOW);
         // a scanner's fetch, then the person's: a page with one button, nothing spent, no data shown
         for (int fetch = 0; fetch < 2; fetch++) {
-            Answer ready = show(handler, token.value());
+            Answer ready = show(api, token.value());
             assertThat(ready.status()).isEqualTo(200);
             assertThat(ready.body()).contains("Your data is ready").contains("<form method=\"post\"")
                     .doesNotContain("Liisa").doesNotContain("liisa@example.fi");
             assertThat(ready.headers()).containsEntry("cache-control", "no-store");
         }
         assertThat(requests.find(token.requestId()).orElseThrow().tokenHash()).as("a GET spends nothing").isPresent();
-        Answer page = open(handler, token.value());
+        Answer page = open(api, token.value());
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.body()).contains("Liisa Linkki");
         assertThat(page.headers()).containsEntry("cache-control", "no-store").containsEntry("referrer-policy", "no-referrer");
@@ -112,16 +101,16 @@ class ExportLinkTest {
         assertThat(spent.tokenHash()).isEmpty();
         assertThat(spent.events()).extracting(e -> e.kind()).endsWith(RequestLifecycle.EXPORT_OPENED);
 
-        Answer used = open(handler, token.value());
+        Answer used = open(api, token.value());
         assertThat(used.status()).isEqualTo(410);
-        assertThat(show(handler, token.value())).as("a spent link's page refuses alike").isEqualTo(used);
+        assertThat(show(api, token.value())).as("a spent link's page refuses alike").isEqualTo(used);
         assertThat(used.body()).contains("This link is no longer valid").doesNotContain("Liisa")
                 .doesNotContain("liisa@example.fi").doesNotContain(token.requestId());
 
         // expired: one second past seven days
         VerificationToken later = completedAccess(requests, store, "liisa@example.fi", NOW);
         clock.advance(Duration.ofDays(7).plusSeconds(1));
-        assertThat(open(handler, later.value())).isEqualTo(used);
+        assertThat(open(api, later.value())).isEqualTo(used);
         assertThat(store.get(ExportStore.keyOf(later.requestId()))).as("an expired link deletes nothing").isPresent();
 
         // a wrong secret for a live request, a verification token, another type, unknown, malformed
@@ -134,9 +123,9 @@ class ExportLinkTest {
         for (String other : new String[] {live.requestId() + "." + VerificationToken.issue("x").secret(),
                 verification.value(), "req_01JDZZZZZZZZZZZZZZZZZZZZZZ." + live.secret(), "nonsense",
                 "req_01JD.%3Cb%3E", "a".repeat(300)}) {
-            assertThat(open(handler, other)).as(other.length() > 40 ? "long" : other).isEqualTo(used);
-            assertThat(show(handler, other)).as(other.length() > 40 ? "long" : other).isEqualTo(used);
+            assertThat(open(api, other)).as(other.length() > 40 ? "long" : other).isEqualTo(used);
+            assertThat(show(api, other)).as(other.length() > 40 ? "long" : other).isEqualTo(used);
         }
-        assertThat(open(handler, live.value()).status()).as("the live link still works after all that").isEqualTo(200);
+        assertThat(open(api, live.value()).status()).as("the live link still works after all that").isEqualTo(200);
     }
 }

@@ -1,7 +1,6 @@
 package fi.dentalsystems.register.publicrequests;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import fi.dentalsystems.register.local.support.RegisterVariables;
 import fi.dentalsystems.register.core.config.HandlerSetup;
 import fi.dentalsystems.register.core.mail.OutboxMailer;
 import fi.dentalsystems.register.core.domain.DataSubjectRequest;
@@ -9,13 +8,14 @@ import fi.dentalsystems.register.core.domain.RequestStatus;
 import fi.dentalsystems.register.core.store.RequestRepository;
 import fi.dentalsystems.register.local.support.DynamoDbEngine;
 import fi.dentalsystems.register.local.support.HttpApiEvents;
-import fi.dentalsystems.register.local.support.OpenApiContract;
+import fi.dentalsystems.register.local.support.ApiClient;
+import fi.dentalsystems.register.local.support.ApiClient.Answer;
+import fi.dentalsystems.register.local.support.MovableClock;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 
 import java.io.IOException;
 import java.net.URLDecoder;
@@ -23,11 +23,8 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -49,44 +46,15 @@ class PublicRequestsTest {
     @TempDir
     static Path outbox;
     static final MovableClock CLOCK = new MovableClock(Instant.parse("2026-01-31T10:00:00Z"));
-    static PublicRequestsHandler handler;
+    static ApiClient api;
     static RequestRepository requests;
-
-    /** A clock the tests move forward, to see tokens expire. */
-    static final class MovableClock extends Clock {
-        private volatile Instant now;
-
-        MovableClock(Instant now) {
-            this.now = now;
-        }
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 
     @BeforeAll
     static void setUp() {
-        handler = new PublicRequestsHandler(new HandlerSetup(PERMISSIONS.recording(ENGINE.client()), ENGINE.tables(), CLOCK,
-                new OutboxMailer(outbox, "tietosuoja@dentalsystems.fi", CLOCK),
-                Map.of("PUBLIC_BASE_URL", "http://localhost:3000")));
-        requests = new RequestRepository(DynamoDbEnhancedClient.builder().dynamoDbClient(ENGINE.client()).build(),
-                ENGINE.tableNamesByLogicalId().get("RequestsTable"));
+        api = new ApiClient(new PublicRequestsHandler(new HandlerSetup(PERMISSIONS.recording(ENGINE.client()),
+                ENGINE.tables(), CLOCK, new OutboxMailer(outbox, "tietosuoja@dentalsystems.fi", CLOCK),
+                RegisterVariables.with(Map.of("PUBLIC_BASE_URL", "http://localhost:3000")))));
+        requests = ENGINE.register().requests();
     }
 
     @BeforeEach
@@ -98,17 +66,8 @@ class PublicRequestsTest {
         }
     }
 
-    record Answer(int status, Map<String, String> headers, String body) {
-    }
-
     private static Answer call(String method, String path, UnaryOperator<HttpApiEvents.Builder> request) {
-        APIGatewayV2HTTPEvent event = request.apply(HttpApiEvents.request(method, path)).build();
-        APIGatewayV2HTTPResponse response = handler.handleRequest(event, null);
-        Map<String, String> headers = response.getHeaders() == null ? Map.of() : response.getHeaders();
-        OpenApiContract.load().assertConforms(method, path, response.getStatusCode(), headers,
-                event.getHeaders() == null ? null : event.getHeaders().get("content-type"), event.getBody(),
-                response.getBody());
-        return new Answer(response.getStatusCode(), headers, response.getBody());
+        return api.call(method, path, request);
     }
 
     private static String uniqueEmail() {

@@ -2,27 +2,24 @@ package fi.dentalsystems.register.fulfilment;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
+import edu.umd.cs.findbugs.annotations.SuppressFBWarnings;
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
+import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue;
+import com.amazonaws.services.lambda.runtime.events.models.dynamodb.StreamRecord;
 import fi.dentalsystems.register.core.audit.AuditLog;
-import fi.dentalsystems.register.core.store.DynamoDbConnection;
 import fi.dentalsystems.register.core.config.HandlerSetup;
-import fi.dentalsystems.register.core.store.RegisterTable;
-import fi.dentalsystems.register.core.store.TableNames;
-import fi.dentalsystems.register.core.domain.Purpose;
+import fi.dentalsystems.register.core.config.Register;
 import fi.dentalsystems.register.core.domain.Caller;
-import fi.dentalsystems.register.core.mail.SesMailer;
-import fi.dentalsystems.register.core.marketing.Pepper;
-import fi.dentalsystems.register.core.marketing.SuppressionKey;
 import fi.dentalsystems.register.core.domain.DataSubjectRequest;
-import fi.dentalsystems.register.core.requests.ObjectionFulfilment;
+import fi.dentalsystems.register.core.domain.Purpose;
+import fi.dentalsystems.register.core.domain.RequestLifecycle;
 import fi.dentalsystems.register.core.domain.RequestStatus;
 import fi.dentalsystems.register.core.domain.RequestType;
-import fi.dentalsystems.register.core.store.ContactRepository;
-import fi.dentalsystems.register.core.store.CustomerRepository;
+import fi.dentalsystems.register.core.mail.SesMailer;
+import fi.dentalsystems.register.core.requests.ObjectionFulfilment;
 import fi.dentalsystems.register.core.store.RequestRepository;
-import fi.dentalsystems.register.core.store.SuppressionRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.lambda.powertools.logging.PowertoolsLogging;
 
 import java.time.Clock;
@@ -40,7 +37,7 @@ import static software.amazon.lambda.powertools.logging.argument.StructuredArgum
  * public function that verifies a link needs no access to contacts. Re-runnable: a record seen
  * twice finds the request already COMPLETED and does nothing.
  */
-public final class RequestFulfilmentHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
+public final class RequestFulfilmentHandler implements RequestHandler<DynamodbEvent, Map<String, Object>> {
     private static final Logger LOG = LoggerFactory.getLogger(RequestFulfilmentHandler.class);
 
     private final RequestRepository requests;
@@ -48,39 +45,33 @@ public final class RequestFulfilmentHandler implements RequestHandler<Map<String
     private final Clock clock;
 
     public RequestFulfilmentHandler() {
-        this(new HandlerSetup(DynamoDbConnection.fromEnvironment(), TableNames.fromEnvironment(), Clock.systemUTC(),
-                SesMailer.fromEnvironment(), System.getenv()));
+        this(HandlerSetup.fromEnvironment(SesMailer.fromEnvironment()));
     }
 
     public RequestFulfilmentHandler(HandlerSetup setup) {
-        DynamoDbEnhancedClient enhanced = DynamoDbEnhancedClient.builder().dynamoDbClient(setup.dynamoDb()).build();
-        TableNames tables = setup.tables();
-        this.requests = new RequestRepository(enhanced, tables.nameOf(RegisterTable.REQUESTS));
-        this.objections = new ObjectionFulfilment(
-                new ContactRepository(enhanced, tables.nameOf(RegisterTable.CONTACTS)),
-                new CustomerRepository(enhanced, tables.nameOf(RegisterTable.CUSTOMERS)),
-                new SuppressionRepository(enhanced, tables.nameOf(RegisterTable.SUPPRESSION)),
-                new SuppressionKey(Pepper.from(setup::variable)), requests,
-                new AuditLog(enhanced, tables.nameOf(RegisterTable.AUDIT), setup.clock()), setup.mailer());
-        this.clock = setup.clock();
+        Register register = new Register(setup);
+        this.requests = register.requests();
+        this.objections = register.objections();
+        this.clock = register.clock();
     }
 
     @Override
-    public Map<String, Object> handleRequest(Map<String, Object> event, Context context) {
+    public Map<String, Object> handleRequest(DynamodbEvent event, Context context) {
         if (context == null) {
             return handle(event);
         }
         return PowertoolsLogging.withLogging(context, () -> handle(event));
     }
 
-    @SuppressWarnings("unchecked")
-    private Map<String, Object> handle(Map<String, Object> event) {
+    @SuppressFBWarnings(value = "CRLF_INJECTION_LOGS",
+            justification = "Constant message; the values are ids, enum names and numbers as structured arguments, "
+                    + "which the JSON layout (log4j2.properties) writes escaped: no CR/LF can start a log line")
+    private Map<String, Object> handle(DynamodbEvent event) {
         List<String> fulfilled = new ArrayList<>();
-        for (Object record : (List<Object>) event.getOrDefault("Records", List.of())) {
-            Map<String, Object> image = (Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>) record)
-                    .getOrDefault("dynamodb", Map.of())).getOrDefault("NewImage", Map.of());
-            Optional<String> requestId = Optional.ofNullable((Map<String, Object>) image.get("requestId"))
-                    .map(v -> String.valueOf(v.get("S")));
+        List<DynamodbEvent.DynamodbStreamRecord> records = event == null || event.getRecords() == null
+                ? List.of() : event.getRecords();
+        for (DynamodbEvent.DynamodbStreamRecord record : records) {
+            Optional<String> requestId = requestId(record);
             if (requestId.isEmpty()) {
                 continue;
             }
@@ -89,7 +80,7 @@ public final class RequestFulfilmentHandler implements RequestHandler<Map<String
             // VERIFIED: apply it; COMPLETED without its confirmation: a retried batch after a crash owes the mail
             if (request.isEmpty() || request.get().type() != RequestType.OBJECTION
                     || !(request.get().status() == RequestStatus.VERIFIED || (request.get().status() == RequestStatus.COMPLETED
-                    && !fi.dentalsystems.register.core.domain.RequestLifecycle.answered(request.get())))) {
+                    && !RequestLifecycle.answered(request.get())))) {
                 continue;
             }
             DataSubjectRequest done = objections.fulfil(request.get(), new AuditLog.Access(
@@ -99,5 +90,13 @@ public final class RequestFulfilmentHandler implements RequestHandler<Map<String
             fulfilled.add(done.requestId());
         }
         return Map.of("fulfilled", fulfilled);
+    }
+
+    /** The request id of the record's new image; none for a removal or a record without one. */
+    private static Optional<String> requestId(DynamodbEvent.DynamodbStreamRecord record) {
+        return Optional.ofNullable(record.getDynamodb())
+                .map(StreamRecord::getNewImage)
+                .map(image -> image.get("requestId"))
+                .map(AttributeValue::getS);
     }
 }

@@ -15,10 +15,10 @@ import fi.dentalsystems.register.core.http.Preconditions;
 import fi.dentalsystems.register.core.http.ProblemException;
 import fi.dentalsystems.register.core.http.ProblemType;
 import fi.dentalsystems.register.core.mail.Mailer;
-import fi.dentalsystems.register.core.requests.AccessFulfilment;
+import fi.dentalsystems.register.core.config.Register;
+import fi.dentalsystems.register.core.requests.AccessExport;
+import fi.dentalsystems.register.core.requests.RequestFulfilments;
 import fi.dentalsystems.register.core.domain.DataSubjectRequest;
-import fi.dentalsystems.register.core.requests.RectificationFulfilment;
-import fi.dentalsystems.register.core.domain.IllegalTransitionException;
 import fi.dentalsystems.register.core.domain.Language;
 import fi.dentalsystems.register.core.domain.RequestChannel;
 import fi.dentalsystems.register.core.domain.RequestLifecycle;
@@ -26,9 +26,10 @@ import fi.dentalsystems.register.core.requests.RequestMails;
 import fi.dentalsystems.register.core.domain.RequestStatus;
 import fi.dentalsystems.register.core.domain.RequestType;
 import fi.dentalsystems.register.core.domain.VerificationToken;
+import fi.dentalsystems.register.core.store.ContactRepository;
+import fi.dentalsystems.register.core.store.CustomerRepository;
 import fi.dentalsystems.register.core.store.Page;
 import fi.dentalsystems.register.core.store.RequestRepository;
-import fi.dentalsystems.register.core.store.StaleVersionException;
 import fi.dentalsystems.register.core.validation.EmailAddress;
 import fi.dentalsystems.register.core.validation.FreeTextGuard;
 
@@ -50,36 +51,26 @@ final class RequestRoutes {
     private static final int NOTE_MAX = 2000;
 
     private final RequestRepository requests;
-    private final fi.dentalsystems.register.core.requests.ErasureFulfilment erasure;
-    private final fi.dentalsystems.register.core.requests.RestrictionFulfilment restriction;
-    private final AccessFulfilment access;
-    private final RectificationFulfilment rectification;
-    private final fi.dentalsystems.register.core.store.ContactRepository contacts;
-    private final fi.dentalsystems.register.core.store.CustomerRepository customers;
-    private final fi.dentalsystems.register.core.requests.AccessExport exports;
+    private final ContactRepository contacts;
+    private final CustomerRepository customers;
     private final AuditLog audit;
     private final Mailer mailer;
+    private final RequestMails mails;
     private final Clock clock;
+    private final RequestFulfilments fulfilments;
+    private final AccessExport exports;
     private final String publicBaseUrl;
 
-    RequestRoutes(RequestRepository requests, fi.dentalsystems.register.core.requests.ErasureFulfilment erasure,
-                  fi.dentalsystems.register.core.requests.RestrictionFulfilment restriction,
-                  AccessFulfilment access, RectificationFulfilment rectification,
-                  fi.dentalsystems.register.core.store.ContactRepository contacts,
-                  fi.dentalsystems.register.core.store.CustomerRepository customers,
-                  fi.dentalsystems.register.core.requests.AccessExport exports,
-                  AuditLog audit, Mailer mailer, Clock clock, String publicBaseUrl) {
+    RequestRoutes(Register register, RequestFulfilments fulfilments, AccessExport exports, String publicBaseUrl) {
+        this.mails = register.mails();
+        this.requests = register.requests();
+        this.contacts = register.contacts();
+        this.customers = register.customers();
+        this.audit = register.audit();
+        this.mailer = register.mailer();
+        this.clock = register.clock();
+        this.fulfilments = fulfilments;
         this.exports = exports;
-        this.requests = requests;
-        this.erasure = erasure;
-        this.restriction = restriction;
-        this.access = access;
-        this.rectification = rectification;
-        this.contacts = contacts;
-        this.customers = customers;
-        this.audit = audit;
-        this.mailer = mailer;
-        this.clock = clock;
         this.publicBaseUrl = publicBaseUrl;
     }
 
@@ -114,7 +105,7 @@ final class RequestRoutes {
             stored = requests.create(received);
         }
         audit.record(access(request), AuditAction.CREATE, target(stored));
-        token.ifPresent(t -> mailer.send(RequestMails.verification(stored, publicBaseUrl + "/public/verify?token="
+        token.ifPresent(t -> mailer.send(mails.verification(stored, publicBaseUrl + "/public/verify?token="
                 + URLEncoder.encode(t.value(), StandardCharsets.UTF_8))));
         return answer(201, stored).withHeader("location", "/requests/" + stored.requestId());
     }
@@ -177,7 +168,7 @@ final class RequestRoutes {
         Optional<String> reason = requiredFreeText(f, "reason", NOTE_MAX);
         f.finish();
         return move(request, r -> RequestLifecycle.extend(r, months.orElseThrow(), reason.orElseThrow(),
-                request.caller().subject(), clock.instant()), r -> mailer.send(RequestMails.extension(r)));
+                request.caller().subject(), clock.instant()), r -> mailer.send(mails.extension(r)));
     }
 
     /** UNCLASSIFIED mail: staff set the type; a verified OBJECTION is then applied at once (stream). */
@@ -191,10 +182,11 @@ final class RequestRoutes {
     }
 
     /**
-     * Fulfils a verified request by its type, after staff approval: ACCESS stores the export and
-     * mails its single-use link; RECTIFICATION closes after the corrections were applied by PATCH;
-     * ERASURE and RESTRICTION apply themselves. OBJECTION is applied on verification (stream).
-     * Re-running a completion finishes what an earlier, interrupted run left and mails nothing twice.
+     * Fulfils a verified request by its type, after staff approval (RequestFulfilments): ACCESS
+     * stores the export and mails its single-use link; RECTIFICATION closes after the corrections
+     * were applied by PATCH; ERASURE and RESTRICTION apply themselves. OBJECTION is applied on
+     * verification (stream). Re-running a completion finishes what an earlier, interrupted run left
+     * and mails nothing twice.
      */
     ApiResponse complete(ApiRequest request) {
         request.body().filter(b -> !b.isBlank()).ifPresent(b -> JsonFields.parse(b).finish());
@@ -203,24 +195,7 @@ final class RequestRoutes {
         expected.ifPresent(v -> Preconditions.check(v, current.version()));
         Instant now = clock.instant();
         AuditLog.Access who = access(request);
-        try {
-            DataSubjectRequest done = switch (current.type()) {
-                case ACCESS -> access.fulfil(current, who, now);
-                case RECTIFICATION -> rectification.fulfil(current, who, now);
-                case ERASURE -> erasure.fulfil(current, who, now);
-                case RESTRICTION -> restriction.fulfil(current, who, now);
-                case OBJECTION -> throw new ProblemException(ProblemType.CONFLICT,
-                        "An objection is applied automatically when it is verified.");
-                case UNCLASSIFIED -> throw new ProblemException(ProblemType.CONFLICT,
-                        "Classify the request before completing it.");
-            };
-            return answer(200, done);
-        } catch (IllegalTransitionException e) {
-            throw new ProblemException(ProblemType.CONFLICT, e.getMessage());
-        } catch (StaleVersionException e) {
-            throw new ProblemException(ProblemType.PRECONDITION_FAILED,
-                    "The request changed while it was completed; read it again.");
-        }
+        return answer(200, fulfilments.complete(current, who, now));
     }
 
     /**
@@ -229,7 +204,7 @@ final class RequestRoutes {
      */
     ApiResponse records(ApiRequest request) {
         DataSubjectRequest r = load(request);
-        String key = fi.dentalsystems.register.core.store.ContactRepository.emailKey(r.email());
+        String key = ContactRepository.emailKey(r.email());
         List<Map<String, Object>> contactRecords = new ArrayList<>();
         List<AuditTarget> read = new ArrayList<>();
         for (var c : contacts.withEmail(key)) {
@@ -295,13 +270,7 @@ final class RequestRoutes {
         Optional<String> reason = requiredFreeText(f, "reason", NOTE_MAX);
         f.finish();
         DataSubjectRequest current = load(request);
-        try {
-            return answer(200, restriction.lift(current, reason.orElseThrow(), access(request), clock.instant()));
-        } catch (IllegalTransitionException e) {
-            throw new ProblemException(ProblemType.CONFLICT, e.getMessage());
-        } catch (StaleVersionException e) {
-            throw new ProblemException(ProblemType.PRECONDITION_FAILED, "The request changed meanwhile; read it again.");
-        }
+        return answer(200, fulfilments.restriction().lift(current, reason.orElseThrow(), access(request), clock.instant()));
     }
 
     ApiResponse reject(ApiRequest request) {
@@ -309,7 +278,7 @@ final class RequestRoutes {
         Optional<String> reason = requiredFreeText(f, "reason", NOTE_MAX);
         f.finish();
         return move(request, r -> RequestLifecycle.reject(r, reason.orElseThrow(), request.caller().subject(),
-                clock.instant()), r -> mailer.send(RequestMails.rejection(r, reason.orElseThrow())));
+                clock.instant()), r -> mailer.send(mails.rejection(r, reason.orElseThrow())));
     }
 
     /** Applies a lifecycle move with optimistic locking; then audits it and sends its mail. */
@@ -318,15 +287,8 @@ final class RequestRoutes {
         Optional<Long> expected = Preconditions.optionalIfMatch(request);
         DataSubjectRequest current = load(request);
         expected.ifPresent(v -> Preconditions.check(v, current.version()));
-        DataSubjectRequest saved;
-        try {
-            saved = requests.update(change.apply(current));
-        } catch (IllegalTransitionException e) {
-            throw new ProblemException(ProblemType.CONFLICT, e.getMessage());
-        } catch (StaleVersionException e) {
-            throw new ProblemException(ProblemType.PRECONDITION_FAILED,
-                    "The request changed while this was applied; read it again.");
-        }
+        // a move the lifecycle refuses is a 409, a lost conditional write a 412 (ProblemMapping)
+        DataSubjectRequest saved = requests.update(change.apply(current));
         audit.record(access(request), AuditAction.UPDATE, target(saved));
         afterwards.accept(saved);
         return answer(200, saved);

@@ -4,36 +4,20 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import fi.dentalsystems.register.core.audit.AuditLog;
-import fi.dentalsystems.register.core.store.DynamoDbConnection;
 import fi.dentalsystems.register.core.config.HandlerSetup;
-import fi.dentalsystems.register.core.store.RegisterTable;
-import fi.dentalsystems.register.core.store.TableNames;
-import fi.dentalsystems.register.core.http.HttpApiAdapter;
-import fi.dentalsystems.register.core.http.LegalHoldRoutes;
-import fi.dentalsystems.register.core.store.HoldTarget;
-import fi.dentalsystems.register.core.store.LegalHolds;
-import fi.dentalsystems.register.core.http.HttpApiFunction;
-import fi.dentalsystems.register.core.http.Route;
+import fi.dentalsystems.register.core.config.Register;
 import fi.dentalsystems.register.core.domain.StaffGroup;
-import fi.dentalsystems.register.core.mail.SesMailer;
 import fi.dentalsystems.register.core.exports.ExportStore;
 import fi.dentalsystems.register.core.exports.FolderExportStore;
 import fi.dentalsystems.register.core.exports.S3ExportStore;
-import fi.dentalsystems.register.core.requests.AccessFulfilment;
-import fi.dentalsystems.register.core.requests.ErasureFulfilment;
-import fi.dentalsystems.register.core.requests.RectificationFulfilment;
-import fi.dentalsystems.register.core.requests.RequestAnswer;
-import fi.dentalsystems.register.core.requests.RestrictionFulfilment;
-import fi.dentalsystems.register.core.store.ContactRepository;
-import fi.dentalsystems.register.core.store.CredentialRepository;
-import fi.dentalsystems.register.core.store.CustomerRepository;
-import fi.dentalsystems.register.core.store.HistoryRepository;
-import fi.dentalsystems.register.core.store.RequestRepository;
-import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
+import fi.dentalsystems.register.core.http.HttpApiAdapter;
+import fi.dentalsystems.register.core.http.HttpApiFunction;
+import fi.dentalsystems.register.core.http.LegalHoldRoutes;
+import fi.dentalsystems.register.core.http.Route;
+import fi.dentalsystems.register.core.mail.SesMailer;
+import fi.dentalsystems.register.core.store.HoldTarget;
 
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
 import java.util.Set;
 
@@ -47,9 +31,7 @@ public final class RequestsApiHandler
     private final HttpApiAdapter api;
 
     public RequestsApiHandler() {
-        this(new HandlerSetup(DynamoDbConnection.fromEnvironment(), TableNames.fromEnvironment(), Clock.systemUTC(),
-                SesMailer.fromEnvironment(),
-                System.getenv()), S3ExportStore.fromEnvironment());
+        this(HandlerSetup.fromEnvironment(SesMailer.fromEnvironment()), S3ExportStore.fromEnvironment());
     }
 
     /** Locally and in tests: exports are files under {@code EXPORT_FOLDER} (default .local/exports). */
@@ -58,29 +40,12 @@ public final class RequestsApiHandler
     }
 
     public RequestsApiHandler(HandlerSetup setup, ExportStore exportStore) {
-        DynamoDbEnhancedClient enhanced = DynamoDbEnhancedClient.builder().dynamoDbClient(setup.dynamoDb()).build();
-        RequestRepository requests = new RequestRepository(enhanced, setup.tables().nameOf(RegisterTable.REQUESTS));
-        AuditLog audit = new AuditLog(enhanced, setup.tables().nameOf(RegisterTable.AUDIT), setup.clock());
-        LegalHolds legalHolds = new LegalHolds(setup.dynamoDb(), setup.tables());
-        LegalHoldRoutes holds = new LegalHoldRoutes(HoldTarget.REQUEST, "requestId", legalHolds, audit, setup.clock());
-        ContactRepository contacts = new ContactRepository(enhanced, setup.tables().nameOf(RegisterTable.CONTACTS));
-        CustomerRepository customers = new CustomerRepository(enhanced, setup.tables().nameOf(RegisterTable.CUSTOMERS));
-        ErasureFulfilment erasure = new ErasureFulfilment(contacts,
-                new HistoryRepository(enhanced, setup.tables().nameOf(RegisterTable.HISTORY)),
-                new CredentialRepository(enhanced, setup.tables().nameOf(RegisterTable.CREDENTIALS)),
-                customers, requests, audit, legalHolds, setup.mailer());
-        RestrictionFulfilment restriction = new RestrictionFulfilment(contacts, customers, requests, audit, setup.mailer());
-        fi.dentalsystems.register.core.requests.AccessExport exports = new fi.dentalsystems.register.core.requests.AccessExport(
-                contacts, customers, new HistoryRepository(enhanced, setup.tables().nameOf(RegisterTable.HISTORY)),
-                new CredentialRepository(enhanced, setup.tables().nameOf(RegisterTable.CREDENTIALS)), requests,
-                fi.dentalsystems.register.core.retention.RetentionPolicy.defaults());
-        String publicBaseUrl = setup.variable("PUBLIC_BASE_URL")
-                .orElseThrow(() -> new IllegalStateException("PUBLIC_BASE_URL is not set"));
-        RequestAnswer answer = new RequestAnswer(requests, audit, setup.mailer());
-        AccessFulfilment access = new AccessFulfilment(exports, exportStore, requests, audit, answer, publicBaseUrl);
-        RectificationFulfilment rectification = new RectificationFulfilment(requests, audit, answer);
-        RequestRoutes routes = new RequestRoutes(requests, erasure, restriction, access, rectification, contacts,
-                customers, exports, audit, setup.mailer(), setup.clock(), publicBaseUrl);
+        Register register = new Register(setup);
+        String publicBaseUrl = register.requiredVariable("PUBLIC_BASE_URL");
+        RequestRoutes routes = new RequestRoutes(register, register.requestFulfilments(exportStore, publicBaseUrl),
+                register.accessExport(), publicBaseUrl);
+        LegalHoldRoutes holds = new LegalHoldRoutes(HoldTarget.REQUEST, "requestId", register.holds(), register.audit(),
+                register.clock());
         this.api = new HttpApiAdapter(List.of(
                 new Route("POST /requests", STAFF, routes::create),
                 new Route("GET /requests", STAFF, routes::list),

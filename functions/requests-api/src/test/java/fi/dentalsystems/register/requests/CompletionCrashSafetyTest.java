@@ -1,44 +1,33 @@
 package fi.dentalsystems.register.requests;
 
+import fi.dentalsystems.register.local.support.RegisterVariables;
 import fi.dentalsystems.register.core.audit.AuditLog;
-import fi.dentalsystems.register.core.domain.BillingAddress;
-import fi.dentalsystems.register.core.domain.Contact;
 import fi.dentalsystems.register.core.domain.ContactRole;
 import fi.dentalsystems.register.core.domain.Customer;
-import fi.dentalsystems.register.core.domain.CustomerStatus;
-import fi.dentalsystems.register.core.domain.DataSource;
-import fi.dentalsystems.register.core.domain.Ulid;
 import fi.dentalsystems.register.core.exports.ExportStore;
 import fi.dentalsystems.register.core.exports.FolderExportStore;
 import fi.dentalsystems.register.core.domain.Caller;
 import fi.dentalsystems.register.core.mail.Mail;
 import fi.dentalsystems.register.core.mail.Mailer;
-import fi.dentalsystems.register.core.requests.AccessExport;
-import fi.dentalsystems.register.core.requests.AccessFulfilment;
 import fi.dentalsystems.register.core.domain.DataSubjectRequest;
-import fi.dentalsystems.register.core.domain.Language;
-import fi.dentalsystems.register.core.requests.RectificationFulfilment;
-import fi.dentalsystems.register.core.requests.RequestAnswer;
-import fi.dentalsystems.register.core.domain.RequestChannel;
 import fi.dentalsystems.register.core.domain.RequestEvent;
 import fi.dentalsystems.register.core.domain.RequestLifecycle;
 import fi.dentalsystems.register.core.domain.RequestStatus;
 import fi.dentalsystems.register.core.domain.RequestType;
-import fi.dentalsystems.register.core.requests.RestrictionFulfilment;
 import fi.dentalsystems.register.core.domain.VerificationToken;
-import fi.dentalsystems.register.core.retention.RetentionPolicy;
 import fi.dentalsystems.register.core.store.ContactRepository;
-import fi.dentalsystems.register.core.store.CredentialRepository;
-import fi.dentalsystems.register.core.store.CustomerRepository;
-import fi.dentalsystems.register.core.store.HistoryRepository;
 import fi.dentalsystems.register.core.store.RequestRepository;
 import fi.dentalsystems.register.local.support.DynamoDbEngine;
 import fi.dentalsystems.register.local.support.SampleBusinessIds;
+import fi.dentalsystems.register.core.config.Register;
+import fi.dentalsystems.register.core.config.HandlerSetup;
+import fi.dentalsystems.register.core.requests.RequestFulfilments;
+import fi.dentalsystems.register.local.support.Customers;
+import fi.dentalsystems.register.local.support.Requests;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.lang.reflect.InvocationTargetException;
@@ -48,6 +37,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -118,31 +108,23 @@ class CompletionCrashSafetyTest {
         };
     }
 
-    record Run(RequestRepository requests, ContactRepository contacts, CustomerRepository customers,
-               AccessFulfilment access, RestrictionFulfilment restriction, RectificationFulfilment rectification) {
+    /** One run of the completions over {@code client}: the register's stores and fulfilments, as the handler wires them. */
+    record Run(Register register, RequestFulfilments fulfilments) {
         static Run on(DynamoDbClient client, ExportStore store, Mailer mailer) {
-            DynamoDbEnhancedClient e = DynamoDbEnhancedClient.builder().dynamoDbClient(client).build();
-            var n = ENGINE.tableNamesByLogicalId();
-            RequestRepository requests = new RequestRepository(e, n.get("RequestsTable"));
-            ContactRepository contacts = new ContactRepository(e, n.get("ContactsTable"));
-            CustomerRepository customers = new CustomerRepository(e, n.get("CustomersTable"));
-            AuditLog audit = new AuditLog(e, n.get("AuditTable"), Clock.systemUTC());
-            RequestAnswer answer = new RequestAnswer(requests, audit, mailer);
-            AccessExport export = new AccessExport(contacts, customers, new HistoryRepository(e, n.get("HistoryTable")),
-                    new CredentialRepository(e, n.get("CredentialsTable")), requests, RetentionPolicy.defaults());
-            return new Run(requests, contacts, customers,
-                    new AccessFulfilment(export, store, requests, audit, answer, "http://localhost"),
-                    new RestrictionFulfilment(contacts, customers, requests, audit, mailer),
-                    new RectificationFulfilment(requests, audit, answer));
+            Register register = new Register(new HandlerSetup(client, ENGINE.tables(), Clock.systemUTC(), mailer, RegisterVariables.with(Map.of())));
+            return new Run(register, register.requestFulfilments(store, "http://localhost"));
+        }
+
+        RequestRepository requests() {
+            return register.requests();
+        }
+
+        ContactRepository contacts() {
+            return register.contacts();
         }
 
         DataSubjectRequest complete(DataSubjectRequest r) {
-            return switch (r.type()) {
-                case ACCESS -> access.fulfil(r, ACCESS, NOW);
-                case RESTRICTION -> restriction.fulfil(r, ACCESS, NOW);
-                case RECTIFICATION -> rectification.fulfil(r, ACCESS, NOW);
-                default -> throw new IllegalArgumentException();
-            };
+            return fulfilments.complete(r, ACCESS, NOW);
         }
     }
 
@@ -155,17 +137,12 @@ class CompletionCrashSafetyTest {
 
     /** A customer with two contact records of the person, and the person's verified request. */
     static DataSubjectRequest seed(RequestType type, String email) {
-        Run s = Run.on(ENGINE.client(), new FolderExportStore(exportsDir), into(new ArrayList<>()));
-        Customer c = s.customers().create(new Customer(Customer.ID_PREFIX + Ulid.next(NOW), "Crash Oy",
-                SampleBusinessIds.nth(SEQ.incrementAndGet()), "office@crash.example", "+358912345678",
-                new BillingAddress("Katu 1", "00100", "Helsinki", "FI"), Optional.empty(), CustomerStatus.ACTIVE,
-                Optional.empty(), false, Optional.empty(), NOW, NOW, 0));
+        Register register = ENGINE.register();
+        Customer c = register.customers().create(Customers.aCustomer(SampleBusinessIds.nth(SEQ.incrementAndGet())));
         for (ContactRole role : List.of(ContactRole.TECHNICAL, ContactRole.USER)) {
-            s.contacts().create(new Contact(Contact.ID_PREFIX + Ulid.next(NOW), c.customerId(), "Ceri Crash", email,
-                    Optional.empty(), Set.of(role), DataSource.CUSTOMER, Optional.empty(), NOW, NOW, 0));
+            register.contacts().create(Customers.aContact(c, email).withRoles(Set.of(role)));
         }
-        return s.requests().create(RequestLifecycle.verifyByStaff(RequestLifecycle.receive(type, RequestChannel.LETTER,
-                email, Optional.empty(), Optional.of("please"), Language.FI, "staff", NOW), "staff", "letter", NOW));
+        return register.requests().create(Requests.aVerifiedRequest(type, email));
     }
 
     @ParameterizedTest

@@ -1,11 +1,10 @@
 package fi.dentalsystems.register.requests;
 
+import fi.dentalsystems.register.local.support.RegisterVariables;
 import fi.dentalsystems.register.core.audit.AuditLog;
-import fi.dentalsystems.register.core.domain.BillingAddress;
 import fi.dentalsystems.register.core.domain.Contact;
 import fi.dentalsystems.register.core.domain.ContactRole;
 import fi.dentalsystems.register.core.domain.Customer;
-import fi.dentalsystems.register.core.domain.CustomerStatus;
 import fi.dentalsystems.register.core.domain.DataSource;
 import fi.dentalsystems.register.core.domain.HistoryChannel;
 import fi.dentalsystems.register.core.domain.HistoryEntry;
@@ -14,29 +13,26 @@ import fi.dentalsystems.register.core.domain.Caller;
 import fi.dentalsystems.register.core.mail.Mail;
 import fi.dentalsystems.register.core.domain.DataSubjectRequest;
 import fi.dentalsystems.register.core.requests.ErasureFulfilment;
-import fi.dentalsystems.register.core.domain.Language;
-import fi.dentalsystems.register.core.domain.RequestChannel;
 import fi.dentalsystems.register.core.domain.RequestLifecycle;
 import fi.dentalsystems.register.core.domain.RequestStatus;
 import fi.dentalsystems.register.core.domain.RequestType;
 import fi.dentalsystems.register.core.store.ContactRepository;
-import fi.dentalsystems.register.core.store.LegalHolds;
 import fi.dentalsystems.register.core.store.CredentialItem;
-import fi.dentalsystems.register.core.store.CredentialRepository;
-import fi.dentalsystems.register.core.store.CustomerRepository;
-import fi.dentalsystems.register.core.store.HistoryRepository;
-import fi.dentalsystems.register.core.store.RequestRepository;
 import fi.dentalsystems.register.local.support.DynamoDbEngine;
 import fi.dentalsystems.register.local.support.SampleBusinessIds;
+import fi.dentalsystems.register.core.config.Register;
+import fi.dentalsystems.register.core.config.HandlerSetup;
+import fi.dentalsystems.register.local.support.Customers;
+import fi.dentalsystems.register.local.support.Requests;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -51,51 +47,33 @@ class ErasureCrashSafetyTest {
     static final Instant NOW = Instant.parse("2026-11-24T10:00:00Z");
     static final AuditLog.Access ACCESS = new AuditLog.Access(new Caller("staff-1", Set.of()), "test", "t", "administration");
 
-    record Stores(CustomerRepository customers, ContactRepository contacts, HistoryRepository history,
-                  CredentialRepository credentials, RequestRepository requests, AuditLog audit, LegalHolds holds) {
-        static Stores on(DynamoDbClient client) {
-            DynamoDbEnhancedClient e = DynamoDbEnhancedClient.builder().dynamoDbClient(client).build();
-            var n = ENGINE.tableNamesByLogicalId();
-            return new Stores(new CustomerRepository(e, n.get("CustomersTable")), new ContactRepository(e, n.get("ContactsTable")),
-                    new HistoryRepository(e, n.get("HistoryTable")), new CredentialRepository(e, n.get("CredentialsTable")),
-                    new RequestRepository(e, n.get("RequestsTable")), new AuditLog(e, n.get("AuditTable"), Clock.systemUTC()),
-                    new LegalHolds(client, ENGINE.tables()));
-        }
-
-        ErasureFulfilment erasure(List<Mail> sent) {
-            return new ErasureFulfilment(contacts, history, credentials, customers, requests, audit, holds, mail -> {
-                sent.add(mail);
-                return "sent";
-            });
-        }
+    /** The register over {@code client}, as the requests API wires it; its mail goes into {@code sent}. */
+    static Register on(DynamoDbClient client, List<Mail> sent) {
+        return new Register(new HandlerSetup(client, ENGINE.tables(), Clock.systemUTC(), CompletionCrashSafetyTest.into(sent),
+                RegisterVariables.with(Map.of())));
     }
 
     /** One customer whose own address is the person's, a contact with a history entry and a credential. */
-    static DataSubjectRequest seed(Stores s, String email, String businessId) {
-        Customer c = s.customers().create(new Customer(Customer.ID_PREFIX + Ulid.next(NOW), "Tmi", businessId, email,
-                "+358912345678", new BillingAddress("Katu 1", "00100", "Helsinki", "FI"), Optional.empty(),
-                CustomerStatus.ACTIVE, Optional.empty(), false, Optional.empty(), NOW, NOW, 0));
-        Contact contact = s.contacts().create(new Contact(Contact.ID_PREFIX + Ulid.next(NOW), c.customerId(), "P", email,
-                Optional.empty(), Set.of(ContactRole.USER), DataSource.CUSTOMER, Optional.empty(), NOW, NOW, 0));
+    static DataSubjectRequest seed(Register s, String email, String businessId) {
+        Customer c = s.customers().create(Customers.aCustomer(businessId).withName("Tmi").withEmail(email));
+        Contact contact = s.contacts().create(Customers.aContact(c, email).withRoles(Set.of(ContactRole.USER)));
         s.history().add(new HistoryEntry(c.customerId(), "his_" + Ulid.next(NOW), NOW, HistoryChannel.NOTE, "n",
                 Optional.of(contact.contactId()), DataSource.CUSTOMER, "staff", NOW));
         CredentialItem credential = new CredentialItem();
         credential.setContactId(contact.contactId());
         credential.setService("svc");
         s.credentials().put(credential, java.time.Instant.parse("2026-01-01T00:00:00Z"));
-        return s.requests().create(RequestLifecycle.verifyByStaff(RequestLifecycle.receive(RequestType.ERASURE,
-                RequestChannel.LETTER, email, Optional.empty(), Optional.empty(), Language.FI, "staff", NOW),
-                "staff", "letter", NOW));
+        return s.requests().create(Requests.aVerifiedRequest(RequestType.ERASURE, email));
     }
 
     @Test
     void everyCrashPointEndsInTheSameStateWithOneAnswer() {
-        Stores real = Stores.on(ENGINE.client());
+        Register real = ENGINE.register();
         // count the writes of a clean run
         AtomicInteger counted = new AtomicInteger();
         DataSubjectRequest probe = seed(real, "probe@example.fi", "2345678-0");
-        Stores.on(ObjectionCrashSafetyTest.dyingAt(ENGINE.client(), Integer.MAX_VALUE, counted))
-                .erasure(new ArrayList<>()).fulfil(probe, ACCESS, NOW);
+        on(ObjectionCrashSafetyTest.dyingAt(ENGINE.client(), Integer.MAX_VALUE, counted), new ArrayList<>())
+                .erasure().fulfil(probe, ACCESS, NOW);
         int writes = counted.get();
         assertThat(writes).as("credential, history, contact, customer, 2 audit batches, request").isGreaterThanOrEqualTo(7);
 
@@ -107,22 +85,20 @@ class ErasureCrashSafetyTest {
                 DataSubjectRequest verified = seed(real, email, SampleBusinessIds.nth(n));
                 List<Mail> sent = new ArrayList<>();
                 int at = failAt;
-                Stores dying = switch (mode) {
-                    case "before" -> Stores.on(ObjectionCrashSafetyTest.dyingAt(ENGINE.client(), at, new AtomicInteger()));
-                    case "after" -> Stores.on(CompletionCrashSafetyTest.dyingAfter(ENGINE.client(), at, new AtomicInteger()));
-                    default -> real;
+                ErasureFulfilment first = switch (mode) {
+                    case "before" -> on(ObjectionCrashSafetyTest.dyingAt(ENGINE.client(), at, new AtomicInteger()), sent)
+                            .erasure();
+                    case "after" -> on(CompletionCrashSafetyTest.dyingAfter(ENGINE.client(), at, new AtomicInteger()), sent)
+                            .erasure();
+                    default -> new Register(new HandlerSetup(ENGINE.client(), ENGINE.tables(), Clock.systemUTC(), mail -> {
+                        throw new IllegalStateException("died at the mail");
+                    }, RegisterVariables.with(Map.of()))).erasure();
                 };
-                ErasureFulfilment first = mode.equals("mail")
-                        ? new ErasureFulfilment(real.contacts(), real.history(), real.credentials(), real.customers(),
-                        real.requests(), real.audit(), real.holds(), mail -> {
-                            throw new IllegalStateException("died at the mail");
-                        })
-                        : dying.erasure(sent);
                 assertThatThrownBy(() -> first.fulfil(verified, ACCESS, NOW)).as(mode + " " + at)
                         .isInstanceOf(IllegalStateException.class);
-                real.erasure(sent).fulfil(real.requests().find(verified.requestId()).orElseThrow(), ACCESS, NOW);
+                on(ENGINE.client(), sent).erasure().fulfil(real.requests().find(verified.requestId()).orElseThrow(), ACCESS, NOW);
                 // and once more, as a retried completion would: nothing changes, nothing is mailed
-                real.erasure(sent).fulfil(real.requests().find(verified.requestId()).orElseThrow(), ACCESS, NOW);
+                on(ENGINE.client(), sent).erasure().fulfil(real.requests().find(verified.requestId()).orElseThrow(), ACCESS, NOW);
 
                 String key = ContactRepository.emailKey(email);
                 String when = "crash " + mode + " write " + failAt;

@@ -1,12 +1,8 @@
 package fi.dentalsystems.register.requests;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import fi.dentalsystems.register.core.config.HandlerSetup;
-import fi.dentalsystems.register.core.domain.BillingAddress;
 import fi.dentalsystems.register.core.domain.Contact;
 import fi.dentalsystems.register.core.domain.ContactRole;
 import fi.dentalsystems.register.core.domain.Customer;
-import fi.dentalsystems.register.core.domain.CustomerStatus;
 import fi.dentalsystems.register.core.domain.DataSource;
 import fi.dentalsystems.register.core.domain.HistoryChannel;
 import fi.dentalsystems.register.core.domain.HistoryEntry;
@@ -24,13 +20,13 @@ import fi.dentalsystems.register.core.store.CredentialRepository;
 import fi.dentalsystems.register.core.store.CustomerRepository;
 import fi.dentalsystems.register.core.store.HistoryRepository;
 import fi.dentalsystems.register.core.store.RequestRepository;
-import fi.dentalsystems.register.core.store.SuppressionRepository;
 import fi.dentalsystems.register.local.support.DynamoDbEngine;
-import fi.dentalsystems.register.local.support.HttpApiEvents;
-import fi.dentalsystems.register.local.support.OpenApiContract;
+import fi.dentalsystems.register.core.config.Register;
+import fi.dentalsystems.register.local.support.ApiClient;
+import fi.dentalsystems.register.local.support.Customers;
+import fi.dentalsystems.register.local.support.Requests;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.time.Clock;
@@ -58,28 +54,23 @@ class ErasureTest {
 
     @Test
     void afterErasureTheAddressRemainsOnlyInTheRequestEvidence() {
-        DynamoDbEnhancedClient enhanced = DynamoDbEnhancedClient.builder().dynamoDbClient(ENGINE.client()).build();
+        Register register = ENGINE.register();
         var names = ENGINE.tableNamesByLogicalId();
-        CustomerRepository customers = new CustomerRepository(enhanced, names.get("CustomersTable"));
-        ContactRepository contacts = new ContactRepository(enhanced, names.get("ContactsTable"));
-        HistoryRepository history = new HistoryRepository(enhanced, names.get("HistoryTable"));
-        CredentialRepository credentials = new CredentialRepository(enhanced, names.get("CredentialsTable"));
-        RequestRepository requests = new RequestRepository(enhanced, names.get("RequestsTable"));
-        new SuppressionRepository(enhanced, names.get("SuppressionTable")).suppress("ab12cd", "req_x", NOW);
+        CustomerRepository customers = register.customers();
+        ContactRepository contacts = register.contacts();
+        HistoryRepository history = register.history();
+        CredentialRepository credentials = register.credentials();
+        RequestRepository requests = register.requests();
+        register.suppression().suppress("ab12cd", "req_x", NOW);
 
         // a sole trader: the organisation's own address is the person's
-        Customer soleTrader = customers.create(new Customer(Customer.ID_PREFIX + Ulid.next(NOW), "Erkki Erasure Tmi",
-                "0112038-9", PERSON.toLowerCase(Locale.ROOT), "+358912345678",
-                new BillingAddress("Katu 1", "00100", "Helsinki", "FI"), Optional.empty(), CustomerStatus.ACTIVE,
-                Optional.empty(), false, Optional.empty(), NOW, NOW, 0));
-        Customer clinic = customers.create(new Customer(Customer.ID_PREFIX + Ulid.next(NOW), "Klinikka Oy", "1572860-0",
-                "office@klinikka.example", "+358912345679", new BillingAddress("Katu 2", "00100", "Helsinki", "FI"),
-                Optional.empty(), CustomerStatus.ACTIVE, Optional.empty(), false, Optional.empty(), NOW, NOW, 0));
+        Customer soleTrader = customers.create(Customers.aCustomer("0112038-9").withName("Erkki Erasure Tmi")
+                .withEmail(PERSON.toLowerCase(Locale.ROOT)));
+        Customer clinic = customers.create(Customers.aCustomer("1572860-0"));
         List<String> personContacts = new ArrayList<>();
         for (Customer c : List.of(soleTrader, clinic)) {
-            Contact contact = contacts.create(new Contact(Contact.ID_PREFIX + Ulid.next(NOW), c.customerId(),
-                    "Erkki Erasure", PERSON, Optional.of("+358401234567"), Set.of(ContactRole.TECHNICAL),
-                    DataSource.CUSTOMER, Optional.empty(), NOW, NOW, 0));
+            Contact contact = contacts.create(Customers.aContact(c, PERSON).withName("Erkki Erasure")
+                    .withPhone(Optional.of("+358401234567")));
             personContacts.add(contact.contactId());
             history.add(new HistoryEntry(c.customerId(), "his_" + Ulid.next(NOW), NOW, HistoryChannel.PHONE,
                     "Erkki called about backups", Optional.of(contact.contactId()), DataSource.PHONE, "staff", NOW));
@@ -89,27 +80,25 @@ class ErasureTest {
             credential.setUsername("erkki");
             credentials.put(credential, java.time.Instant.parse("2026-01-01T00:00:00Z"));
         }
-        Contact colleague = contacts.create(new Contact(Contact.ID_PREFIX + Ulid.next(NOW), clinic.customerId(),
-                "Kaisa Colleague", "kaisa@klinikka.example", Optional.empty(), Set.of(ContactRole.BILLING),
-                DataSource.CUSTOMER, Optional.empty(), NOW, NOW, 0));
+        Contact colleague = contacts.create(Customers.aContact(clinic, "kaisa@klinikka.example")
+                .withName("Kaisa Colleague").withRoles(Set.of(ContactRole.BILLING)));
         HistoryEntry clinicNote = history.add(new HistoryEntry(clinic.customerId(), "his_" + Ulid.next(NOW), NOW,
                 HistoryChannel.NOTE, "Contract renewed", Optional.empty(), DataSource.CUSTOMER, "staff", NOW));
         DataSubjectRequest earlier = requests.create(RequestLifecycle.receive(RequestType.ACCESS, RequestChannel.EMAIL,
                 PERSON, Optional.of("Erkki Erasure"), Optional.of("Please send Erkki's data"), Language.FI, "intake",
                 NOW.minusSeconds(86_400)));
-        DataSubjectRequest erasure = requests.create(RequestLifecycle.verifyByStaff(RequestLifecycle.receive(
+        DataSubjectRequest erasure = requests.create(Requests.verified(RequestLifecycle.receive(
                 RequestType.ERASURE, RequestChannel.LETTER, PERSON, Optional.of("Erkki Erasure"),
-                Optional.of("Erase everything about Erkki"), Language.EN, "staff", NOW), "staff", "signed letter", NOW));
+                Optional.of("Erase everything about Erkki"), Language.EN, "staff", NOW)));
 
         List<Mail> sent = new ArrayList<>();
-        RequestsApiHandler handler = new RequestsApiHandler(new HandlerSetup(ENGINE.client(), ENGINE.tables(),
-                Clock.fixed(NOW, ZoneOffset.UTC), mail -> {
-                    sent.add(mail);
-                    return "sent";
-                }, Map.of("PUBLIC_BASE_URL", "http://localhost")));
-        APIGatewayV2HTTPResponse done = complete(handler, erasure.requestId());
-        assertThat(done.getStatusCode()).isEqualTo(200);
-        assertThat(done.getBody()).contains("\"status\":\"COMPLETED\"");
+        ApiClient api = new ApiClient(new RequestsApiHandler(ENGINE.setup(Clock.fixed(NOW, ZoneOffset.UTC), mail -> {
+            sent.add(mail);
+            return "sent";
+        }, Map.of("PUBLIC_BASE_URL", "http://localhost"))));
+        ApiClient.Answer done = complete(api, erasure.requestId());
+        assertThat(done.status()).isEqualTo(200);
+        assertThat(done.body()).contains("\"status\":\"COMPLETED\"");
 
         // every table, every attribute: the address is left only in the requests' own address field
         String needle = PERSON.toLowerCase(Locale.ROOT);
@@ -144,16 +133,12 @@ class ErasureTest {
         assertThat(sent.get(0).text()).contains("0112038-9").contains("Accounting Act").doesNotContain("Klinikka");
 
         // completing again changes nothing and mails nothing
-        assertThat(complete(handler, erasure.requestId()).getStatusCode()).isEqualTo(200);
+        assertThat(complete(api, erasure.requestId()).status()).isEqualTo(200);
         assertThat(sent).hasSize(1);
     }
 
-    static APIGatewayV2HTTPResponse complete(RequestsApiHandler handler, String requestId) {
-        var event = HttpApiEvents.request("POST", "/requests/{requestId}/complete").path("requestId", requestId)
-                .caller("staff-9", "register-staff").build();
-        APIGatewayV2HTTPResponse response = handler.handleRequest(event, null);
-        OpenApiContract.load().assertConforms("POST", "/requests/{requestId}/complete", response.getStatusCode(),
-                response.getHeaders(), null, null, response.getBody());
-        return response;
+    static ApiClient.Answer complete(ApiClient api, String requestId) {
+        return api.call("POST", "/requests/{requestId}/complete",
+                b -> b.path("requestId", requestId).caller("staff-9", ApiClient.STAFF));
     }
 }

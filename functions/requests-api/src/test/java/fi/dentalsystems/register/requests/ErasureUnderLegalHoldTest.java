@@ -1,29 +1,20 @@
 package fi.dentalsystems.register.requests;
 
-import fi.dentalsystems.register.core.config.HandlerSetup;
-import fi.dentalsystems.register.core.domain.BillingAddress;
-import fi.dentalsystems.register.core.domain.Contact;
-import fi.dentalsystems.register.core.domain.ContactRole;
 import fi.dentalsystems.register.core.domain.Customer;
-import fi.dentalsystems.register.core.domain.CustomerStatus;
-import fi.dentalsystems.register.core.domain.DataSource;
-import fi.dentalsystems.register.core.domain.Ulid;
 import fi.dentalsystems.register.core.mail.Mail;
 import fi.dentalsystems.register.core.domain.DataSubjectRequest;
-import fi.dentalsystems.register.core.domain.Language;
-import fi.dentalsystems.register.core.domain.RequestChannel;
-import fi.dentalsystems.register.core.domain.RequestLifecycle;
 import fi.dentalsystems.register.core.domain.RequestType;
 import fi.dentalsystems.register.core.store.HoldTarget;
 import fi.dentalsystems.register.core.retention.LegalHold;
 import fi.dentalsystems.register.core.store.ContactRepository;
-import fi.dentalsystems.register.core.store.CustomerRepository;
-import fi.dentalsystems.register.core.store.LegalHolds;
 import fi.dentalsystems.register.core.store.RequestRepository;
 import fi.dentalsystems.register.local.support.DynamoDbEngine;
+import fi.dentalsystems.register.core.config.Register;
+import fi.dentalsystems.register.local.support.ApiClient;
+import fi.dentalsystems.register.local.support.Customers;
+import fi.dentalsystems.register.local.support.Requests;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -31,8 +22,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -49,37 +38,27 @@ class ErasureUnderLegalHoldTest {
 
     @Test
     void aHeldContactRecordIsKeptRestrictedAndNamedInTheAnswer() {
-        DynamoDbEnhancedClient enhanced = DynamoDbEnhancedClient.builder().dynamoDbClient(ENGINE.client()).build();
-        var names = ENGINE.tableNamesByLogicalId();
-        CustomerRepository customers = new CustomerRepository(enhanced, names.get("CustomersTable"));
-        ContactRepository contacts = new ContactRepository(enhanced, names.get("ContactsTable"));
-        RequestRepository requests = new RequestRepository(enhanced, names.get("RequestsTable"));
-        LegalHolds holds = new LegalHolds(ENGINE.client(), ENGINE.tables());
+        Register register = ENGINE.register();
+        ContactRepository contacts = register.contacts();
+        RequestRepository requests = register.requests();
         List<String> ids = new ArrayList<>();
         List<Customer> both = new ArrayList<>();
         for (String businessId : List.of("0112038-9", "1572860-0")) {
-            Customer c = customers.create(new Customer(Customer.ID_PREFIX + Ulid.next(NOW), "Klinikka " + businessId,
-                    businessId, "office@klinikka.example", "+358912345679", new BillingAddress("Katu 2", "00100", "Helsinki", "FI"),
-                    Optional.empty(), CustomerStatus.ACTIVE, Optional.empty(), false, Optional.empty(), NOW, NOW, 0));
+            Customer c = register.customers().create(Customers.aCustomer(businessId).withName("Klinikka " + businessId));
             both.add(c);
-            ids.add(contacts.create(new Contact(Contact.ID_PREFIX + Ulid.next(NOW), c.customerId(), "Tuula Tarkka", PERSON,
-                    Optional.empty(), Set.of(ContactRole.TECHNICAL), DataSource.CUSTOMER, Optional.empty(), NOW, NOW, 0))
-                    .contactId());
+            ids.add(contacts.create(Customers.aContact(c, PERSON).withName("Tuula Tarkka")).contactId());
         }
-        holds.place(HoldTarget.CUSTOMER, both.get(0).customerId(), new LegalHold(Instant.parse("2028-01-01T00:00:00Z"),
+        register.holds().place(HoldTarget.CUSTOMER, both.get(0).customerId(), new LegalHold(Instant.parse("2028-01-01T00:00:00Z"),
                 "dispute over the 2025 licence invoices", "admin-1", NOW));
-        DataSubjectRequest erasure = requests.create(RequestLifecycle.verifyByStaff(RequestLifecycle.receive(
-                RequestType.ERASURE, RequestChannel.LETTER, PERSON, Optional.empty(), Optional.empty(), Language.FI,
-                "staff", NOW), "staff", "signed letter", NOW));
+        DataSubjectRequest erasure = requests.create(Requests.aVerifiedRequest(RequestType.ERASURE, PERSON));
 
         List<Mail> sent = new ArrayList<>();
-        RequestsApiHandler handler = new RequestsApiHandler(new HandlerSetup(ENGINE.client(), ENGINE.tables(),
-                Clock.fixed(NOW, ZoneOffset.UTC), mail -> {
-                    sent.add(mail);
-                    return "sent";
-                }, Map.of("PUBLIC_BASE_URL", "http://localhost")));
-        assertThat(ErasureTest.complete(handler, erasure.requestId()).getStatusCode()).isEqualTo(200);
-        assertThat(ErasureTest.complete(handler, erasure.requestId()).getStatusCode()).as("a retried completion").isEqualTo(200);
+        ApiClient api = new ApiClient(new RequestsApiHandler(ENGINE.setup(Clock.fixed(NOW, ZoneOffset.UTC), mail -> {
+            sent.add(mail);
+            return "sent";
+        }, Map.of("PUBLIC_BASE_URL", "http://localhost"))));
+        assertThat(ErasureTest.complete(api, erasure.requestId()).status()).isEqualTo(200);
+        assertThat(ErasureTest.complete(api, erasure.requestId()).status()).as("a retried completion").isEqualTo(200);
 
         assertThat(contacts.find(ids.get(0))).as("held: kept").hasValueSatisfying(c ->
                 assertThat(c.restriction()).hasValueSatisfying(r -> assertThat(r.requestId()).isEqualTo(erasure.requestId())));

@@ -1,21 +1,15 @@
 package fi.dentalsystems.register.requests;
 
+import fi.dentalsystems.register.local.support.RegisterVariables;
 import fi.dentalsystems.register.core.audit.AuditLog;
-import fi.dentalsystems.register.core.domain.BillingAddress;
-import fi.dentalsystems.register.core.domain.Contact;
 import fi.dentalsystems.register.core.domain.ContactRole;
 import fi.dentalsystems.register.core.domain.Customer;
-import fi.dentalsystems.register.core.domain.CustomerStatus;
-import fi.dentalsystems.register.core.domain.DataSource;
-import fi.dentalsystems.register.core.domain.Ulid;
 import fi.dentalsystems.register.core.domain.Caller;
 import fi.dentalsystems.register.core.mail.Mail;
 import fi.dentalsystems.register.core.marketing.Pepper;
 import fi.dentalsystems.register.core.marketing.SuppressionKey;
 import fi.dentalsystems.register.core.domain.DataSubjectRequest;
-import fi.dentalsystems.register.core.domain.Language;
 import fi.dentalsystems.register.core.requests.ObjectionFulfilment;
-import fi.dentalsystems.register.core.domain.RequestChannel;
 import fi.dentalsystems.register.core.domain.RequestLifecycle;
 import fi.dentalsystems.register.core.domain.RequestStatus;
 import fi.dentalsystems.register.core.domain.RequestType;
@@ -25,9 +19,12 @@ import fi.dentalsystems.register.core.store.RequestRepository;
 import fi.dentalsystems.register.core.store.SuppressionRepository;
 import fi.dentalsystems.register.local.support.DynamoDbEngine;
 import fi.dentalsystems.register.local.support.SampleBusinessIds;
+import fi.dentalsystems.register.core.config.Register;
+import fi.dentalsystems.register.core.config.HandlerSetup;
+import fi.dentalsystems.register.local.support.Customers;
+import fi.dentalsystems.register.local.support.Requests;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.lang.reflect.InvocationTargetException;
@@ -36,7 +33,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -54,7 +51,8 @@ class ObjectionCrashSafetyTest {
     static final DynamoDbEngine ENGINE = new DynamoDbEngine();
     static final Instant NOW = Instant.parse("2026-11-24T10:00:00Z");
     static final AuditLog.Access ACCESS = new AuditLog.Access(new Caller("test", Set.of()), "test", "t", "direct-marketing");
-    static final SuppressionKey KEYS = new SuppressionKey(Pepper.of("crash-test-pepper-long-enough"));
+    static final String PEPPER = "crash-test-pepper-long-enough";
+    static final SuppressionKey KEYS = new SuppressionKey(Pepper.of(PEPPER));
 
     /** Passes every call through until the {@code failAt}-th write, which throws as if the process died. */
     static DynamoDbClient dyingAt(DynamoDbClient real, int failAt, AtomicInteger writes) {
@@ -74,26 +72,17 @@ class ObjectionCrashSafetyTest {
     }
 
     static ObjectionFulfilment fulfilment(DynamoDbClient client, List<Mail> sent) {
-        DynamoDbEnhancedClient enhanced = DynamoDbEnhancedClient.builder().dynamoDbClient(client).build();
-        var names = ENGINE.tableNamesByLogicalId();
-        return new ObjectionFulfilment(new ContactRepository(enhanced, names.get("ContactsTable")),
-                new CustomerRepository(enhanced, names.get("CustomersTable")),
-                new SuppressionRepository(enhanced, names.get("SuppressionTable")), KEYS,
-                new RequestRepository(enhanced, names.get("RequestsTable")),
-                new AuditLog(enhanced, names.get("AuditTable"), Clock.systemUTC()), mail -> {
-                    sent.add(mail);
-                    return "sent";
-                });
+        return new Register(new HandlerSetup(client, ENGINE.tables(), Clock.systemUTC(), CompletionCrashSafetyTest.into(sent),
+                RegisterVariables.with(Map.of("SUPPRESSION_PEPPER", PEPPER)))).objections();
     }
 
     @Test
     void aRunCutOffBeforeOrAfterAnyWriteOrAtTheMailFinishesOnTheNextRunWithOneConfirmation() {
-        DynamoDbEnhancedClient enhanced = DynamoDbEnhancedClient.builder().dynamoDbClient(ENGINE.client()).build();
-        var names = ENGINE.tableNamesByLogicalId();
-        CustomerRepository customers = new CustomerRepository(enhanced, names.get("CustomersTable"));
-        ContactRepository contacts = new ContactRepository(enhanced, names.get("ContactsTable"));
-        RequestRepository requests = new RequestRepository(enhanced, names.get("RequestsTable"));
-        SuppressionRepository suppression = new SuppressionRepository(enhanced, names.get("SuppressionTable"));
+        Register register = ENGINE.register();
+        CustomerRepository customers = register.customers();
+        ContactRepository contacts = register.contacts();
+        RequestRepository requests = register.requests();
+        SuppressionRepository suppression = register.suppression();
 
         // count the writes of a clean run, then cut a run off before each write, after each, and at the mail
         int writes = 0;
@@ -106,19 +95,12 @@ class ObjectionCrashSafetyTest {
             for (int failAt = 1; failAt <= rounds; failAt++) {
                 n++;
                 String email = "crash" + n + "@example.fi";
-                Customer customer = customers.create(new Customer(Customer.ID_PREFIX + Ulid.next(NOW), "Crash Oy",
-                        SampleBusinessIds.nth(n), "o@example.fi", "+358912345678",
-                        new BillingAddress("Katu 1", "00100", "Helsinki", "FI"), Optional.empty(), CustomerStatus.ACTIVE,
-                        Optional.empty(), false, Optional.empty(), NOW, NOW, 0));
+                Customer customer = customers.create(Customers.aCustomer(SampleBusinessIds.nth(n)));
                 List<String> ids = new ArrayList<>();
                 for (ContactRole role : List.of(ContactRole.TECHNICAL, ContactRole.USER)) {
-                    ids.add(contacts.create(new Contact(Contact.ID_PREFIX + Ulid.next(NOW), customer.customerId(), "C",
-                            email, Optional.empty(), Set.of(role), DataSource.CUSTOMER, Optional.empty(), NOW, NOW, 0))
-                            .contactId());
+                    ids.add(contacts.create(Customers.aContact(customer, email).withRoles(Set.of(role))).contactId());
                 }
-                DataSubjectRequest verified = requests.create(RequestLifecycle.verifyByStaff(RequestLifecycle.receive(
-                        RequestType.OBJECTION, RequestChannel.LETTER, email, Optional.empty(), Optional.empty(),
-                        Language.EN, "staff", NOW), "staff", "letter", NOW));
+                DataSubjectRequest verified = requests.create(Requests.aVerifiedRequest(RequestType.OBJECTION, email));
                 List<Mail> sent = new ArrayList<>();
                 if (mode.equals("count")) {
                     AtomicInteger counted = new AtomicInteger();

@@ -1,22 +1,14 @@
 package fi.dentalsystems.register.requests;
 
 import fi.dentalsystems.register.core.audit.AuditLog;
-import fi.dentalsystems.register.core.domain.BillingAddress;
 import fi.dentalsystems.register.core.domain.Contact;
 import fi.dentalsystems.register.core.domain.ContactRole;
 import fi.dentalsystems.register.core.domain.Customer;
-import fi.dentalsystems.register.core.domain.CustomerStatus;
-import fi.dentalsystems.register.core.domain.DataSource;
-import fi.dentalsystems.register.core.domain.Ulid;
 import fi.dentalsystems.register.core.domain.Caller;
 import fi.dentalsystems.register.core.mail.Mail;
-import fi.dentalsystems.register.core.marketing.Pepper;
 import fi.dentalsystems.register.core.marketing.SuppressionKey;
 import fi.dentalsystems.register.core.domain.DataSubjectRequest;
-import fi.dentalsystems.register.core.domain.Language;
 import fi.dentalsystems.register.core.requests.ObjectionFulfilment;
-import fi.dentalsystems.register.core.domain.RequestChannel;
-import fi.dentalsystems.register.core.domain.RequestLifecycle;
 import fi.dentalsystems.register.core.domain.RequestStatus;
 import fi.dentalsystems.register.core.domain.RequestType;
 import fi.dentalsystems.register.core.store.ContactRepository;
@@ -24,16 +16,18 @@ import fi.dentalsystems.register.core.store.CustomerRepository;
 import fi.dentalsystems.register.core.store.RequestRepository;
 import fi.dentalsystems.register.core.store.SuppressionRepository;
 import fi.dentalsystems.register.local.support.DynamoDbEngine;
+import fi.dentalsystems.register.core.config.Register;
+import fi.dentalsystems.register.local.support.Customers;
+import fi.dentalsystems.register.local.support.Requests;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -57,28 +51,24 @@ class ObjectionFulfilmentTest {
 
     @BeforeAll
     static void setUp() {
-        DynamoDbEnhancedClient enhanced = DynamoDbEnhancedClient.builder().dynamoDbClient(ENGINE.client()).build();
-        contacts = new ContactRepository(enhanced, ENGINE.tableNamesByLogicalId().get("ContactsTable"));
-        customers = new CustomerRepository(enhanced, ENGINE.tableNamesByLogicalId().get("CustomersTable"));
-        suppression = new SuppressionRepository(enhanced, ENGINE.tableNamesByLogicalId().get("SuppressionTable"));
-        requests = new RequestRepository(enhanced, ENGINE.tableNamesByLogicalId().get("RequestsTable"));
-        keys = new SuppressionKey(Pepper.of("test-pepper-with-enough-length"));
-        objections = new ObjectionFulfilment(contacts, customers, suppression, keys, requests,
-                new AuditLog(enhanced, ENGINE.tableNamesByLogicalId().get("AuditTable"), Clock.systemUTC()), mail -> {
-                    SENT.add(mail);
-                    return "sent";
-                });
+        Register register = new Register(ENGINE.setup(Clock.systemUTC(), mail -> {
+            SENT.add(mail);
+            return "sent";
+        }, Map.of("SUPPRESSION_PEPPER", "test-pepper-with-enough-length")));
+        contacts = register.contacts();
+        customers = register.customers();
+        suppression = register.suppression();
+        requests = register.requests();
+        keys = register.suppressionKeys();
+        objections = register.objections();
     }
 
     private static Customer customer(String businessId) {
-        return customers.create(new Customer(Customer.ID_PREFIX + Ulid.next(NOW), "Testi Oy", businessId, "o@example.fi",
-                "+358912345678", new BillingAddress("Katu 1", "00100", "Helsinki", "FI"), Optional.empty(),
-                CustomerStatus.ACTIVE, Optional.empty(), false, Optional.empty(), NOW, NOW, 0));
+        return customers.create(Customers.aCustomer(businessId).withName("Testi Oy").withEmail("o@example.fi"));
     }
 
     private static Contact contact(Customer c, String email, ContactRole role) {
-        return contacts.create(new Contact(Contact.ID_PREFIX + Ulid.next(NOW), c.customerId(), "Aino Testi", email,
-                Optional.empty(), Set.of(role), DataSource.CUSTOMER, Optional.empty(), NOW, NOW, 0));
+        return contacts.create(Customers.aContact(c, email).withRoles(Set.of(role)));
     }
 
     @Test
@@ -89,9 +79,8 @@ class ObjectionFulfilmentTest {
         Contact second = contact(b, "AINO@example.fi", ContactRole.DECISION_MAKER);
         Contact other = contact(b, "someone@example.fi", ContactRole.BILLING);
 
-        DataSubjectRequest verified = requests.create(RequestLifecycle.verifyByStaff(RequestLifecycle.receive(
-                RequestType.OBJECTION, RequestChannel.LETTER, "aino@example.fi", Optional.empty(), Optional.empty(),
-                Language.FI, "staff", NOW), "staff", "signed letter", NOW));
+        DataSubjectRequest verified = requests.create(Requests.aVerifiedRequest(RequestType.OBJECTION,
+                "aino@example.fi"));
         AuditLog.Access access = new AuditLog.Access(new Caller("staff", Set.of()), "test", "r1", "direct-marketing");
 
         DataSubjectRequest done = objections.fulfil(verified, access, NOW);

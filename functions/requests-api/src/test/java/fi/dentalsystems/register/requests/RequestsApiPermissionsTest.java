@@ -1,5 +1,6 @@
 package fi.dentalsystems.register.requests;
 
+import fi.dentalsystems.register.local.support.RegisterVariables;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import fi.dentalsystems.register.core.config.HandlerSetup;
@@ -41,7 +42,7 @@ class RequestsApiPermissionsTest {
         DynamoDbPermissions permissions = new DynamoDbPermissions(template);
         RequestsApiHandler handler = new RequestsApiHandler(new HandlerSetup(permissions.recording(ENGINE.client()),
                 ENGINE.tables(), CLOCK, new OutboxMailer(folder.resolve("outbox"), "tietosuoja@dentalsystems.fi", CLOCK),
-                Map.of("PUBLIC_BASE_URL", "http://localhost:3000")), new FolderExportStore(folder.resolve("exports")));
+                RegisterVariables.with(Map.of("PUBLIC_BASE_URL", "http://localhost:3000"))), new FolderExportStore(folder.resolve("exports")));
 
         for (String type : new String[] {"ACCESS", "RECTIFICATION", "ERASURE", "RESTRICTION"}) {
             String id = letter(handler, type);

@@ -1,14 +1,13 @@
 package fi.dentalsystems.register.requests;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import fi.dentalsystems.register.local.support.RegisterVariables;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import fi.dentalsystems.register.core.config.HandlerSetup;
 import fi.dentalsystems.register.core.mail.OutboxMailer;
+import fi.dentalsystems.register.local.support.ApiClient;
+import fi.dentalsystems.register.local.support.ApiClient.Answer;
 import fi.dentalsystems.register.local.support.DynamoDbEngine;
 import fi.dentalsystems.register.local.support.HttpApiEvents;
-import fi.dentalsystems.register.local.support.OpenApiContract;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -34,32 +33,17 @@ class RequestsApiTest {
     @TempDir
     static Path outbox;
     static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-24T10:00:00Z"), ZoneOffset.UTC);
-    static final ObjectMapper JSON = new ObjectMapper();
-    static RequestsApiHandler handler;
+    static ApiClient api;
 
     @BeforeAll
     static void setUp() {
-        handler = new RequestsApiHandler(new HandlerSetup(ENGINE.client(), ENGINE.tables(), CLOCK,
+        api = new ApiClient(new RequestsApiHandler(new HandlerSetup(ENGINE.client(), ENGINE.tables(), CLOCK,
                 new OutboxMailer(outbox, "tietosuoja@dentalsystems.fi", CLOCK),
-                Map.of("PUBLIC_BASE_URL", "http://localhost:3000")));
-    }
-
-    record Answer(int status, Map<String, String> headers, JsonNode json) {
+                RegisterVariables.with(Map.of("PUBLIC_BASE_URL", "http://localhost:3000")))));
     }
 
     private static Answer call(String method, String path, UnaryOperator<HttpApiEvents.Builder> request) {
-        APIGatewayV2HTTPEvent event = request.apply(HttpApiEvents.request(method, path).caller("staff-7", "register-staff"))
-                .build();
-        APIGatewayV2HTTPResponse response = handler.handleRequest(event, null);
-        Map<String, String> headers = response.getHeaders() == null ? Map.of() : response.getHeaders();
-        OpenApiContract.load().assertConforms(method, path, response.getStatusCode(), headers,
-                event.getHeaders() == null ? null : event.getHeaders().get("content-type"), event.getBody(),
-                response.getBody());
-        try {
-            return new Answer(response.getStatusCode(), headers, JSON.readTree(response.getBody()));
-        } catch (IOException e) {
-            throw new AssertionError(e);
-        }
+        return api.call(method, path, b -> request.apply(b.caller("staff-7", ApiClient.STAFF)));
     }
 
     private static String letter(String type) {

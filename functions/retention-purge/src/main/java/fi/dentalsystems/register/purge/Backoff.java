@@ -1,5 +1,6 @@
 package fi.dentalsystems.register.purge;
 
+import edu.umd.cs.findbugs.annotations.SuppressFBWarnings;
 import software.amazon.awssdk.core.exception.SdkServiceException;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputExceededException;
@@ -71,6 +72,7 @@ final class Backoff {
         }
     }
 
+    @SuppressFBWarnings(value = "PREDICTABLE_RANDOM", justification = "backoff jitter, not a secret")
     private void pause(int round) {
         long ceiling = Math.min(CAP_MILLIS, BASE_MILLIS << round);
         sleeper.sleep(ThreadLocalRandom.current().nextLong(ceiling / 2, ceiling + 1));

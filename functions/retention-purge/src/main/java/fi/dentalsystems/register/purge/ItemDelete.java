@@ -104,7 +104,7 @@ final class ItemDelete {
     private Judgement judge(PurgeTable table, Map<String, AttributeValue> key, Due due) {
         Map<String, AttributeValue> item = tables.judged(table, key);
         if (item == null) {
-            return new Judgement(Outcome.GONE, item);
+            return new Judgement(Outcome.GONE, null);
         }
         if (ItemHolds.own(item, run.now()).isPresent()) {
             return new Judgement(Outcome.HELD, item);

@@ -1,16 +1,13 @@
 package fi.dentalsystems.register.purge;
 
+import edu.umd.cs.findbugs.annotations.SuppressFBWarnings;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
-import fi.dentalsystems.register.core.audit.AuditLog;
-import fi.dentalsystems.register.core.store.DynamoDbConnection;
 import fi.dentalsystems.register.core.config.HandlerSetup;
-import fi.dentalsystems.register.core.store.RegisterTable;
-import fi.dentalsystems.register.core.store.TableNames;
+import fi.dentalsystems.register.core.config.Register;
 import fi.dentalsystems.register.core.retention.DataCategory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.lambda.powertools.logging.PowertoolsLogging;
 import software.amazon.lambda.powertools.metrics.Metrics;
 import software.amazon.lambda.powertools.metrics.MetricsFactory;
@@ -48,10 +45,9 @@ public final class RetentionPurgeHandler implements RequestHandler<Map<String, O
     private final ReportSink metrics;
 
     public RetentionPurgeHandler() {
-        this(new HandlerSetup(DynamoDbConnection.fromEnvironment(), TableNames.fromEnvironment(), Clock.systemUTC(),
-                mail -> {
+        this(HandlerSetup.fromEnvironment(mail -> {
                     throw new IllegalStateException("the purge sends no mail");
-                }, System.getenv()), RetentionPurgeHandler::emitMetrics, RetentionPurge.BatchRead.none(),
+                }), RetentionPurgeHandler::emitMetrics, RetentionPurge.BatchRead.none(),
                 RetentionPurgeHandler::sleepQuietly);
     }
 
@@ -62,13 +58,12 @@ public final class RetentionPurgeHandler implements RequestHandler<Map<String, O
 
     RetentionPurgeHandler(HandlerSetup setup, ReportSink metrics, RetentionPurge.BatchRead batchRead,
                           Backoff.Sleeper sleeper) {
-        DynamoDbEnhancedClient enhanced = DynamoDbEnhancedClient.builder().dynamoDbClient(setup.dynamoDb()).build();
-        this.purge = new RetentionPurge(setup.dynamoDb(), setup.tables(),
-                new AuditLog(enhanced, setup.tables().nameOf(RegisterTable.AUDIT), setup.clock()),
-                setup.variable("PURGE_FIRST_DAY").map(LocalDate::parse).orElse(LocalDate.of(2026, 1, 1)),
+        Register register = new Register(setup);
+        this.purge = new RetentionPurge(register.dynamoDb(), register.tables(), register.audit(),
+                register.variable("PURGE_FIRST_DAY").map(LocalDate::parse).orElse(LocalDate.of(2026, 1, 1)),
                 SAFETY_MILLIS, new Backoff(sleeper), batchRead, Clock.systemUTC());
-        this.clock = setup.clock();
-        this.clockOverrideAllowed = setup.variable(CLOCK_OVERRIDE).filter("allowed"::equals).isPresent();
+        this.clock = register.clock();
+        this.clockOverrideAllowed = register.variable(CLOCK_OVERRIDE).filter("allowed"::equals).isPresent();
         this.metrics = metrics;
     }
 
@@ -87,6 +82,7 @@ public final class RetentionPurgeHandler implements RequestHandler<Map<String, O
         return run(event, RetentionPurge.TimeLeft.unlimited(), progress);
     }
 
+    @SuppressFBWarnings(value = "CRLF_INJECTION_LOGS", justification = "constant messages; values are the run id, booleans and counts as structured arguments, written escaped by the JSON layout")
     Map<String, Object> run(Map<String, Object> event, RetentionPurge.TimeLeft timeLeft, PurgeProgress progress) {
         Map<String, Object> given = event == null ? Map.of() : event;
         boolean dryRun = Boolean.TRUE.equals(given.get("dryRun")) || "true".equals(given.get("dryRun"));

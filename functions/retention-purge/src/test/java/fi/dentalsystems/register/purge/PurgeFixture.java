@@ -1,5 +1,6 @@
 package fi.dentalsystems.register.purge;
 
+import fi.dentalsystems.register.local.support.RegisterVariables;
 import fi.dentalsystems.register.core.audit.AuditAction;
 import fi.dentalsystems.register.core.audit.AuditLog;
 import fi.dentalsystems.register.core.audit.AuditTarget;
@@ -87,7 +88,7 @@ final class PurgeFixture {
                                 Backoff.Sleeper sleeper) {
         return new RetentionPurgeHandler(new HandlerSetup(client, tables.names(), Clock.fixed(now, ZoneOffset.UTC), mail -> {
             throw new IllegalStateException("the purge sends no mail");
-        }, Map.of("PURGE_FIRST_DAY", firstDay)), report -> { }, batchRead, sleeper);
+        }, RegisterVariables.with(Map.of("PURGE_FIRST_DAY", firstDay))), report -> { }, batchRead, sleeper);
     }
 
     Customer customer(Instant at) {

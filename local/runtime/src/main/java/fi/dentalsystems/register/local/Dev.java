@@ -188,7 +188,8 @@ public final class Dev {
                                 "INBOUND_FOLDER", inbound.toString(), "INBOUND_BUCKET", LocalSmtpIntake.BUCKET,
                                 "INBOUND_PREFIX", ""));
         @SuppressWarnings("unchecked")
-        var fulfilment = (com.amazonaws.services.lambda.runtime.RequestHandler<Map<String, Object>, Map<String, Object>>)
+        var fulfilment = (com.amazonaws.services.lambda.runtime.RequestHandler<
+                com.amazonaws.services.lambda.runtime.events.DynamodbEvent, Map<String, Object>>)
                 LocalApi.instantiate(template, template.function("RequestFulfilmentFunction").orElseThrow(), client,
                         tables, Clock.systemUTC(), scheduledMail, Map.of("SUPPRESSION_PEPPER", pepper));
         LocalRequestsStream stream = new LocalRequestsStream(new fi.dentalsystems.register.core.store.RequestRepository(

@@ -1,6 +1,11 @@
 package fi.dentalsystems.register.local;
 
 import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
+import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue;
+import com.amazonaws.services.lambda.runtime.events.models.dynamodb.OperationType;
+import com.amazonaws.services.lambda.runtime.events.models.dynamodb.StreamRecord;
+import com.amazonaws.services.lambda.runtime.events.models.dynamodb.StreamViewType;
 import fi.dentalsystems.register.core.domain.DataSubjectRequest;
 import fi.dentalsystems.register.core.domain.RequestStatus;
 import fi.dentalsystems.register.core.domain.RequestType;
@@ -26,22 +31,36 @@ final class LocalRequestsStream implements AutoCloseable {
         return t;
     });
 
-    LocalRequestsStream(RequestRepository requests, RequestHandler<Map<String, Object>, Map<String, Object>> handler) {
+    LocalRequestsStream(RequestRepository requests, RequestHandler<DynamodbEvent, Map<String, Object>> handler) {
         poller.scheduleWithFixedDelay(() -> {
             try {
                 List<DataSubjectRequest> verified = requests.byStatusDueBefore(RequestStatus.VERIFIED,
                         Instant.parse("9999-12-31T00:00:00Z"), 100, Optional.empty()).items();
-                List<Object> records = verified.stream().filter(r -> r.type() == RequestType.OBJECTION)
-                        .map(r -> (Object) Map.of("eventName", "MODIFY", "dynamodb", Map.of("NewImage", Map.of(
-                                "requestId", Map.of("S", r.requestId()), "status", Map.of("S", "VERIFIED"),
-                                "type", Map.of("S", "OBJECTION"))))).toList();
+                List<DynamodbEvent.DynamodbStreamRecord> records = verified.stream()
+                        .filter(r -> r.type() == RequestType.OBJECTION).map(LocalRequestsStream::record).toList();
                 if (!records.isEmpty()) {
-                    System.out.println("[stream] " + handler.handleRequest(Map.of("Records", records), null));
+                    DynamodbEvent event = new DynamodbEvent();
+                    event.setRecords(records);
+                    System.out.println("[stream] " + handler.handleRequest(event, null));
                 }
             } catch (RuntimeException e) {
                 System.out.println("[stream] failed: " + e.getClass().getSimpleName());
             }
         }, 500, 500, TimeUnit.MILLISECONDS);
+    }
+
+    /** The record the stream delivers for the request's update, with the attributes the filter reads. */
+    static DynamodbEvent.DynamodbStreamRecord record(DataSubjectRequest r) {
+        DynamodbEvent.DynamodbStreamRecord record = new DynamodbEvent.DynamodbStreamRecord();
+        record.setEventName(OperationType.MODIFY);
+        record.setEventSource("aws:dynamodb");
+        record.setDynamodb(new StreamRecord()
+                .withKeys(Map.of("requestId", new AttributeValue().withS(r.requestId())))
+                .withNewImage(Map.of("requestId", new AttributeValue().withS(r.requestId()),
+                        "status", new AttributeValue().withS(r.status().name()),
+                        "type", new AttributeValue().withS(r.type().name())))
+                .withStreamViewType(StreamViewType.NEW_IMAGE));
+        return record;
     }
 
     @Override

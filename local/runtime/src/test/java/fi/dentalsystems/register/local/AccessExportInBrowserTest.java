@@ -1,26 +1,17 @@
 package fi.dentalsystems.register.local;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import fi.dentalsystems.register.core.config.HandlerSetup;
-import fi.dentalsystems.register.core.domain.BillingAddress;
-import fi.dentalsystems.register.core.domain.Contact;
 import fi.dentalsystems.register.core.domain.ContactRole;
 import fi.dentalsystems.register.core.domain.Customer;
-import fi.dentalsystems.register.core.domain.CustomerStatus;
-import fi.dentalsystems.register.core.domain.DataSource;
-import fi.dentalsystems.register.core.domain.Ulid;
 import fi.dentalsystems.register.core.domain.DataSubjectRequest;
-import fi.dentalsystems.register.core.domain.Language;
-import fi.dentalsystems.register.core.domain.RequestChannel;
-import fi.dentalsystems.register.core.domain.RequestLifecycle;
 import fi.dentalsystems.register.core.domain.RequestType;
-import fi.dentalsystems.register.core.store.ContactRepository;
-import fi.dentalsystems.register.core.store.CustomerRepository;
-import fi.dentalsystems.register.core.store.RequestRepository;
 import fi.dentalsystems.register.local.support.DynamoDbEngine;
 import fi.dentalsystems.register.local.support.HttpApiEvents;
 import fi.dentalsystems.register.local.support.RepositoryRoot;
 import fi.dentalsystems.register.requests.RequestsApiHandler;
+import fi.dentalsystems.register.core.config.Register;
+import fi.dentalsystems.register.local.support.Customers;
+import fi.dentalsystems.register.local.support.Requests;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,16 +22,13 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
-import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -49,25 +37,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 class AccessExportInBrowserTest {
     @RegisterExtension
     static final DynamoDbEngine ENGINE = new DynamoDbEngine();
-    static final Instant NOW = Instant.parse("2026-11-24T10:00:00Z");
 
     @Test
     void theExportPageShowsTheNameAndEverySection(@TempDir Path dir) throws Exception {
-        DynamoDbEnhancedClient enhanced = DynamoDbEnhancedClient.builder().dynamoDbClient(ENGINE.client()).build();
-        var names = ENGINE.tableNamesByLogicalId();
-        Customer clinic = new CustomerRepository(enhanced, names.get("CustomersTable")).create(new Customer(
-                Customer.ID_PREFIX + Ulid.next(NOW), "Klinikka Oy", "0112038-9", "office@klinikka.example",
-                "+358912345678", new BillingAddress("Katu 1", "00100", "Helsinki", "FI"), Optional.empty(),
-                CustomerStatus.ACTIVE, Optional.empty(), false, Optional.empty(), NOW, NOW, 0));
-        new ContactRepository(enhanced, names.get("ContactsTable")).create(new Contact(Contact.ID_PREFIX + Ulid.next(NOW),
-                clinic.customerId(), "Aada Äänekoski", "aada@example.fi", Optional.empty(), Set.of(ContactRole.USER),
-                DataSource.CUSTOMER, Optional.empty(), NOW, NOW, 0));
-        DataSubjectRequest request = new RequestRepository(enhanced, names.get("RequestsTable")).create(
-                RequestLifecycle.verifyByStaff(RequestLifecycle.receive(RequestType.ACCESS, RequestChannel.LETTER,
-                        "aada@example.fi", Optional.empty(), Optional.empty(), Language.FI, "staff", NOW), "staff",
-                        "letter", NOW));
-        APIGatewayV2HTTPResponse page = new RequestsApiHandler(new HandlerSetup(ENGINE.client(), ENGINE.tables(),
-                Clock.systemUTC(), mail -> "sent", Map.of("PUBLIC_BASE_URL", "http://localhost"))).handleRequest(
+        Register register = ENGINE.register();
+        Customer clinic = register.customers().create(Customers.aCustomer("0112038-9"));
+        register.contacts().create(Customers.aContact(clinic, "aada@example.fi").withName("Aada Äänekoski")
+                .withRoles(Set.of(ContactRole.USER)));
+        DataSubjectRequest request = register.requests().create(
+                Requests.aVerifiedRequest(RequestType.ACCESS, "aada@example.fi"));
+        APIGatewayV2HTTPResponse page = new RequestsApiHandler(ENGINE.setup(Clock.systemUTC(), mail -> "sent",
+                Map.of("PUBLIC_BASE_URL", "http://localhost"))).handleRequest(
                 HttpApiEvents.request("GET", "/requests/{requestId}/export").path("requestId", request.requestId())
                         .query("format", "html").caller("staff-5", "register-staff").build(), null);
         assertThat(page.getStatusCode()).isEqualTo(200);

@@ -7,6 +7,7 @@ import fi.dentalsystems.register.local.support.Dynalite;
 import fi.dentalsystems.register.local.support.DynamoDbEngine;
 import fi.dentalsystems.register.local.support.RepositoryRoot;
 import fi.dentalsystems.register.local.support.SamTemplate;
+import fi.dentalsystems.register.local.support.MovableClock;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.io.IOException;
@@ -20,10 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -42,34 +40,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 final class LocalRegister implements AutoCloseable {
     static final HttpClient HTTP = HttpClient.newHttpClient();
-
-    /** A clock a test moves by hand, so "7 days later" needs no waiting. */
-    static final class MovableClock extends Clock {
-        private volatile Instant now;
-
-        MovableClock(Instant start) {
-            this.now = start;
-        }
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 
     final DynamoDbEngine engine;
     final Path outbox;

@@ -1,6 +1,7 @@
 package fi.dentalsystems.register.local;
 
 import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import fi.dentalsystems.register.core.mail.OutboxMailer;
 import fi.dentalsystems.register.core.store.RequestRepository;
 import fi.dentalsystems.register.local.support.DynamoDbEngine;
@@ -65,7 +66,7 @@ class ObjectionEndToEndTest {
         Map<String, String> overrides = Map.of("PUBLIC_BASE_URL", "http://localhost", "SUPPRESSION_PEPPER", PEPPER);
         api = LocalApi.start(0, LocalApi.bind(template, ENGINE.client(), ENGINE.tableNamesByLogicalId(),
                 Clock.systemUTC(), mailer, overrides), tokens, RepositoryRoot.find().resolve("openapi.yaml"));
-        var fulfilment = (RequestHandler<Map<String, Object>, Map<String, Object>>) LocalApi.instantiate(template,
+        var fulfilment = (RequestHandler<DynamodbEvent, Map<String, Object>>) LocalApi.instantiate(template,
                 template.function("RequestFulfilmentFunction").orElseThrow(), PERMISSIONS.recording(ENGINE.client()),
                 ENGINE.tableNamesByLogicalId(), Clock.systemUTC(), mailer, overrides);
         stream = new LocalRequestsStream(new RequestRepository(

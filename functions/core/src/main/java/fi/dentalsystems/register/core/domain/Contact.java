@@ -51,4 +51,52 @@ public record Contact(
     public boolean receivesFaultNotices() {
         return roles.stream().anyMatch(ContactRole::receivesFaultNotices);
     }
+
+    /** GDPR art. 18: restricted in the name of a request (a restriction, or an erasure a legal hold keeps back). */
+    public Contact restricted(Instant at, String requestId) {
+        return new Contact(contactId, customerId, name, email, phone, roles, source, marketingObjection, createdAt, at,
+                Optional.of(new Restriction(at, requestId)), version);
+    }
+
+    /** GDPR art. 18(3): the restriction is lifted; the record is listed again. */
+    public Contact unrestricted(Instant at) {
+        return new Contact(contactId, customerId, name, email, phone, roles, source, marketingObjection, createdAt, at,
+                Optional.empty(), version);
+    }
+
+    /** Seed §12 / GDPR art. 21: the person objects to direct marketing through this request. */
+    public Contact objected(Instant at, String requestId) {
+        return new Contact(contactId, customerId, name, email, phone, roles, source,
+                Optional.of(new MarketingObjection(at, Optional.of(requestId))), createdAt, at, restriction, version);
+    }
+
+    public Contact withName(String newName) {
+        return new Contact(contactId, customerId, newName, email, phone, roles, source, marketingObjection, createdAt,
+                updatedAt, restriction, version);
+    }
+
+    public Contact withEmail(String newEmail) {
+        return new Contact(contactId, customerId, name, newEmail, phone, roles, source, marketingObjection, createdAt,
+                updatedAt, restriction, version);
+    }
+
+    public Contact withPhone(Optional<String> newPhone) {
+        return new Contact(contactId, customerId, name, email, newPhone, roles, source, marketingObjection, createdAt,
+                updatedAt, restriction, version);
+    }
+
+    public Contact withRoles(Set<ContactRole> newRoles) {
+        return new Contact(contactId, customerId, name, email, phone, newRoles, source, marketingObjection, createdAt,
+                updatedAt, restriction, version);
+    }
+
+    public Contact withSource(DataSource newSource) {
+        return new Contact(contactId, customerId, name, email, phone, roles, newSource, marketingObjection, createdAt,
+                updatedAt, restriction, version);
+    }
+
+    public Contact withUpdatedAt(Instant at) {
+        return new Contact(contactId, customerId, name, email, phone, roles, source, marketingObjection, createdAt, at,
+                restriction, version);
+    }
 }

@@ -41,4 +41,26 @@ public record DataSubjectRequest(
     public boolean isOverdue(Instant now) {
         return status.isOpen() && now.isAfter(dueAt);
     }
+
+    /**
+     * The request as evidence once the requester's data is erased (GDPR art. 17, 5(2)): what was
+     * asked, by which address, when and how it went; no name, no free text.
+     */
+    public DataSubjectRequest minimised() {
+        return new DataSubjectRequest(requestId, type, status, channel, receivedAt, originalDueAt, dueAt, extension,
+                email, Optional.empty(), Optional.empty(), language, tokenHash, tokenExpiresAt, verifiedAt, events,
+                intake, version);
+    }
+
+    /** The same request of another type (staff classified an UNCLASSIFIED mail). */
+    public DataSubjectRequest withType(RequestType newType) {
+        return new DataSubjectRequest(requestId, newType, status, channel, receivedAt, originalDueAt, dueAt, extension,
+                email, name, details, language, tokenHash, tokenExpiresAt, verifiedAt, events, intake, version);
+    }
+
+    /** The same request under a given id, with intake facts of an emailed request. */
+    public DataSubjectRequest withMailIntake(String newRequestId, Map<String, String> newIntake) {
+        return new DataSubjectRequest(newRequestId, type, status, channel, receivedAt, originalDueAt, dueAt, extension,
+                email, name, details, language, tokenHash, tokenExpiresAt, verifiedAt, events, newIntake, version);
+    }
 }

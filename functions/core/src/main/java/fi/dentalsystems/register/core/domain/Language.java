@@ -1,5 +1,7 @@
 package fi.dentalsystems.register.core.domain;
 
+import edu.umd.cs.findbugs.annotations.SuppressFBWarnings;
+
 import java.util.Locale;
 import java.util.Optional;
 
@@ -11,6 +13,9 @@ public enum Language {
         return name().toLowerCase(Locale.ROOT);
     }
 
+    @SuppressFBWarnings(value = "IMPROPER_UNICODE",
+            justification = "Matches a given tag against the ASCII codes fi, sv, en only to choose a display "
+                    + "language; no identity or access decision")
     public static Optional<Language> fromCode(String code) {
         if (code == null) {
             return Optional.empty();

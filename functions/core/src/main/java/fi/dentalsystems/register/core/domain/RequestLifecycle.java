@@ -29,9 +29,7 @@ public final class RequestLifecycle {
 
     /** The same request with an id and intake facts of an emailed request (deterministic id: redelivery is a duplicate). */
     public static DataSubjectRequest fromMail(DataSubjectRequest r, String requestId, java.util.Map<String, String> intake) {
-        return new DataSubjectRequest(requestId, r.type(), r.status(), r.channel(), r.receivedAt(), r.originalDueAt(),
-                r.dueAt(), r.extension(), r.email(), r.name(), r.details(), r.language(), r.tokenHash(),
-                r.tokenExpiresAt(), r.verifiedAt(), r.events(), intake, r.version());
+        return r.withMailIntake(requestId, intake);
     }
 
     /** A verification link was mailed; only its hash is kept, and it expires in 72 hours. */
@@ -94,12 +92,8 @@ public final class RequestLifecycle {
         if (!r.status().isOpen()) {
             throw new IllegalTransitionException("A " + r.status() + " request cannot be classified.");
         }
-        DataSubjectRequest moved = with(r, r.status(), r.tokenHash(), r.tokenExpiresAt(), r.verifiedAt(), r.extension(),
-                r.dueAt(), event(now, "CLASSIFIED", actor, Optional.of(type.name()), r));
-        return new DataSubjectRequest(moved.requestId(), type, moved.status(), moved.channel(), moved.receivedAt(),
-                moved.originalDueAt(), moved.dueAt(), moved.extension(), moved.email(), moved.name(), moved.details(),
-                moved.language(), moved.tokenHash(), moved.tokenExpiresAt(), moved.verifiedAt(), moved.events(),
-                moved.intake(), moved.version());
+        return with(r, r.status(), r.tokenHash(), r.tokenExpiresAt(), r.verifiedAt(), r.extension(),
+                r.dueAt(), event(now, "CLASSIFIED", actor, Optional.of(type.name()), r)).withType(type);
     }
 
     /** An event on a closed request that does not change its status (a restriction lifted, say). */

@@ -6,6 +6,7 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Objects;
 import java.util.Optional;
 
 /** The local stand-in of the export bucket: {@code root/key} (by default .local/exports/). */
@@ -19,10 +20,11 @@ public final class FolderExportStore implements ExportStore {
     @Override
     public boolean putIfAbsent(String key, byte[] document) {
         Path file = file(key);
+        Path folder = Objects.requireNonNull(file.getParent(), "a key inside the store has a parent");
         try {
-            Files.createDirectories(file.getParent());
+            Files.createDirectories(folder);
             // written aside, then moved without replacing: a second writer finds the first one's file whole
-            Path temp = Files.createTempFile(file.getParent(), ".export", ".part");
+            Path temp = Files.createTempFile(folder, ".export", ".part");
             Files.write(temp, document);
             try {
                 Files.move(temp, file);

@@ -1,5 +1,6 @@
 package fi.dentalsystems.register.core.exports;
 
+import edu.umd.cs.findbugs.annotations.SuppressFBWarnings;
 import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -21,6 +22,9 @@ public final class S3ExportStore implements ExportStore {
     private final String bucket;
     private final String kmsKeyId;
 
+    @SuppressFBWarnings(value = "EI_EXPOSE_REP2",
+            justification = "The AWS SDK client is injected and shared (thread-safe, one per function): there is "
+                    + "nothing to copy")
     public S3ExportStore(S3Client s3, String bucket, String kmsKeyId) {
         this.s3 = s3;
         this.bucket = bucket;

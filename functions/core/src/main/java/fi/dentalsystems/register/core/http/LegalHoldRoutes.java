@@ -1,5 +1,6 @@
 package fi.dentalsystems.register.core.http;
 
+import edu.umd.cs.findbugs.annotations.SuppressFBWarnings;
 import fi.dentalsystems.register.core.format.Json;
 import fi.dentalsystems.register.core.audit.AuditAction;
 import fi.dentalsystems.register.core.audit.AuditLog;
@@ -35,6 +36,9 @@ public final class LegalHoldRoutes {
     private final AuditLog audit;
     private final Clock clock;
 
+    @SuppressFBWarnings(value = "EI_EXPOSE_REP2",
+            justification = "Injected collaborators (repositories, audit log, mailer, export store), shared on "
+                    + "purpose: a copy would be a different collaborator")
     public LegalHoldRoutes(HoldTarget target, String pathParameter, LegalHolds holds, AuditLog audit, Clock clock) {
         this.target = target;
         this.pathParameter = pathParameter;

@@ -1,5 +1,7 @@
 package fi.dentalsystems.register.core.http;
 
+import edu.umd.cs.findbugs.annotations.SuppressFBWarnings;
+
 import java.util.List;
 
 /**
@@ -9,6 +11,9 @@ import java.util.List;
 public final class ProblemException extends RuntimeException {
     private final ProblemType type;
     private final String detail;
+    @SuppressFBWarnings(value = "SE_BAD_FIELD",
+            justification = "Problem answers are thrown and mapped in the same invocation, never serialized; the "
+                    + "list is an immutable List.copyOf")
     private final List<FieldError> errors;
 
     public ProblemException(ProblemType type, String detail, List<FieldError> errors) {

@@ -1,7 +1,11 @@
 package fi.dentalsystems.register.core.http;
 
+import fi.dentalsystems.register.core.domain.IllegalTransitionException;
+import fi.dentalsystems.register.core.store.DuplicateBusinessIdException;
 import fi.dentalsystems.register.core.store.InvalidCursorException;
+import fi.dentalsystems.register.core.store.StaleVersionException;
 
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -18,6 +22,21 @@ final class ProblemMapping {
         }
         if (failure instanceof InvalidCursorException) {
             return Optional.of(ProblemException.invalidField("cursor", "is not a cursor this list returned"));
+        }
+        if (failure instanceof StaleVersionException stale) {
+            // a conditional write lost to a concurrent one after the If-Match check passed
+            return Optional.of(new ProblemException(ProblemType.PRECONDITION_FAILED, "The "
+                    + stale.target().name().toLowerCase(Locale.ROOT).replace('_', ' ')
+                    + " changed while your change was applied; read it again and reapply your change."));
+        }
+        if (failure instanceof IllegalTransitionException illegal) {
+            // its message names states and rules only (IllegalTransitionException)
+            return Optional.of(new ProblemException(ProblemType.CONFLICT, illegal.getMessage()));
+        }
+        if (failure instanceof DuplicateBusinessIdException duplicate) {
+            // the existing customer's id, never the business id the caller sent
+            return Optional.of(new ProblemException(ProblemType.CONFLICT,
+                    "A customer with this business id is already registered (" + duplicate.existingCustomerId() + ")."));
         }
         return Optional.empty();
     }

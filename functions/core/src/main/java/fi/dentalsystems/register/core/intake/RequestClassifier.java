@@ -1,5 +1,6 @@
 package fi.dentalsystems.register.core.intake;
 
+import edu.umd.cs.findbugs.annotations.SuppressFBWarnings;
 import fi.dentalsystems.register.core.domain.Language;
 import fi.dentalsystems.register.core.domain.RequestType;
 
@@ -83,6 +84,9 @@ public final class RequestClassifier {
     }
 
     /** Lower case without diacritics: "Älkää" and "alkaa" compare alike, as do "ö" and "o". */
+    @SuppressFBWarnings(value = "IMPROPER_UNICODE",
+            justification = "Folds free text (ROOT locale, NFD, marks dropped) for keyword scoring of the request "
+                    + "type and language; nothing is looked up or authorised by it")
     static String fold(String text) {
         String decomposed = Normalizer.normalize(text.toLowerCase(Locale.ROOT), Normalizer.Form.NFD);
         return decomposed.replaceAll("\\p{M}", "").replaceAll("\\s+", " ");

@@ -1,5 +1,6 @@
 package fi.dentalsystems.register.core.mail;
 
+import edu.umd.cs.findbugs.annotations.SuppressFBWarnings;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 import software.amazon.awssdk.services.sesv2.model.Body;
 import software.amazon.awssdk.services.sesv2.model.Content;
@@ -23,6 +24,9 @@ public final class SesMailer implements Mailer {
                 .build(), System.getenv("MAIL_FROM"));
     }
 
+    @SuppressFBWarnings(value = "EI_EXPOSE_REP2",
+            justification = "The AWS SDK client is injected and shared (thread-safe, one per function): there is "
+                    + "nothing to copy")
     public SesMailer(SesV2Client ses, String from) {
         this.ses = ses;
         this.from = from;

@@ -18,7 +18,8 @@ import java.util.function.Supplier;
  */
 public final class Pepper {
     private final Supplier<String> source;
-    private volatile byte[] value;
+    /** The checked secret, read once; a String, so the shared value can never be changed in place. */
+    private volatile String value;
 
     private Pepper(Supplier<String> source) {
         this.source = source;
@@ -26,6 +27,14 @@ public final class Pepper {
 
     public static Pepper of(String value) {
         return new Pepper(() -> value);
+    }
+
+    /** The pepper the function's variables name, if they name one: a function that never hashes has neither. */
+    public static Optional<Pepper> configured(Function<String, Optional<String>> variables) {
+        if (variables.apply("SUPPRESSION_PEPPER").isEmpty() && variables.apply("SUPPRESSION_PEPPER_PARAMETER").isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(from(variables));
     }
 
     /** From the function's variables (a handler passes {@code HandlerSetup::variable}). */
@@ -43,16 +52,17 @@ public final class Pepper {
         });
     }
 
+    /** The secret's UTF-8 bytes: a fresh array each time, so no caller can alter another's key. */
     byte[] bytes() {
-        byte[] v = value;
+        String v = value;
         if (v == null) {
             String secret = source.get();
             if (secret == null || secret.length() < 16) {
                 throw new IllegalStateException("the suppression pepper must be at least 16 characters");
             }
-            v = secret.getBytes(StandardCharsets.UTF_8);
+            v = secret;
             value = v;
         }
-        return v;
+        return v.getBytes(StandardCharsets.UTF_8);
     }
 }

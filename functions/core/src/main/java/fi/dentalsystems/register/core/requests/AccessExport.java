@@ -1,9 +1,12 @@
 package fi.dentalsystems.register.core.requests;
 
+import edu.umd.cs.findbugs.annotations.SuppressFBWarnings;
 import fi.dentalsystems.register.core.domain.DataSubjectRequest;
 import fi.dentalsystems.register.core.domain.Contact;
 import fi.dentalsystems.register.core.domain.Customer;
 import fi.dentalsystems.register.core.domain.HistoryEntry;
+import fi.dentalsystems.register.core.notice.Controller;
+import fi.dentalsystems.register.core.notice.RegisterDescription;
 import fi.dentalsystems.register.core.retention.DataCategory;
 import fi.dentalsystems.register.core.retention.RetentionPolicy;
 import fi.dentalsystems.register.core.retention.RetentionRule;
@@ -19,6 +22,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * GDPR art. 15 and 20: everything the register holds linked to a verified address, and for
@@ -35,9 +39,15 @@ public final class AccessExport {
     private final CredentialRepository credentials;
     private final RequestRepository requests;
     private final RetentionPolicy retention;
+    private final Supplier<RegisterDescription> register;
 
+    @SuppressFBWarnings(value = "EI_EXPOSE_REP2",
+            justification = "Injected collaborators (repositories, audit log, mailer, export store), shared on "
+                    + "purpose: a copy would be a different collaborator")
     public AccessExport(ContactRepository contacts, CustomerRepository customers, HistoryRepository history,
-                        CredentialRepository credentials, RequestRepository requests, RetentionPolicy retention) {
+                        CredentialRepository credentials, RequestRepository requests, RetentionPolicy retention,
+                        Supplier<RegisterDescription> register) {
+        this.register = register;
         this.contacts = contacts;
         this.customers = customers;
         this.history = history;
@@ -51,8 +61,10 @@ public final class AccessExport {
         List<Contact> found = contacts.withEmail(key);
         Map<String, Object> export = new LinkedHashMap<>();
         export.put("schemaVersion", SCHEMA_VERSION);
-        export.put("controller", Map.of("name", "Dental-Systems Oy", "address", "Niittylänpolku 16, 00620 Helsinki",
-                "businessId", "0250157-0", "contact", "hilkka.salonen@dentalsystems.fi"));
+        // seed §1–2 from the configuration the function runs on (template parameters), never a copy
+        Controller controller = register.get().controller();
+        export.put("controller", Map.of("name", controller.name(), "address", controller.postalAddress(),
+                "businessId", controller.businessId(), "contact", register.get().contactPerson().email()));
         export.put("requestId", request.requestId());
         export.put("subjectAddress", request.email());
         export.put("producedAt", now.toString());

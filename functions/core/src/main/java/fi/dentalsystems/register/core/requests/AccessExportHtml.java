@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import static fi.dentalsystems.register.core.format.Html.escape;
+
 /**
  * The access export as a page a person can read, in Finnish or English by the request's language
  * (Swedish readers get English until a Swedish translation is reviewed; their mail says so): one
@@ -123,60 +125,60 @@ public final class AccessExportHtml {
     public static String render(Map<String, Object> export, Language language) {
         Words w = language == Language.FI ? FI : EN;
         StringBuilder html = new StringBuilder(8192);
-        html.append("<!DOCTYPE html><html lang=\"").append(w.lang()).append("\"><head><meta charset=\"utf-8\">")
+        html.append("<!DOCTYPE html><html lang=\"").append(escape(w.lang())).append("\"><head><meta charset=\"utf-8\">")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
                 .append("<meta name=\"robots\" content=\"noindex\"><meta name=\"referrer\" content=\"no-referrer\"><title>")
-                .append(esc(w.title())).append("</title><style>")
+                .append(escape(w.title())).append("</title><style>")
                 .append("body{font:16px/1.5 system-ui,sans-serif;max-width:48rem;margin:0 auto;padding:1rem;color:#1b1b1b}")
                 .append("section{border-top:2px solid #ddd;margin-top:1.5rem}dl{display:grid;grid-template-columns:max-content 1fr;gap:.25rem 1rem}")
                 .append("dt{font-weight:600}table{border-collapse:collapse;width:100%;margin:.5rem 0}td,th{border:1px solid #ccc;padding:.3rem;text-align:left;vertical-align:top}")
                 .append(".note{background:#fff7d6;padding:.5rem}")
                 .append("</style></head><body><main>");
-        html.append("<h1>").append(esc(w.title())).append("</h1><p>").append(esc(w.intro())).append("</p>");
-        html.append("<p>").append(esc(String.valueOf(export.get("subjectAddress")))).append(" · ")
-                .append(esc(String.valueOf(export.get("requestId")))).append(" · ")
-                .append(esc(String.valueOf(export.get("producedAt")))).append("</p>");
+        html.append("<h1>").append(escape(w.title())).append("</h1><p>").append(escape(w.intro())).append("</p>");
+        html.append("<p>").append(escape(String.valueOf(export.get("subjectAddress")))).append(" · ")
+                .append(escape(String.valueOf(export.get("requestId")))).append(" · ")
+                .append(escape(String.valueOf(export.get("producedAt")))).append("</p>");
         String json = Json.write(export);
-        html.append("<section><h2>").append(esc(w.machineReadable())).append("</h2><p class=\"note\">")
-                .append(esc(w.saveNote())).append("</p><p><a id=\"json-download\" download=\"")
-                .append(esc("access-export-" + export.get("requestId") + ".json"))
+        html.append("<section><h2>").append(escape(w.machineReadable())).append("</h2><p class=\"note\">")
+                .append(escape(w.saveNote())).append("</p><p><a id=\"json-download\" download=\"")
+                .append(escape("access-export-" + export.get("requestId") + ".json"))
                 .append("\" type=\"application/json\" href=\"data:application/json;charset=utf-8;base64,")
                 .append(Base64.getEncoder().encodeToString(json.getBytes(StandardCharsets.UTF_8))).append("\">")
-                .append(esc(w.download())).append("</a></p></section>");
+                .append(escape(w.download())).append("</a></p></section>");
         for (Object c : (List<Object>) export.get("categories")) {
             Map<String, Object> category = (Map<String, Object>) c;
             String id = String.valueOf(category.get("id"));
             Map<String, Object> retention = (Map<String, Object>) category.get("retention");
             String purposes = ((List<String>) category.get("purposes")).stream()
                     .map(p -> w.purposeNames().getOrDefault(p, p)).collect(Collectors.joining(", "));
-            html.append("<section><h2>").append(esc(w.categoryTitles().getOrDefault(id, String.valueOf(category.get("title")))))
+            html.append("<section><h2>").append(escape(w.categoryTitles().getOrDefault(id, String.valueOf(category.get("title")))))
                     .append("</h2><dl>")
-                    .append("<dt>").append(esc(w.purposes())).append("</dt><dd>").append(esc(purposes)).append("</dd>")
-                    .append("<dt>").append(esc(w.source())).append("</dt><dd>")
-                    .append(esc(w.categorySources().getOrDefault(id, String.valueOf(category.get("source")))))
-                    .append("</dd><dt>").append(esc(w.retention())).append("</dt><dd>")
-                    .append(esc(retentionText(w, id, retention)))
-                    .append("</dd><dt>").append(esc(w.recipients())).append("</dt><dd>").append(esc(w.none()))
+                    .append("<dt>").append(escape(w.purposes())).append("</dt><dd>").append(escape(purposes)).append("</dd>")
+                    .append("<dt>").append(escape(w.source())).append("</dt><dd>")
+                    .append(escape(w.categorySources().getOrDefault(id, String.valueOf(category.get("source")))))
+                    .append("</dd><dt>").append(escape(w.retention())).append("</dt><dd>")
+                    .append(escape(retentionText(w, id, retention)))
+                    .append("</dd><dt>").append(escape(w.recipients())).append("</dt><dd>").append(escape(w.none()))
                     .append("</dd></dl>");
             List<Object> items = (List<Object>) category.get("items");
             if (items.isEmpty()) {
-                html.append("<p>").append(esc(w.empty())).append("</p>");
+                html.append("<p>").append(escape(w.empty())).append("</p>");
             }
             for (Object item : items) {
                 html.append("<table><tbody>");
                 ((Map<String, Object>) item).forEach((field, value) -> html.append("<tr><th>")
-                        .append(esc(w.fields().getOrDefault(field, field))).append("</th><td>")
-                        .append(esc(value(w, value))).append("</td></tr>"));
+                        .append(escape(w.fields().getOrDefault(field, field))).append("</th><td>")
+                        .append(escape(value(w, value))).append("</td></tr>"));
                 html.append("</tbody></table>");
             }
             html.append("</section>");
         }
-        html.append("<section><h2>").append(esc(w.transfers())).append("</h2><p>")
-                .append(esc(w.transfersText())).append("</p></section>");
+        html.append("<section><h2>").append(escape(w.transfers())).append("</h2><p>")
+                .append(escape(w.transfersText())).append("</p></section>");
         Object controller = export.get("controller");
         if (controller instanceof Map<?, ?> m) {
-            html.append("<section><h2>").append(esc(w.controller())).append("</h2><p>")
-                    .append(esc(m.get("name") + ", " + m.get("address") + " · " + m.get("contact"))).append("</p></section>");
+            html.append("<section><h2>").append(escape(w.controller())).append("</h2><p>")
+                    .append(escape(m.get("name") + ", " + m.get("address") + " · " + m.get("contact"))).append("</p></section>");
         }
         return html.append("</main></body></html>").toString();
     }
@@ -214,9 +216,5 @@ public final class AccessExportHtml {
         }
         String text = String.valueOf(value);
         return w.values().getOrDefault(text, text);
-    }
-
-    static String esc(String text) {
-        return fi.dentalsystems.register.core.format.Html.escape(text);
     }
 }

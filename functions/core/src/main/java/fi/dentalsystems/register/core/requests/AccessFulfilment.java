@@ -1,5 +1,6 @@
 package fi.dentalsystems.register.core.requests;
 
+import edu.umd.cs.findbugs.annotations.SuppressFBWarnings;
 import fi.dentalsystems.register.core.domain.DataSubjectRequest;
 import fi.dentalsystems.register.core.domain.IllegalTransitionException;
 import fi.dentalsystems.register.core.domain.RequestEvent;
@@ -36,10 +37,15 @@ public final class AccessFulfilment {
     private final RequestRepository requests;
     private final AuditLog audit;
     private final RequestAnswer answer;
+    private final RequestMails mails;
     private final String publicBaseUrl;
 
+    @SuppressFBWarnings(value = "EI_EXPOSE_REP2",
+            justification = "Injected collaborators (repositories, audit log, mailer, export store), shared on "
+                    + "purpose: a copy would be a different collaborator")
     public AccessFulfilment(AccessExport exports, ExportStore store, RequestRepository requests, AuditLog audit,
-                            RequestAnswer answer, String publicBaseUrl) {
+                            RequestAnswer answer, String publicBaseUrl, RequestMails mails) {
+        this.mails = mails;
         this.exports = exports;
         this.store = store;
         this.requests = requests;
@@ -77,7 +83,7 @@ public final class AccessFulfilment {
             current = requests.update(RequestLifecycle.reissueExportLink(current, token, now));
         }
         String link = publicBaseUrl + "/public/exports/" + token.value();
-        return answer.send(current, RequestMails.exportReady(current, link, current.tokenExpiresAt().orElseThrow()),
+        return answer.send(current, mails.exportReady(current, link, current.tokenExpiresAt().orElseThrow()),
                 access, now);
     }
 

@@ -1,5 +1,6 @@
 package fi.dentalsystems.register.core.requests;
 
+import edu.umd.cs.findbugs.annotations.SuppressFBWarnings;
 import fi.dentalsystems.register.core.domain.DataSubjectRequest;
 import fi.dentalsystems.register.core.domain.IllegalTransitionException;
 import fi.dentalsystems.register.core.domain.RequestLifecycle;
@@ -47,10 +48,15 @@ public final class ErasureFulfilment {
     private final AuditLog audit;
     private final LegalHolds holds;
     private final RequestAnswer answer;
+    private final RequestMails mails;
 
+    @SuppressFBWarnings(value = "EI_EXPOSE_REP2",
+            justification = "Injected collaborators (repositories, audit log, mailer, export store), shared on "
+                    + "purpose: a copy would be a different collaborator")
     public ErasureFulfilment(ContactRepository contacts, HistoryRepository history, CredentialRepository credentials,
                              CustomerRepository customers, RequestRepository requests, AuditLog audit, LegalHolds holds,
-                             Mailer mailer) {
+                             Mailer mailer, RequestMails mails) {
+        this.mails = mails;
         this.contacts = contacts;
         this.history = history;
         this.credentials = credentials;
@@ -72,7 +78,7 @@ public final class ErasureFulfilment {
                     .filter(c -> c.restriction().isPresent()).map(Customer::businessId).toList();
             // what erasure left of the person's contact records is what a legal hold kept
             int held = contacts.withEmail(key).size();
-            return answer.send(approved, RequestMails.erasureDone(approved, kept, held), access, now);
+            return answer.send(approved, mails.erasureDone(approved, kept, held), access, now);
         }
         if (!approved.status().canMoveTo(RequestStatus.COMPLETED)) {
             throw new IllegalTransitionException("A " + approved.status() + " request cannot be completed; verify it first.");
@@ -119,9 +125,9 @@ public final class ErasureFulfilment {
                 + (heldBack.isEmpty() ? "" : "; kept and restricted under a legal hold: " + heldBack.size()
                 + " contact record(s)");
         DataSubjectRequest current = requests.find(approved.requestId()).orElseThrow();
-        DataSubjectRequest completed = requests.update(stripped(RequestLifecycle.complete(current, access.caller().subject(),
-                note, now)));
-        return answer.send(completed, RequestMails.erasureDone(completed, kept, heldBack.size()), access, now);
+        DataSubjectRequest completed = requests.update(RequestLifecycle.complete(current, access.caller().subject(),
+                note, now).minimised());
+        return answer.send(completed, mails.erasureDone(completed, kept, heldBack.size()), access, now);
     }
 
     private boolean isHeld(Contact contact, Instant now) {
@@ -131,9 +137,7 @@ public final class ErasureFulfilment {
 
     /** Restricts the held record in the request's name (re-runnable: an already restricted record is left as it is). */
     private void restrict(String contactId, String requestId, Instant now) {
-        contacts.modify(contactId, c -> c.isRestricted() ? Optional.empty() : Optional.of(new Contact(c.contactId(),
-                        c.customerId(), c.name(), c.email(), c.phone(), c.roles(), c.source(), c.marketingObjection(),
-                        c.createdAt(), now, Optional.of(new Contact.Restriction(now, requestId)), c.version())),
+        contacts.modify(contactId, c -> c.isRestricted() ? Optional.empty() : Optional.of(c.restricted(now, requestId)),
                 customerId -> customers.find(customerId).flatMap(Customer::endedAt));
     }
 
@@ -141,7 +145,7 @@ public final class ErasureFulfilment {
         for (int attempt = 0; attempt < 5; attempt++) {
             DataSubjectRequest current = requests.find(r.requestId()).orElseThrow();
             try {
-                requests.update(stripped(current));
+                requests.update(current.minimised());
                 return;
             } catch (StaleVersionException raced) {
                 // changed meanwhile: read again
@@ -150,10 +154,4 @@ public final class ErasureFulfilment {
         throw new IllegalStateException("request kept changing while it was minimised");
     }
 
-    /** The request as evidence: what was asked, by which address, when and how it went; no name, no free text. */
-    static DataSubjectRequest stripped(DataSubjectRequest r) {
-        return new DataSubjectRequest(r.requestId(), r.type(), r.status(), r.channel(), r.receivedAt(), r.originalDueAt(),
-                r.dueAt(), r.extension(), r.email(), Optional.empty(), Optional.empty(), r.language(), r.tokenHash(),
-                r.tokenExpiresAt(), r.verifiedAt(), r.events(), r.intake(), r.version());
-    }
 }

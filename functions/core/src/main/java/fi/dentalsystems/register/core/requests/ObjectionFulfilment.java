@@ -1,5 +1,6 @@
 package fi.dentalsystems.register.core.requests;
 
+import edu.umd.cs.findbugs.annotations.SuppressFBWarnings;
 import fi.dentalsystems.register.core.domain.DataSubjectRequest;
 import fi.dentalsystems.register.core.domain.RequestLifecycle;
 import fi.dentalsystems.register.core.domain.RequestStatus;
@@ -10,7 +11,6 @@ import fi.dentalsystems.register.core.audit.AuditTarget;
 import fi.dentalsystems.register.core.domain.TargetType;
 import fi.dentalsystems.register.core.domain.Contact;
 import fi.dentalsystems.register.core.domain.Customer;
-import fi.dentalsystems.register.core.domain.MarketingObjection;
 import fi.dentalsystems.register.core.mail.Mailer;
 import fi.dentalsystems.register.core.marketing.SuppressionKey;
 import fi.dentalsystems.register.core.store.ContactRepository;
@@ -39,9 +39,14 @@ public final class ObjectionFulfilment {
     private final RequestRepository requests;
     private final AuditLog audit;
     private final RequestAnswer answer;
+    private final RequestMails mails;
 
+    @SuppressFBWarnings(value = "EI_EXPOSE_REP2",
+            justification = "Injected collaborators (repositories, audit log, mailer, export store), shared on "
+                    + "purpose: a copy would be a different collaborator")
     public ObjectionFulfilment(ContactRepository contacts, CustomerRepository customers, SuppressionRepository suppression,
-                               SuppressionKey keys, RequestRepository requests, AuditLog audit, Mailer mailer) {
+                               SuppressionKey keys, RequestRepository requests, AuditLog audit, Mailer mailer, RequestMails mails) {
+        this.mails = mails;
         this.contacts = contacts;
         this.customers = customers;
         this.suppression = suppression;
@@ -57,7 +62,7 @@ public final class ObjectionFulfilment {
             return verified;
         }
         if (verified.status() == RequestStatus.COMPLETED) {
-            return answer.send(verified, RequestMails.objectionConfirmed(verified), access, now);
+            return answer.send(verified, mails.objectionConfirmed(verified), access, now);
         }
         if (verified.status() != RequestStatus.VERIFIED) {
             return verified;
@@ -76,15 +81,12 @@ public final class ObjectionFulfilment {
                 "objection applied to " + (changed.size() - 1) + " contact record(s); address added to the suppression list",
                 now));
         // mail last, after the conditional completion: a re-run finds COMPLETED and sends only what is owed
-        return answer.send(completed, RequestMails.objectionConfirmed(completed), access, now);
+        return answer.send(completed, mails.objectionConfirmed(completed), access, now);
     }
 
     /** True when this run marked the contact. */
     private boolean markObjecting(String contactId, String requestId, Instant now) {
-        return contacts.modify(contactId, c -> c.objectsToMarketing() ? Optional.empty() : Optional.of(new Contact(
-                        c.contactId(), c.customerId(), c.name(), c.email(), c.phone(), c.roles(), c.source(),
-                        Optional.of(new MarketingObjection(now, Optional.of(requestId))), c.createdAt(), now,
-                        c.restriction(), c.version())),
+        return contacts.modify(contactId, c -> c.objectsToMarketing() ? Optional.empty() : Optional.of(c.objected(now, requestId)),
                 customerId -> customers.find(customerId).flatMap(Customer::endedAt));
     }
 }

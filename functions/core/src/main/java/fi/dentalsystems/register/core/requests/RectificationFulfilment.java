@@ -1,5 +1,6 @@
 package fi.dentalsystems.register.core.requests;
 
+import edu.umd.cs.findbugs.annotations.SuppressFBWarnings;
 import fi.dentalsystems.register.core.domain.DataSubjectRequest;
 import fi.dentalsystems.register.core.domain.IllegalTransitionException;
 import fi.dentalsystems.register.core.domain.RequestLifecycle;
@@ -22,8 +23,13 @@ public final class RectificationFulfilment {
     private final RequestRepository requests;
     private final AuditLog audit;
     private final RequestAnswer answer;
+    private final RequestMails mails;
 
-    public RectificationFulfilment(RequestRepository requests, AuditLog audit, RequestAnswer answer) {
+    @SuppressFBWarnings(value = "EI_EXPOSE_REP2",
+            justification = "Injected collaborators (repositories, audit log, mailer, export store), shared on "
+                    + "purpose: a copy would be a different collaborator")
+    public RectificationFulfilment(RequestRepository requests, AuditLog audit, RequestAnswer answer, RequestMails mails) {
+        this.mails = mails;
         this.requests = requests;
         this.audit = audit;
         this.answer = answer;
@@ -43,6 +49,6 @@ public final class RectificationFulfilment {
             current = requests.update(RequestLifecycle.complete(current, access.caller().subject(),
                     "corrections applied", now));
         }
-        return answer.send(current, RequestMails.rectificationDone(current), access, now);
+        return answer.send(current, mails.rectificationDone(current), access, now);
     }
 }

@@ -1,5 +1,6 @@
 package fi.dentalsystems.register.core.requests;
 
+import edu.umd.cs.findbugs.annotations.SuppressFBWarnings;
 import fi.dentalsystems.register.core.domain.DataSubjectRequest;
 import fi.dentalsystems.register.core.domain.RequestLifecycle;
 import fi.dentalsystems.register.core.audit.AuditAction;
@@ -25,6 +26,9 @@ public final class RequestAnswer {
     private final AuditLog audit;
     private final Mailer mailer;
 
+    @SuppressFBWarnings(value = "EI_EXPOSE_REP2",
+            justification = "Injected collaborators (repositories, audit log, mailer, export store), shared on "
+                    + "purpose: a copy would be a different collaborator")
     public RequestAnswer(RequestRepository requests, AuditLog audit, Mailer mailer) {
         this.requests = requests;
         this.audit = audit;

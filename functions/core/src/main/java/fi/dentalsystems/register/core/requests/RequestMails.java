@@ -6,10 +6,12 @@ import fi.dentalsystems.register.core.domain.Language;
 import fi.dentalsystems.register.core.domain.RequestDeadline;
 import fi.dentalsystems.register.core.domain.RequestType;
 import fi.dentalsystems.register.core.mail.Mail;
+import fi.dentalsystems.register.core.notice.RegisterDescription;
 
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import java.util.function.Supplier;
 
 /**
  * The mails a requester receives, in their language. They repeat nothing but the request's
@@ -18,70 +20,84 @@ import java.util.Locale;
 public final class RequestMails {
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d.M.uuuu").withZone(RequestDeadline.HELSINKI);
 
-    private RequestMails() {
+    private final Supplier<RegisterDescription> description;
+
+    /** The description is read when the first mail is written (a function that sends none needs none). */
+    public RequestMails(Supplier<RegisterDescription> description) {
+        this.description = description;
     }
 
-    public static Mail verification(DataSubjectRequest r, String link) {
+    /** The controller's name and postal address (seed §1), from the configuration, never from code. */
+    private String signature() {
+        RegisterDescription register = description.get();
+        return register.controller().name() + "\n" + register.controller().postalAddress() + "\n";
+    }
+
+    private String intakeAddress() {
+        return description.get().intakeAddress();
+    }
+
+    public Mail verification(DataSubjectRequest r, String link) {
         String type = typeName(r.type(), r.language());
         return switch (r.language()) {
             case FI -> new Mail(r.email(), "Vahvista tietosuojapyyntösi",
                     "Hei,\n\nvastaanotimme tietosuojapyynnön (" + type + ") tähän osoitteeseen.\n"
                             + "Vahvista pyyntö avaamalla linkki 72 tunnin kuluessa:\n\n" + link + "\n\n"
                             + "Jos et lähettänyt pyyntöä, voit jättää tämän viestin huomiotta.\n\n"
-                            + "Dental-Systems Oy\nNiittylänpolku 16, 00620 Helsinki\n");
+                            + signature());
             case SV -> new Mail(r.email(), "Bekräfta din dataskyddsbegäran",
                     "Hej,\n\nvi har tagit emot en dataskyddsbegäran (" + type + ") till den här adressen.\n"
                             + "Bekräfta begäran genom att öppna länken inom 72 timmar:\n\n" + link + "\n\n"
                             + "Om du inte skickade begäran kan du bortse från detta meddelande.\n\n"
-                            + "Dental-Systems Oy\nNiittylänpolku 16, 00620 Helsingfors\n");
+                            + signature());
             case EN -> new Mail(r.email(), "Confirm your data protection request",
                     "Hello,\n\nwe received a data protection request (" + type + ") for this address.\n"
                             + "Please confirm it by opening this link within 72 hours:\n\n" + link + "\n\n"
                             + "If you did not send the request, you can ignore this message.\n\n"
-                            + "Dental-Systems Oy\nNiittylänpolku 16, 00620 Helsinki, Finland\n");
+                            + signature());
         };
     }
 
-    public static Mail extension(DataSubjectRequest r) {
+    public Mail extension(DataSubjectRequest r) {
         String due = DATE.format(r.dueAt());
         String reason = r.extension().map(Extension::reason).orElse("");
         return switch (r.language()) {
             case FI -> new Mail(r.email(), "Tietosuojapyyntösi käsittelyaikaa on jatkettu",
                     "Hei,\n\ntietosuojapyyntösi (" + r.requestId() + ") käsittelyaikaa on jatkettu. Vastaamme "
-                            + "viimeistään " + due + ".\n\nSyy: " + reason + "\n\nDental-Systems Oy\n");
+                            + "viimeistään " + due + ".\n\nSyy: " + reason + "\n\n" + signature());
             case SV -> new Mail(r.email(), "Tiden för din dataskyddsbegäran har förlängts",
                     "Hej,\n\ntiden för att behandla din begäran (" + r.requestId() + ") har förlängts. Vi svarar "
-                            + "senast " + due + ".\n\nOrsak: " + reason + "\n\nDental-Systems Oy\n");
+                            + "senast " + due + ".\n\nOrsak: " + reason + "\n\n" + signature());
             case EN -> new Mail(r.email(), "The deadline of your data protection request has been extended",
                     "Hello,\n\nthe time to answer your request (" + r.requestId() + ") has been extended. We will "
-                            + "answer by " + due + ".\n\nReason: " + reason + "\n\nDental-Systems Oy\n");
+                            + "answer by " + due + ".\n\nReason: " + reason + "\n\n" + signature());
         };
     }
 
-    public static Mail objectionConfirmed(DataSubjectRequest r) {
+    public Mail objectionConfirmed(DataSubjectRequest r) {
         return switch (r.language()) {
             case FI -> new Mail(r.email(), "Suoramarkkinointikielto on voimassa",
                     "Hei,\n\nkieltosi on kirjattu (" + r.requestId() + "). Emme lähetä tähän osoitteeseen "
                             + "suoramarkkinointia. Palveluihin liittyvät vika- ja häiriötiedotteet eivät ole markkinointia, "
-                            + "ja saat ne edelleen, jos olet asiakkaamme teknisenä yhteyshenkilönä.\n\nDental-Systems Oy\n");
+                            + "ja saat ne edelleen, jos olet asiakkaamme teknisenä yhteyshenkilönä.\n\n" + signature());
             case SV -> new Mail(r.email(), "Förbudet mot direktmarknadsföring gäller",
                     "Hej,\n\nditt förbud är registrerat (" + r.requestId() + "). Vi skickar ingen direktmarknadsföring "
                             + "till den här adressen. Fel- och störningsmeddelanden om tjänsterna är inte marknadsföring "
-                            + "och når dig fortfarande om du är teknisk kontaktperson.\n\nDental-Systems Oy\n");
+                            + "och når dig fortfarande om du är teknisk kontaktperson.\n\n" + signature());
             case EN -> new Mail(r.email(), "Your objection to direct marketing is in force",
                     "Hello,\n\nyour objection is recorded (" + r.requestId() + "). We send no direct marketing to "
                             + "this address. Fault and outage notices about the services are not marketing and still "
-                            + "reach you if you are a customer's technical contact.\n\nDental-Systems Oy\n");
+                            + "reach you if you are a customer's technical contact.\n\n" + signature());
         };
     }
 
     /** The answer to an erasure: what was erased, and what a law makes us keep (named by business id only). */
-    public static Mail erasureDone(DataSubjectRequest r, java.util.List<String> keptBusinessIds) {
+    public Mail erasureDone(DataSubjectRequest r, java.util.List<String> keptBusinessIds) {
         return erasureDone(r, keptBusinessIds, 0);
     }
 
     /** {@code heldRecords}: contact records a legal hold kept (GDPR art. 17(3)(e)), restricted meanwhile. */
-    public static Mail erasureDone(DataSubjectRequest r, java.util.List<String> keptBusinessIds, int heldRecords) {
+    public Mail erasureDone(DataSubjectRequest r, java.util.List<String> keptBusinessIds, int heldRecords) {
         String kept = String.join(", ", keptBusinessIds);
         return switch (r.language()) {
             case FI -> new Mail(r.email(), "Tietosi on poistettu",
@@ -92,7 +108,7 @@ public final class RequestMails {
                             + (heldRecords == 0 ? "" : "\n\n" + heldRecords + " yhteystietoasi säilytetään oikeudellisen "
                             + "vaateen vuoksi (tietosuoja-asetuksen 17 artiklan 3 kohdan e alakohta) niin kauan kuin vaade on "
                             + "vireillä; niiden käsittely on rajoitettu, ja ne poistetaan sen jälkeen.")
-                            + "\n\nPyyntösi säilytetään todisteena ilman muita tietoja.\n\nDental-Systems Oy\n");
+                            + "\n\nPyyntösi säilytetään todisteena ilman muita tietoja.\n\n" + signature());
             case SV -> new Mail(r.email(), "Dina uppgifter har raderats",
                     "Hej,\n\nenligt din begäran (" + r.requestId() + ") har vi raderat dina kontaktuppgifter, "
                             + "kundhistoriken om dig och dina inloggningsuppgifter."
@@ -101,7 +117,7 @@ public final class RequestMails {
                             + (heldRecords == 0 ? "" : "\n\n" + heldRecords + " av dina kontaktuppgifter sparas på grund av "
                             + "ett rättsligt anspråk (dataskyddsförordningen artikel 17.3 e) så länge det pågår; behandlingen "
                             + "är begränsad och de raderas därefter.")
-                            + "\n\nDin begäran sparas som bevis utan andra uppgifter.\n\nDental-Systems Oy\n");
+                            + "\n\nDin begäran sparas som bevis utan andra uppgifter.\n\n" + signature());
             case EN -> new Mail(r.email(), "Your data has been erased",
                     "Hello,\n\nas you asked (" + r.requestId() + "), we erased your contact records, the customer "
                             + "history entries about you and your sign-in metadata."
@@ -111,35 +127,35 @@ public final class RequestMails {
                             + (heldRecords == 0 ? "" : "\n\n" + heldRecords + " of your contact records are kept because of "
                             + "a legal claim (GDPR art. 17(3)(e)) for as long as it lasts; their processing is restricted and "
                             + "they are erased afterwards.")
-                            + "\n\nYour request is kept as evidence, without other data.\n\nDental-Systems Oy\n");
+                            + "\n\nYour request is kept as evidence, without other data.\n\n" + signature());
         };
     }
 
-    public static Mail restrictionDone(DataSubjectRequest r) {
+    public Mail restrictionDone(DataSubjectRequest r) {
         return switch (r.language()) {
             case FI -> new Mail(r.email(), "Tietojesi käsittelyä on rajoitettu",
                     "Hei,\n\npyyntösi (" + r.requestId() + ") mukaisesti tietojasi säilytetään, mutta niitä ei käytetä "
-                            + "muuhun. Kerromme sinulle ennen kuin rajoitus poistetaan.\n\nDental-Systems Oy\n");
+                            + "muuhun. Kerromme sinulle ennen kuin rajoitus poistetaan.\n\n" + signature());
             case SV -> new Mail(r.email(), "Behandlingen av dina uppgifter har begränsats",
                     "Hej,\n\nenligt din begäran (" + r.requestId() + ") sparas dina uppgifter men används inte till "
-                            + "annat. Vi meddelar dig innan begränsningen hävs.\n\nDental-Systems Oy\n");
+                            + "annat. Vi meddelar dig innan begränsningen hävs.\n\n" + signature());
             case EN -> new Mail(r.email(), "Processing of your data has been restricted",
                     "Hello,\n\nas you asked (" + r.requestId() + "), your data is kept but used for nothing else. "
-                            + "We will tell you before the restriction is lifted.\n\nDental-Systems Oy\n");
+                            + "We will tell you before the restriction is lifted.\n\n" + signature());
         };
     }
 
-    public static Mail restrictionLifted(DataSubjectRequest r, String reason) {
+    public Mail restrictionLifted(DataSubjectRequest r, String reason) {
         return switch (r.language()) {
             case FI -> new Mail(r.email(), "Käsittelyn rajoitus poistetaan",
                     "Hei,\n\npyyntösi (" + r.requestId() + ") mukainen käsittelyn rajoitus poistetaan.\n\nSyy: " + reason
-                            + "\n\nDental-Systems Oy\n");
+                            + "\n\n" + signature());
             case SV -> new Mail(r.email(), "Begränsningen av behandlingen hävs",
                     "Hej,\n\nbegränsningen enligt din begäran (" + r.requestId() + ") hävs.\n\nOrsak: " + reason
-                            + "\n\nDental-Systems Oy\n");
+                            + "\n\n" + signature());
             case EN -> new Mail(r.email(), "The restriction of processing is being lifted",
                     "Hello,\n\nthe restriction you asked for (" + r.requestId() + ") is being lifted.\n\nReason: "
-                            + reason + "\n\nDental-Systems Oy\n");
+                            + reason + "\n\n" + signature());
         };
     }
 
@@ -147,51 +163,51 @@ public final class RequestMails {
      * The answer to an access request: the single-use link to the export and when it stops working.
      * The mail itself holds no register data; the link is the only way to the export.
      */
-    public static Mail exportReady(DataSubjectRequest r, String link, Instant expiresAt) {
+    public Mail exportReady(DataSubjectRequest r, String link, Instant expiresAt) {
         String until = DATE.format(expiresAt);
         return switch (r.language()) {
             case FI -> new Mail(r.email(), "Tietosi ovat valmiina",
                     "Hei,\n\ntarkastuspyyntösi (" + r.requestId() + ") mukaiset tiedot ovat valmiina. Avaa ne linkistä:\n\n"
                             + link + "\n\nLinkki toimii kerran ja vanhenee " + until + ". Tallenna sivu avattuasi se; "
                             + "sivulla on myös koneluettava kopio (JSON).\n\n"
-                            + "Jos et pyytänyt tietojasi, ilmoita meille: tietosuoja@dentalsystems.fi.\n\nDental-Systems Oy\n");
+                            + "Jos et pyytänyt tietojasi, ilmoita meille: " + intakeAddress() + ".\n\n" + signature());
             case SV -> new Mail(r.email(), "Dina uppgifter är klara",
                     "Hej,\n\nuppgifterna enligt din begäran om tillgång (" + r.requestId() + ") är klara. Öppna dem via "
                             + "länken:\n\n" + link + "\n\nLänken fungerar en gång och upphör " + until + ". Spara sidan "
                             + "när du har öppnat den; den innehåller också en maskinläsbar kopia (JSON). Sidan är på "
-                            + "engelska.\n\nOm du inte har begärt dina uppgifter, meddela oss: tietosuoja@dentalsystems.fi."
-                            + "\n\nDental-Systems Oy\n");
+                            + "engelska.\n\nOm du inte har begärt dina uppgifter, meddela oss: " + intakeAddress() + "."
+                            + "\n\n" + signature());
             case EN -> new Mail(r.email(), "Your data is ready",
                     "Hello,\n\nthe data you asked to see (" + r.requestId() + ") is ready. Open it with this link:\n\n"
                             + link + "\n\nThe link works once and expires on " + until + ". Save the page once you "
                             + "have opened it; it also holds a machine-readable copy (JSON).\n\n"
-                            + "If you did not ask for your data, tell us: tietosuoja@dentalsystems.fi.\n\nDental-Systems Oy\n");
+                            + "If you did not ask for your data, tell us: " + intakeAddress() + ".\n\n" + signature());
         };
     }
 
-    public static Mail rectificationDone(DataSubjectRequest r) {
+    public Mail rectificationDone(DataSubjectRequest r) {
         return switch (r.language()) {
             case FI -> new Mail(r.email(), "Tietosi on korjattu",
-                    "Hei,\n\nkorjasimme tietosi pyyntösi (" + r.requestId() + ") mukaisesti.\n\nDental-Systems Oy\n");
+                    "Hei,\n\nkorjasimme tietosi pyyntösi (" + r.requestId() + ") mukaisesti.\n\n" + signature());
             case SV -> new Mail(r.email(), "Dina uppgifter har rättats",
-                    "Hej,\n\nvi har rättat dina uppgifter enligt din begäran (" + r.requestId() + ").\n\nDental-Systems Oy\n");
+                    "Hej,\n\nvi har rättat dina uppgifter enligt din begäran (" + r.requestId() + ").\n\n" + signature());
             case EN -> new Mail(r.email(), "Your data has been corrected",
-                    "Hello,\n\nwe corrected your data as you asked (" + r.requestId() + ").\n\nDental-Systems Oy\n");
+                    "Hello,\n\nwe corrected your data as you asked (" + r.requestId() + ").\n\n" + signature());
         };
     }
 
-    public static Mail rejection(DataSubjectRequest r, String reason) {
+    public Mail rejection(DataSubjectRequest r, String reason) {
         return switch (r.language()) {
             case FI -> new Mail(r.email(), "Tietosuojapyyntösi",
                     "Hei,\n\nemme voi toteuttaa tietosuojapyyntöäsi (" + r.requestId() + ").\n\nSyy: " + reason
-                            + "\n\nVoit tehdä valituksen tietosuojavaltuutetulle (tietosuoja.fi).\n\nDental-Systems Oy\n");
+                            + "\n\nVoit tehdä valituksen tietosuojavaltuutetulle (tietosuoja.fi).\n\n" + signature());
             case SV -> new Mail(r.email(), "Din dataskyddsbegäran",
                     "Hej,\n\nvi kan inte tillmötesgå din begäran (" + r.requestId() + ").\n\nOrsak: " + reason
-                            + "\n\nDu kan klaga hos dataombudsmannen (tietosuoja.fi).\n\nDental-Systems Oy\n");
+                            + "\n\nDu kan klaga hos dataombudsmannen (tietosuoja.fi).\n\n" + signature());
             case EN -> new Mail(r.email(), "Your data protection request",
                     "Hello,\n\nwe cannot fulfil your request (" + r.requestId() + ").\n\nReason: " + reason
                             + "\n\nYou may lodge a complaint with the Data Protection Ombudsman (tietosuoja.fi).\n\n"
-                            + "Dental-Systems Oy\n");
+                            + signature());
         };
     }
 

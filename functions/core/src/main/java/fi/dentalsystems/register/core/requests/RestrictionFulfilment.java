@@ -1,5 +1,6 @@
 package fi.dentalsystems.register.core.requests;
 
+import edu.umd.cs.findbugs.annotations.SuppressFBWarnings;
 import fi.dentalsystems.register.core.domain.DataSubjectRequest;
 import fi.dentalsystems.register.core.domain.IllegalTransitionException;
 import fi.dentalsystems.register.core.domain.RequestLifecycle;
@@ -33,9 +34,14 @@ public final class RestrictionFulfilment {
     private final AuditLog audit;
     private final Mailer mailer;
     private final RequestAnswer answer;
+    private final RequestMails mails;
 
+    @SuppressFBWarnings(value = "EI_EXPOSE_REP2",
+            justification = "Injected collaborators (repositories, audit log, mailer, export store), shared on "
+                    + "purpose: a copy would be a different collaborator")
     public RestrictionFulfilment(ContactRepository contacts, CustomerRepository customers, RequestRepository requests,
-                                 AuditLog audit, Mailer mailer) {
+                                 AuditLog audit, Mailer mailer, RequestMails mails) {
+        this.mails = mails;
         this.contacts = contacts;
         this.customers = customers;
         this.requests = requests;
@@ -50,7 +56,7 @@ public final class RestrictionFulfilment {
         }
         if (approved.status() == RequestStatus.COMPLETED) {
             // completed earlier: only the answer may still be owed (a run that died before its mail)
-            return answer.send(approved, RequestMails.restrictionDone(approved), access, now);
+            return answer.send(approved, mails.restrictionDone(approved), access, now);
         }
         if (!approved.status().canMoveTo(RequestStatus.COMPLETED)) {
             throw new IllegalTransitionException("A " + approved.status() + " request cannot be completed; verify it first.");
@@ -66,7 +72,7 @@ public final class RestrictionFulfilment {
         DataSubjectRequest completed = requests.update(RequestLifecycle.complete(
                 requests.find(approved.requestId()).orElseThrow(), access.caller().subject(),
                 "processing restricted for " + (changed.size() - 1) + " contact record(s)", now));
-        return answer.send(completed, RequestMails.restrictionDone(completed), access, now);
+        return answer.send(completed, mails.restrictionDone(completed), access, now);
     }
 
     /**
@@ -80,7 +86,7 @@ public final class RestrictionFulfilment {
         if (completed.events().stream().anyMatch(e -> e.kind().equals("LIFTED"))) {
             return completed;
         }
-        mailer.send(RequestMails.restrictionLifted(completed, reason));
+        mailer.send(mails.restrictionLifted(completed, reason));
         List<AuditTarget> changed = new ArrayList<>();
         for (Contact contact : contacts.withEmail(ContactRepository.emailKey(completed.email()))) {
             if (unrestrict(contact.contactId(), completed.requestId(), now)) {
@@ -95,16 +101,12 @@ public final class RestrictionFulfilment {
 
     private boolean unrestrict(String contactId, String requestId, Instant now) {
         return contacts.modify(contactId, c -> c.restriction().filter(r -> r.requestId().equals(requestId))
-                        .map(r -> new Contact(c.contactId(), c.customerId(), c.name(), c.email(), c.phone(), c.roles(),
-                                c.source(), c.marketingObjection(), c.createdAt(), now, Optional.empty(), c.version())),
+                        .map(r -> c.unrestricted(now)),
                 customerId -> customers.find(customerId).flatMap(Customer::endedAt));
     }
 
     private boolean restrict(String contactId, String requestId, Instant now) {
-        return contacts.modify(contactId, c -> c.isRestricted() ? Optional.empty() : Optional.of(new Contact(
-                        c.contactId(), c.customerId(), c.name(), c.email(), c.phone(), c.roles(), c.source(),
-                        c.marketingObjection(), c.createdAt(), now, Optional.of(new Contact.Restriction(now, requestId)),
-                        c.version())),
+        return contacts.modify(contactId, c -> c.isRestricted() ? Optional.empty() : Optional.of(c.restricted(now, requestId)),
                 customerId -> customers.find(customerId).flatMap(Customer::endedAt));
     }
 }

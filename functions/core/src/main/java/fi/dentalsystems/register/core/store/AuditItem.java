@@ -1,5 +1,6 @@
 package fi.dentalsystems.register.core.store;
 
+import edu.umd.cs.findbugs.annotations.SuppressFBWarnings;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticTableSchema;
 
 import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primaryPartitionKey;
@@ -8,6 +9,9 @@ import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTag
 import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.secondarySortKey;
 
 /** Storage shape of an Audit item: one per (access, target). Ids only, no personal data. */
+@SuppressFBWarnings(value = "EI_EXPOSE_REP",
+        justification = "DynamoDB enhanced-client bean, the storage shape: the mapper sets and reads its "
+                + "collections; writers pass fresh ones and the domain records copy them (Set/List/Map.copyOf)")
 public final class AuditItem extends PurgeableItem {
     public static final String DAY = "day";
     public static final String TS_ID = "tsId";

@@ -1,5 +1,6 @@
 package fi.dentalsystems.register.core.store;
 
+import edu.umd.cs.findbugs.annotations.SuppressFBWarnings;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticTableSchema;
 
 import java.util.Set;
@@ -10,6 +11,9 @@ import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTag
 import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.secondaryPartitionKey;
 
 /** Storage shape of a Contacts item; {@code emailKey} is the normalised address for lookup. */
+@SuppressFBWarnings(value = "EI_EXPOSE_REP",
+        justification = "DynamoDB enhanced-client bean, the storage shape: the mapper sets and reads its "
+                + "collections; writers pass fresh ones and the domain records copy them (Set/List/Map.copyOf)")
 public final class ContactItem extends PurgeableItem {
     public static final String CONTACT_ID = "contactId";
     public static final String CUSTOMER_ID = "customerId";

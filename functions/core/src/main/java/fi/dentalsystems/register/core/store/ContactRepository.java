@@ -1,5 +1,6 @@
 package fi.dentalsystems.register.core.store;
 
+import fi.dentalsystems.register.core.domain.TargetType;
 import fi.dentalsystems.register.core.domain.Contact;
 import fi.dentalsystems.register.core.domain.ContactRole;
 import fi.dentalsystems.register.core.domain.DataSource;
@@ -64,7 +65,7 @@ public final class ContactRepository {
             // an update, not a put: attributes outside the item schema (a legal hold) survive the write
             table.updateItem(UpdateItemEnhancedRequest.builder(ContactItem.class).item(item).build());
         } catch (ConditionalCheckFailedException e) {
-            throw new StaleVersionException();
+            throw new StaleVersionException(TargetType.CONTACT);
         }
         item.setVersion(contact.version() + 1);
         return toContact(item);
@@ -80,7 +81,7 @@ public final class ContactRepository {
                             .putExpressionValue(":v", AttributeValue.fromN(Long.toString(version))).build())
                     .build());
         } catch (ConditionalCheckFailedException e) {
-            throw new StaleVersionException();
+            throw new StaleVersionException(TargetType.CONTACT);
         }
     }
 

@@ -1,5 +1,6 @@
 package fi.dentalsystems.register.core.store;
 
+import fi.dentalsystems.register.core.domain.TargetType;
 import fi.dentalsystems.register.core.domain.BillingAddress;
 import fi.dentalsystems.register.core.domain.Customer;
 import fi.dentalsystems.register.core.domain.CustomerStatus;
@@ -99,7 +100,7 @@ public final class CustomerRepository {
             // an update, not a put: attributes outside the item schema (a legal hold) survive the write
             table.updateItem(UpdateItemEnhancedRequest.builder(CustomerItem.class).item(item).build());
         } catch (ConditionalCheckFailedException e) {
-            throw new StaleVersionException();
+            throw new StaleVersionException(TargetType.CUSTOMER);
         }
         item.setVersion(customer.version() + 1);
         return toCustomer(item);
@@ -189,9 +190,7 @@ public final class CustomerRepository {
             }
             Customer c = found.get();
             try {
-                update(new Customer(c.customerId(), c.name(), c.businessId(), c.email(), c.phone(), c.billingAddress(),
-                        c.eInvoiceAddress(), c.status(), c.endedAt(), c.marketingOptOut(),
-                        Optional.of(new Customer.Restriction(at, reason)), c.createdAt(), at, c.version()));
+                update(c.restricted(at, reason));
                 return;
             } catch (StaleVersionException raced) {
                 // changed meanwhile: read again

@@ -1,5 +1,6 @@
 package fi.dentalsystems.register.core.store;
 
+import edu.umd.cs.findbugs.annotations.SuppressFBWarnings;
 import fi.dentalsystems.register.core.retention.LegalHold;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -26,6 +27,9 @@ public final class LegalHolds {
     private final DynamoDbClient dynamoDb;
     private final TableNames tables;
 
+    @SuppressFBWarnings(value = "EI_EXPOSE_REP2",
+            justification = "The AWS SDK client is injected and shared (thread-safe, one per function): there is "
+                    + "nothing to copy")
     public LegalHolds(DynamoDbClient dynamoDb, TableNames tables) {
         this.dynamoDb = dynamoDb;
         this.tables = tables;

@@ -1,5 +1,6 @@
 package fi.dentalsystems.register.core.store;
 
+import edu.umd.cs.findbugs.annotations.SuppressFBWarnings;
 import software.amazon.awssdk.enhanced.dynamodb.EnhancedType;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticTableSchema;
 
@@ -12,6 +13,9 @@ import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTag
 import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.secondarySortKey;
 
 /** Storage shape of a Requests item; {@code byStatusDue} finds open requests by deadline without a scan. */
+@SuppressFBWarnings(value = "EI_EXPOSE_REP",
+        justification = "DynamoDB enhanced-client bean, the storage shape: the mapper sets and reads its "
+                + "collections; writers pass fresh ones and the domain records copy them (Set/List/Map.copyOf)")
 public final class RequestItem extends PurgeableItem {
     public static final String REQUEST_ID = "requestId";
     public static final String BY_STATUS_DUE = "byStatusDue";

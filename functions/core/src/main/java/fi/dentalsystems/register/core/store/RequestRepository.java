@@ -1,5 +1,6 @@
 package fi.dentalsystems.register.core.store;
 
+import fi.dentalsystems.register.core.domain.TargetType;
 import fi.dentalsystems.register.core.domain.Timestamps;
 import fi.dentalsystems.register.core.domain.DataSubjectRequest;
 import fi.dentalsystems.register.core.domain.Extension;
@@ -47,7 +48,7 @@ public final class RequestRepository {
         try {
             table.putItem(item);
         } catch (ConditionalCheckFailedException e) {
-            throw new StaleVersionException();
+            throw new StaleVersionException(TargetType.REQUEST);
         }
         item.setVersion(1L);
         return toRequest(item);
@@ -60,7 +61,7 @@ public final class RequestRepository {
             // an update, not a put: attributes outside the item schema (a legal hold) survive the write
             table.updateItem(UpdateItemEnhancedRequest.builder(RequestItem.class).item(item).build());
         } catch (ConditionalCheckFailedException e) {
-            throw new StaleVersionException();
+            throw new StaleVersionException(TargetType.REQUEST);
         }
         item.setVersion(request.version() + 1);
         return toRequest(item);

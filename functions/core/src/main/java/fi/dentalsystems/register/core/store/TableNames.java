@@ -2,6 +2,7 @@ package fi.dentalsystems.register.core.store;
 
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 
 /** Deployed table names, resolved once at init from the function's environment. */
@@ -26,6 +27,11 @@ public final class TableNames {
             }
         }
         return new TableNames(names);
+    }
+
+    /** The table's name when the function has it. */
+    public Optional<String> find(RegisterTable table) {
+        return Optional.ofNullable(names.get(table));
     }
 
     public String nameOf(RegisterTable table) {

@@ -1,5 +1,7 @@
 package fi.dentalsystems.register.core.validation;
 
+import edu.umd.cs.findbugs.annotations.SuppressFBWarnings;
+
 import java.text.Normalizer;
 import java.util.Locale;
 import java.util.Optional;
@@ -25,6 +27,9 @@ public record EmailAddress(String value, String normalized) {
     }
 
     /** Trims and composes (NFC, so a decomposed "ä" in a domain counts as a letter), then checks. */
+    @SuppressFBWarnings(value = "IMPROPER_UNICODE",
+            justification = "NFC is applied before the checks, so what is validated is what is stored; the normal "
+                    + "form (lower case, ROOT) is the lookup and suppression key and must stay as it is")
     public static Optional<EmailAddress> parse(String raw) {
         if (raw == null) {
             return Optional.empty();

@@ -1,6 +1,11 @@
 package fi.dentalsystems.register.core.http;
 
+import fi.dentalsystems.register.core.domain.IllegalTransitionException;
 import fi.dentalsystems.register.core.domain.StaffGroup;
+import fi.dentalsystems.register.core.domain.TargetType;
+import fi.dentalsystems.register.core.store.DuplicateBusinessIdException;
+import fi.dentalsystems.register.core.store.InvalidCursorException;
+import fi.dentalsystems.register.core.store.StaleVersionException;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import org.junit.jupiter.api.Test;
@@ -17,6 +22,18 @@ class HttpApiAdapterTest {
             new Route("POST /things", Set.of(StaffGroup.STAFF), r -> ApiResponse.json(201, r.body().orElseThrow())),
             new Route("GET /boom", Set.of(StaffGroup.STAFF), r -> {
                 throw new IllegalStateException("secret-value-in-message");
+            }),
+            new Route("GET /stale", Set.of(StaffGroup.STAFF), r -> {
+                throw new StaleVersionException(TargetType.CONTACT);
+            }),
+            new Route("GET /illegal", Set.of(StaffGroup.STAFF), r -> {
+                throw new IllegalTransitionException("A REJECTED request cannot be extended.");
+            }),
+            new Route("GET /duplicate", Set.of(StaffGroup.STAFF), r -> {
+                throw new DuplicateBusinessIdException("cus_01JD7QB2C3D4E5F6G7H8J9K0M1");
+            }),
+            new Route("GET /cursor", Set.of(StaffGroup.STAFF), r -> {
+                throw new InvalidCursorException();
             })), 100);
 
     private static APIGatewayV2HTTPEvent event(String routeKey, String groups, String body, String contentType) {
@@ -60,5 +77,23 @@ class HttpApiAdapterTest {
         assertThat(response.getHeaders()).containsEntry("content-type", "application/problem+json");
         assertThat(response.getBody()).doesNotContain("secret-value-in-message").doesNotContain("IllegalState")
                 .contains("\"instance\":\"urn:request:r1\"");
+    }
+
+    /** Routes let the lower layers' exceptions through; ProblemMapping answers them, in one place. */
+    @Test
+    void exceptionsOfTheLayersBelowBecomeTheirProblems() {
+        APIGatewayV2HTTPResponse stale = adapter.handle(event("GET /stale", "[register-staff]", null, null));
+        assertThat(stale.getStatusCode()).isEqualTo(412);
+        assertThat(stale.getHeaders()).containsEntry("content-type", "application/problem+json");
+        assertThat(stale.getBody()).contains("problems/precondition-failed").contains("The contact changed");
+        APIGatewayV2HTTPResponse illegal = adapter.handle(event("GET /illegal", "[register-staff]", null, null));
+        assertThat(illegal.getStatusCode()).isEqualTo(409);
+        assertThat(illegal.getBody()).contains("problems/conflict").contains("A REJECTED request cannot be extended.");
+        APIGatewayV2HTTPResponse duplicate = adapter.handle(event("GET /duplicate", "[register-staff]", null, null));
+        assertThat(duplicate.getStatusCode()).isEqualTo(409);
+        assertThat(duplicate.getBody()).contains("already registered (cus_01JD7QB2C3D4E5F6G7H8J9K0M1)");
+        APIGatewayV2HTTPResponse cursor = adapter.handle(event("GET /cursor", "[register-staff]", null, null));
+        assertThat(cursor.getStatusCode()).isEqualTo(400);
+        assertThat(cursor.getBody()).contains("\"field\":\"cursor\"");
     }
 }

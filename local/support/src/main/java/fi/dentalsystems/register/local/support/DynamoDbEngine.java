@@ -1,5 +1,8 @@
 package fi.dentalsystems.register.local.support;
 
+import fi.dentalsystems.register.core.config.HandlerSetup;
+import fi.dentalsystems.register.core.config.Register;
+import fi.dentalsystems.register.core.mail.Mailer;
 import fi.dentalsystems.register.core.store.DynamoDbConnection;
 import fi.dentalsystems.register.core.store.RegisterTable;
 import fi.dentalsystems.register.core.store.TableNames;
@@ -8,6 +11,7 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
+import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -74,6 +78,22 @@ public final class DynamoDbEngine implements BeforeAllCallback, AfterAllCallback
 
     public TableNames tables() {
         return tables;
+    }
+
+    /** A handler's setup over this class's tables: the test's clock, mailer and the function's variables. */
+    public HandlerSetup setup(Clock clock, Mailer mailer, Map<String, String> variables) {
+        // as the deployed stack would: the template's Globals name the controller for every function
+        return new HandlerSetup(client, tables, clock, mailer, RegisterVariables.with(variables));
+    }
+
+    /**
+     * The register's stores over this class's tables, to arrange and inspect records: system clock,
+     * no mail, the test run's environment as variables (its suppression pepper).
+     */
+    public Register register() {
+        return new Register(setup(Clock.systemUTC(), mail -> {
+            throw new IllegalStateException("arranging records sends no mail");
+        }, System.getenv()));
     }
 
     /** Logical id in template.yaml → the table created for this class. */

@@ -80,9 +80,13 @@ public final class SamTemplate {
         return value == null ? Optional.empty() : Optional.of(String.valueOf(value));
     }
 
+    /** The environment every function gets from Globals (values as the template writes them). */
+    public Map<String, Object> globalEnvironment() {
+        return map(map(map(map(root.get("Globals")).get("Function")).get("Environment")).get("Variables"));
+    }
+
     public List<Function> functions() {
-        Map<String, Object> globalEnv = map(map(map(map(root.get("Globals")).get("Function")).get("Environment"))
-                .get("Variables"));
+        Map<String, Object> globalEnv = globalEnvironment();
         List<Function> functions = new ArrayList<>();
         resources().forEach((id, resource) -> {
             Map<String, Object> r = map(resource);

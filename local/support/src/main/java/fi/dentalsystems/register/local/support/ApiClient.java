@@ -1,34 +1,33 @@
-package fi.dentalsystems.register.customers;
+package fi.dentalsystems.register.local.support;
 
+import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import fi.dentalsystems.register.local.support.HttpApiEvents;
-import fi.dentalsystems.register.local.support.OpenApiContract;
 
 import java.util.Map;
 import java.util.function.UnaryOperator;
 
 /**
- * Calls the handler the way API Gateway would, and checks every exchange against
+ * Calls an HTTP API handler the way API Gateway would, and checks every exchange against
  * openapi.yaml, so the published contract cannot drift from what the code answers.
  */
-final class ApiClient {
-    static final String STAFF = "register-staff";
-    static final String ADMIN = "register-admin";
-    static final String PROCESSOR = "register-processor";
+public final class ApiClient {
+    public static final String STAFF = "register-staff";
+    public static final String ADMIN = "register-admin";
+    public static final String PROCESSOR = "register-processor";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final CustomersApiHandler handler;
+    private final RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler;
 
-    ApiClient(CustomersApiHandler handler) {
+    public ApiClient(RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler) {
         this.handler = handler;
     }
 
-    record Answer(int status, Map<String, String> headers, String body) {
-        JsonNode json() {
+    public record Answer(int status, Map<String, String> headers, String body) {
+        public JsonNode json() {
             try {
                 return JSON.readTree(body);
             } catch (java.io.IOException e) {
@@ -36,16 +35,16 @@ final class ApiClient {
             }
         }
 
-        String header(String name) {
+        public String header(String name) {
             return headers.get(name);
         }
 
-        String text(String field) {
+        public String text(String field) {
             return json().path(field).asText();
         }
     }
 
-    Answer call(String method, String routePath, UnaryOperator<HttpApiEvents.Builder> request) {
+    public Answer call(String method, String routePath, UnaryOperator<HttpApiEvents.Builder> request) {
         HttpApiEvents.Builder builder = request.apply(HttpApiEvents.request(method, routePath));
         APIGatewayV2HTTPEvent event = builder.build();
         APIGatewayV2HTTPResponse response = handler.handleRequest(event, null);
@@ -56,11 +55,11 @@ final class ApiClient {
         return new Answer(response.getStatusCode(), headers, response.getBody());
     }
 
-    Answer asStaff(String method, String routePath, UnaryOperator<HttpApiEvents.Builder> request) {
+    public Answer asStaff(String method, String routePath, UnaryOperator<HttpApiEvents.Builder> request) {
         return call(method, routePath, b -> request.apply(b.caller("staff-user-1", STAFF)));
     }
 
-    Answer asAdmin(String method, String routePath, UnaryOperator<HttpApiEvents.Builder> request) {
+    public Answer asAdmin(String method, String routePath, UnaryOperator<HttpApiEvents.Builder> request) {
         return call(method, routePath, b -> request.apply(b.caller("admin-user-1", ADMIN)));
     }
 }

@@ -1,0 +1,208 @@
+package fi.dentalsystems.register.core.config;
+
+import fi.dentalsystems.register.core.audit.AuditLog;
+import fi.dentalsystems.register.core.exports.ExportStore;
+import fi.dentalsystems.register.core.mail.Mailer;
+import fi.dentalsystems.register.core.marketing.Pepper;
+import fi.dentalsystems.register.core.marketing.SuppressionKey;
+import fi.dentalsystems.register.core.notice.RegisterDescription;
+import fi.dentalsystems.register.core.requests.RequestMails;
+import fi.dentalsystems.register.core.requests.AccessExport;
+import fi.dentalsystems.register.core.requests.AccessFulfilment;
+import fi.dentalsystems.register.core.requests.ErasureFulfilment;
+import fi.dentalsystems.register.core.requests.ObjectionFulfilment;
+import fi.dentalsystems.register.core.requests.RectificationFulfilment;
+import fi.dentalsystems.register.core.requests.RequestAnswer;
+import fi.dentalsystems.register.core.requests.RequestFulfilments;
+import fi.dentalsystems.register.core.requests.RestrictionFulfilment;
+import fi.dentalsystems.register.core.retention.RetentionPolicy;
+import fi.dentalsystems.register.core.store.ContactRepository;
+import fi.dentalsystems.register.core.store.CredentialRepository;
+import fi.dentalsystems.register.core.store.CustomerRepository;
+import fi.dentalsystems.register.core.store.HistoryRepository;
+import fi.dentalsystems.register.core.store.LegalHolds;
+import fi.dentalsystems.register.core.store.RegisterTable;
+import fi.dentalsystems.register.core.store.RequestRepository;
+import fi.dentalsystems.register.core.store.SuppressionRepository;
+import fi.dentalsystems.register.core.store.TableNames;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+import java.time.Clock;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * The register as one function instance sees it, wired once from its {@link HandlerSetup}: the
+ * repositories over the one DynamoDB client, the legal holds, the audit log, the clock, the mailer
+ * and the function's variables. Every handler builds its routes or jobs from this, so no handler
+ * wires a repository of its own.
+ *
+ * <p>A store is built at construction when the function has its table (template.yaml gives each
+ * function only the tables it uses), so the work is done in Lambda's init phase (and lands in a
+ * SnapStart snapshot), not on the first event; asking for a store whose table the function lacks
+ * fails as {@link TableNames#nameOf} does. No AWS client other than the given DynamoDB client is
+ * made here: mail, exports and the pepper's SSM parameter stay with the functions that use them.
+ */
+public final class Register {
+    private final HandlerSetup setup;
+    private final CustomerRepository customers;
+    private final ContactRepository contacts;
+    private final HistoryRepository history;
+    private final CredentialRepository credentials;
+    private final RequestRepository requests;
+    private final SuppressionRepository suppression;
+    private final AuditLog audit;
+    private final LegalHolds holds;
+    private final SuppressionKey suppressionKeys;
+    private volatile RegisterDescription description;
+
+    public Register(HandlerSetup setup) {
+        this.setup = setup;
+        DynamoDbEnhancedClient enhanced = DynamoDbEnhancedClient.builder().dynamoDbClient(setup.dynamoDb()).build();
+        TableNames tables = setup.tables();
+        this.customers = ifPresent(tables, RegisterTable.CUSTOMERS, name -> new CustomerRepository(enhanced, name));
+        this.contacts = ifPresent(tables, RegisterTable.CONTACTS, name -> new ContactRepository(enhanced, name));
+        this.history = ifPresent(tables, RegisterTable.HISTORY, name -> new HistoryRepository(enhanced, name));
+        this.credentials = ifPresent(tables, RegisterTable.CREDENTIALS, name -> new CredentialRepository(enhanced, name));
+        this.requests = ifPresent(tables, RegisterTable.REQUESTS, name -> new RequestRepository(enhanced, name));
+        this.suppression = ifPresent(tables, RegisterTable.SUPPRESSION, name -> new SuppressionRepository(enhanced, name));
+        this.audit = ifPresent(tables, RegisterTable.AUDIT, name -> new AuditLog(enhanced, name, setup.clock()));
+        this.holds = new LegalHolds(setup.dynamoDb(), tables);
+        // the pepper itself is read on first use (SSM in AWS): only functions that hash addresses name it
+        this.suppressionKeys = Pepper.configured(setup::variable).map(SuppressionKey::new).orElse(null);
+    }
+
+    private static <T> T ifPresent(TableNames tables, RegisterTable table, Function<String, T> store) {
+        return tables.find(table).map(store).orElse(null);
+    }
+
+    private static <T> T required(T store, RegisterTable table) {
+        if (store == null) {
+            throw new IllegalStateException("environment variable " + table.environmentVariable() + " is not set");
+        }
+        return store;
+    }
+
+    public DynamoDbClient dynamoDb() {
+        return setup.dynamoDb();
+    }
+
+    public TableNames tables() {
+        return setup.tables();
+    }
+
+    public Clock clock() {
+        return setup.clock();
+    }
+
+    public Mailer mailer() {
+        return setup.mailer();
+    }
+
+    public Optional<String> variable(String name) {
+        return setup.variable(name);
+    }
+
+    public String requiredVariable(String name) {
+        return setup.requiredVariable(name);
+    }
+
+    public CustomerRepository customers() {
+        return required(customers, RegisterTable.CUSTOMERS);
+    }
+
+    public ContactRepository contacts() {
+        return required(contacts, RegisterTable.CONTACTS);
+    }
+
+    public HistoryRepository history() {
+        return required(history, RegisterTable.HISTORY);
+    }
+
+    public CredentialRepository credentials() {
+        return required(credentials, RegisterTable.CREDENTIALS);
+    }
+
+    public RequestRepository requests() {
+        return required(requests, RegisterTable.REQUESTS);
+    }
+
+    public SuppressionRepository suppression() {
+        return required(suppression, RegisterTable.SUPPRESSION);
+    }
+
+    public AuditLog audit() {
+        return required(audit, RegisterTable.AUDIT);
+    }
+
+    /**
+     * Who the register belongs to and how to reach it (seed §1–2), from the function's variables
+     * (template parameters): the mails, the access export and the privacy notice name it. Read on
+     * first use, so a function or test that never names the controller needs none of the variables.
+     */
+    public RegisterDescription description() {
+        RegisterDescription d = description;
+        if (d == null) {
+            d = RegisterDescription.from(setup::variable);
+            description = d;
+        }
+        return d;
+    }
+
+    /** The mails a requester receives, signed with the controller's name and address. */
+    public RequestMails mails() {
+        return new RequestMails(this::description);
+    }
+
+    public LegalHolds holds() {
+        return holds;
+    }
+
+    /** Hashes of addresses for the suppression list (seed §12); the pepper's variables must be set. */
+    public SuppressionKey suppressionKeys() {
+        if (suppressionKeys == null) {
+            throw new IllegalStateException("SUPPRESSION_PEPPER_PARAMETER is not set");
+        }
+        return suppressionKeys;
+    }
+
+    /** The person's own data as an access export (GDPR art. 15), under the register's retention policy. */
+    public AccessExport accessExport() {
+        return new AccessExport(contacts(), customers(), history(), credentials(), requests(), RetentionPolicy.defaults(),
+                this::description);
+    }
+
+    /** What completes a request staff approved, by its type; ACCESS stores its export in {@code exportStore}. */
+    public RequestFulfilments requestFulfilments(ExportStore exportStore, String publicBaseUrl) {
+        return new RequestFulfilments(access(exportStore, publicBaseUrl), rectification(), erasure(), restriction());
+    }
+
+    /** GDPR art. 15: the export, stored for the single-use link the answer mails. */
+    public AccessFulfilment access(ExportStore exportStore, String publicBaseUrl) {
+        return new AccessFulfilment(accessExport(), exportStore, requests(), audit(),
+                new RequestAnswer(requests(), audit(), mailer()), publicBaseUrl, mails());
+    }
+
+    /** GDPR art. 16: closes the request once staff applied the corrections. */
+    public RectificationFulfilment rectification() {
+        return new RectificationFulfilment(requests(), audit(), new RequestAnswer(requests(), audit(), mailer()), mails());
+    }
+
+    /** GDPR art. 17: erasure, with what the law or a legal hold keeps restricted instead. */
+    public ErasureFulfilment erasure() {
+        return new ErasureFulfilment(contacts(), history(), credentials(), customers(), requests(), audit(), holds(),
+                mailer(), mails());
+    }
+
+    /** GDPR art. 18: restriction of the person's contact records, and its lifting. */
+    public RestrictionFulfilment restriction() {
+        return new RestrictionFulfilment(contacts(), customers(), requests(), audit(), mailer(), mails());
+    }
+
+    /** The objection to direct marketing (seed §12, GDPR art. 21), applied without a staff step. */
+    public ObjectionFulfilment objections() {
+        return new ObjectionFulfilment(contacts(), customers(), suppression(), suppressionKeys(), requests(), audit(),
+                mailer(), mails());
+    }
+}

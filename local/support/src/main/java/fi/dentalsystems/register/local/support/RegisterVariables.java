@@ -1,0 +1,34 @@
+package fi.dentalsystems.register.local.support;
+
+import fi.dentalsystems.register.core.notice.RegisterDescription;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The variables every deployed function gets from template.yaml's Globals to name the controller
+ * (RegisterDescription.VARIABLES), resolved from the parameters' defaults as a local run resolves
+ * them: tests hand them to handlers the way the stack would, without a copy of any value.
+ */
+public final class RegisterVariables {
+    private RegisterVariables() {
+    }
+
+    public static Map<String, String> fromTemplate() {
+        SamTemplate template = SamTemplate.load();
+        Map<String, Object> globals = template.globalEnvironment();
+        Map<String, String> variables = new HashMap<>();
+        for (String name : RegisterDescription.VARIABLES) {
+            SamTemplate.resolveLocal(globals.get(name), ref -> template.parameterDefault(ref).orElse(null))
+                    .ifPresent(v -> variables.put(name, v));
+        }
+        return variables;
+    }
+
+    /** The template's register variables, with the given ones taking precedence. */
+    public static Map<String, String> with(Map<String, String> given) {
+        Map<String, String> variables = fromTemplate();
+        variables.putAll(given);
+        return variables;
+    }
+}
