@@ -35,12 +35,13 @@ public final class NoticeTexts {
 
     private static NoticeTexts load(Language language) {
         String resource = "/notice/texts_" + language.code() + ".properties";
-        try (InputStream in = NoticeTexts.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("missing " + resource);
-            }
+        InputStream found = NoticeTexts.class.getResourceAsStream(resource);
+        if (found == null) {
+            throw new IllegalStateException("missing " + resource);
+        }
+        try (InputStreamReader in = new InputStreamReader(found, StandardCharsets.UTF_8)) {
             Properties p = new Properties();
-            p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+            p.load(in);
             return new NoticeTexts(language, p);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
