@@ -148,6 +148,11 @@ final class ContactRoutes {
     }
 
     private Contact load(ApiRequest request) {
+        return load(register, request);
+    }
+
+    /** The contact the path names; an id of the wrong shape is as unknown as a missing one. */
+    static Contact load(Register register, ApiRequest request) {
         String contactId = request.pathParameter("contactId");
         if (!Ulid.isId(contactId, Contact.ID_PREFIX)) {
             throw ProblemException.notFound("contact");
