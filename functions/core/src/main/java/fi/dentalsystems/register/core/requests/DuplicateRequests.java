@@ -53,10 +53,10 @@ public final class DuplicateRequests {
         }
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             DataSubjectRequest self = requests.find(stored.requestId()).orElse(stored);
-            Map<String, DataSubjectRequest> group = group(self);
-            String original = group.keySet().iterator().next();
+            List<DataSubjectRequest> group = group(self);
+            String original = group.get(0).requestId();
             try {
-                for (DataSubjectRequest member : group.values()) {
+                for (DataSubjectRequest member : group) {
                     if (!member.requestId().equals(original)
                             && !member.duplicateOf().filter(original::equals).isPresent()) {
                         requests.update(member.duplicateOf(original));
@@ -91,9 +91,16 @@ public final class DuplicateRequests {
         throw new IllegalStateException("the duplicate group kept changing while it was completed");
     }
 
-    /** The group's members by id (earliest first): the open ones the index shows, and any open one a link names. */
-    private Map<String, DataSubjectRequest> group(DataSubjectRequest self) {
-        Map<String, DataSubjectRequest> group = new TreeMap<>(Comparator.naturalOrder());
+    /**
+     * Earliest first: by when it was received, then by id (mail ids are hashes, not times). A letter
+     * typed in later with an earlier date of receipt is the earlier request: its deadline runs first.
+     */
+    static final Comparator<DataSubjectRequest> EARLIEST = Comparator.comparing(DataSubjectRequest::receivedAt)
+            .thenComparing(DataSubjectRequest::requestId);
+
+    /** The group's members, earliest first: the open ones the index shows, and any open one a link names. */
+    private List<DataSubjectRequest> group(DataSubjectRequest self) {
+        Map<String, DataSubjectRequest> group = new TreeMap<>();
         group.put(self.requestId(), self);
         requests.openOfSameTypeAndAddress(self).forEach(m -> group.put(m.requestId(), m));
         // a member written a moment ago may not be in the index yet; one that a link names is read by id
@@ -105,6 +112,6 @@ public final class DuplicateRequests {
                     && ContactRepository.emailKey(t.email()).equals(ContactRepository.emailKey(self.email())));
             target.ifPresent(t -> group.put(t.requestId(), t));
         }
-        return group;
+        return group.values().stream().sorted(EARLIEST).toList();
     }
 }

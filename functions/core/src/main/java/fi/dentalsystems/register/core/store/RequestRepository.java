@@ -95,7 +95,8 @@ public final class RequestRepository {
         }
         return withEmail(ContactRepository.emailKey(r.email())).stream()
                 .filter(o -> o.type() == r.type() && o.status().isOpen() && !o.requestId().equals(r.requestId()))
-                .sorted(java.util.Comparator.comparing(DataSubjectRequest::requestId)).toList();
+                .sorted(java.util.Comparator.comparing(DataSubjectRequest::receivedAt)
+                        .thenComparing(DataSubjectRequest::requestId)).toList();
     }
 
     /**
