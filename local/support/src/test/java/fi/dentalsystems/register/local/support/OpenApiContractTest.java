@@ -68,7 +68,7 @@ class OpenApiContractTest {
                 "GET /customers/{customerId}/contacts", "GET /contacts", "GET /contacts/{contactId}",
                 "PATCH /contacts/{contactId}", "DELETE /contacts/{contactId}", "POST /customers/{customerId}/history",
                 "GET /customers/{customerId}/history", "GET /marketing/recipients", "GET /notifications/recipients",
-                "GET /audit", "GET /form", "POST /public/requests", "GET /public/verify", "GET /public/exports/{token}", "POST /public/exports/{token}",
+                "GET /audit", "GET /form", "POST /public/requests", "GET /public/verify", "POST /public/verify", "GET /public/exports/{token}", "POST /public/exports/{token}",
                 "POST /requests", "GET /requests", "GET /requests/{requestId}", "POST /requests/{requestId}/verify",
                 "POST /requests/{requestId}/extend", "POST /requests/{requestId}/reject",
                 "POST /requests/{requestId}/classify", "POST /requests/{requestId}/complete",
