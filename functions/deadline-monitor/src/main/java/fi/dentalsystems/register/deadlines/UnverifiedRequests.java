@@ -1,6 +1,5 @@
 package fi.dentalsystems.register.deadlines;
 
-import edu.umd.cs.findbugs.annotations.SuppressFBWarnings;
 import fi.dentalsystems.register.core.audit.AuditAction;
 import fi.dentalsystems.register.core.audit.AuditLog;
 import fi.dentalsystems.register.core.audit.AuditTarget;
@@ -51,8 +50,6 @@ final class UnverifiedRequests {
     private final VerificationPolicy policy;
     private final String publicBaseUrl;
 
-    @SuppressFBWarnings(value = "EI_EXPOSE_REP2",
-            justification = "Injected collaborators (repository, audit log, mailer), shared on purpose")
     UnverifiedRequests(RequestRepository requests, AuditLog audit, Mailer mailer, RequestMails mails,
                        VerificationPolicy policy, String publicBaseUrl) {
         this.requests = requests;

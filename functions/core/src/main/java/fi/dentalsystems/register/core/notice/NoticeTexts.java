@@ -35,12 +35,14 @@ public final class NoticeTexts {
 
     private static NoticeTexts load(Language language) {
         String resource = "/notice/texts_" + language.code() + ".properties";
-        try (InputStream in = NoticeTexts.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("missing " + resource);
-            }
+        InputStream in = NoticeTexts.class.getResourceAsStream(resource);
+        if (in == null) {
+            throw new IllegalStateException("missing " + resource);
+        }
+        // the reader closes the stream it wraps
+        try (InputStreamReader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
             Properties p = new Properties();
-            p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+            p.load(reader);
             return new NoticeTexts(language, p);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
