@@ -6,6 +6,7 @@ import edu.umd.cs.findbugs.annotations.SuppressFBWarnings;
 import fi.dentalsystems.register.core.config.HandlerSetup;
 import fi.dentalsystems.register.core.config.Register;
 import fi.dentalsystems.register.core.mail.SesMailer;
+import fi.dentalsystems.register.core.retention.VerificationPolicy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.lambda.powertools.logging.PowertoolsLogging;
@@ -16,19 +17,28 @@ import software.amazon.lambda.powertools.metrics.model.MetricUnit;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import static software.amazon.lambda.powertools.logging.argument.StructuredArguments.entry;
 
 /**
- * Scheduled daily (EventBridge Scheduler, Europe/Helsinki). The event may carry {@code now}
- * (ISO instant) to see a future day: {@code ./dev deadlines --now ...}. Answers the counts.
+ * Scheduled daily (EventBridge Scheduler, Europe/Helsinki): first the requests whose link was never
+ * opened (the one reminder, the closing UNVERIFIED: {@link UnverifiedRequests}, issue 11), then the
+ * deadline summary. The event may carry {@code now} (ISO instant) to see a future day: the summary
+ * is then as of that day, and the reminders and closings run on it only where the function is
+ * configured to allow a moved clock ({@value #CLOCK_OVERRIDE}: the local runtime, {@code ./dev
+ * deadlines --now ...}) — in AWS they would mail and close early. Answers the ids it acted on.
  */
 public final class DeadlineMonitorHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
     private static final Logger LOG = LoggerFactory.getLogger(DeadlineMonitorHandler.class);
 
+    static final String CLOCK_OVERRIDE = "DEADLINE_CLOCK_OVERRIDE";
+
     private final DeadlineMonitor monitor;
+    private final UnverifiedRequests unverified;
     private final java.time.Clock clock;
+    private final boolean clockOverrideAllowed;
 
     public DeadlineMonitorHandler() {
         this(HandlerSetup.fromEnvironment(SesMailer.fromEnvironment()), DeadlineMonitorHandler::emitMetrics);
@@ -42,7 +52,10 @@ public final class DeadlineMonitorHandler implements RequestHandler<Map<String, 
         Register register = new Register(setup);
         this.monitor = new DeadlineMonitor(register.requests(), register.mailer(), counts,
                 register.requiredVariable("REGISTER_CONTACT_EMAIL"));
+        this.unverified = new UnverifiedRequests(register.requests(), register.audit(), register.mailer(),
+                register.mails(), VerificationPolicy.defaults(), register.requiredVariable("PUBLIC_BASE_URL"));
         this.clock = register.clock();
+        this.clockOverrideAllowed = register.variable(CLOCK_OVERRIDE).filter("allowed"::equals).isPresent();
     }
 
     private static void emitMetrics(int overdue, int dueSoon) {
@@ -64,7 +77,8 @@ public final class DeadlineMonitorHandler implements RequestHandler<Map<String, 
             justification = "Constant message; the values are ids, enum names and numbers as structured arguments, "
                     + "which the JSON layout (log4j2.properties) writes escaped: no CR/LF can start a log line")
     private Map<String, Object> run(Map<String, Object> event) {
-        Instant now = clock.instant();
+        Instant realNow = clock.instant();
+        Instant now = realNow;
         Object given = event == null ? null : event.get("now");
         if (given instanceof String text) {
             try {
@@ -73,12 +87,20 @@ public final class DeadlineMonitorHandler implements RequestHandler<Map<String, 
                 throw new IllegalArgumentException("now must be an ISO-8601 instant");
             }
         }
+        boolean act = now.equals(realNow) || clockOverrideAllowed;
+        UnverifiedRequests.Done done = act ? unverified.run(now) : new UnverifiedRequests.Done(List.of(), List.of());
         DeadlineReport report = monitor.run(now);
-        LOG.info("deadlines checked", entry("overdue", report.overdue().size()), entry("dueSoon", report.dueSoon().size()));
+        LOG.info("deadlines checked", entry("overdue", report.overdue().size()), entry("dueSoon", report.dueSoon().size()),
+                entry("reminded", done.reminded().size()), entry("closedUnverified", done.closed().size()));
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("now", now.toString());
         answer.put("overdue", report.overdue().stream().map(r -> r.requestId()).toList());
         answer.put("dueSoon", report.dueSoon().stream().map(r -> r.requestId()).toList());
+        answer.put("reminded", done.reminded());
+        answer.put("closedUnverified", done.closed());
+        if (!act) {
+            answer.put("remindersAndClosings", "skipped: a moved clock would mail and close early");
+        }
         return answer;
     }
 }

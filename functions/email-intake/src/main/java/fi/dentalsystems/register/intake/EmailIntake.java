@@ -13,6 +13,7 @@ import fi.dentalsystems.register.core.domain.DataSubjectRequest;
 import fi.dentalsystems.register.core.domain.Language;
 import fi.dentalsystems.register.core.domain.RequestChannel;
 import fi.dentalsystems.register.core.domain.RequestLifecycle;
+import fi.dentalsystems.register.core.requests.DuplicateRequests;
 import fi.dentalsystems.register.core.requests.RequestMails;
 import fi.dentalsystems.register.core.domain.RequestType;
 import fi.dentalsystems.register.core.domain.VerificationToken;
@@ -21,8 +22,6 @@ import fi.dentalsystems.register.core.store.StaleVersionException;
 import fi.dentalsystems.register.core.validation.EmailAddress;
 import fi.dentalsystems.register.core.validation.FreeTextGuard;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -52,9 +51,11 @@ final class EmailIntake {
     private final RequestMails mails;
     private final Clock clock;
     private final String publicBaseUrl;
+    private final DuplicateRequests duplicates;
 
     EmailIntake(RawMailStore store, RequestRepository requests, AuditLog audit, Mailer mailer, RequestMails mails,
-                Clock clock, String publicBaseUrl) {
+                Clock clock, String publicBaseUrl, DuplicateRequests duplicates) {
+        this.duplicates = duplicates;
         this.mails = mails;
         this.store = store;
         this.requests = requests;
@@ -112,8 +113,9 @@ final class EmailIntake {
             return Outcome.DUPLICATE;
         }
         audit.record(access(), AuditAction.CREATE, new AuditTarget(TargetType.REQUEST, stored.requestId()));
-        token.ifPresent(t -> mailer.send(mails.verification(stored, publicBaseUrl + "/public/verify?token="
-                + URLEncoder.encode(t.value(), StandardCharsets.UTF_8))));
+        token.ifPresent(t -> mailer.send(mails.verification(stored, RequestMails.verificationLink(publicBaseUrl, t))));
+        // a mail and then the form, or two mails: linked to the earliest open one (issue 11)
+        duplicates.link(stored, access());
         return Outcome.CREATED;
     }
 

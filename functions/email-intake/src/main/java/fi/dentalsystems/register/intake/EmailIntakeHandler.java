@@ -53,7 +53,7 @@ public final class EmailIntakeHandler implements RequestHandler<Map<String, Obje
         Register register = new Register(setup);
         this.intake = new EmailIntake(store, register.requests(), register.audit(), register.mailer(), register.mails(),
                 register.clock(),
-                register.requiredVariable("PUBLIC_BASE_URL"));
+                register.requiredVariable("PUBLIC_BASE_URL"), register.duplicates());
         this.bucket = setup.variable("INBOUND_BUCKET").orElse("inbound");
         this.prefix = setup.variable("INBOUND_PREFIX").orElse("");
     }

@@ -29,8 +29,10 @@ record FormTexts(
         String receivedText,
         String verifiedTitle,
         String verifiedText,
-        String expiredTitle,
-        String expiredText,
+        String confirmTitle,
+        String confirmText,
+        String confirmButton,
+        String alreadyVerifiedTitle,
         String invalidTitle,
         String invalidText,
         String privacyLink,
@@ -69,10 +71,13 @@ record FormTexts(
             "Jos osoite on oikein, saat hetken kuluttua sähköpostin, jossa on vahvistuslinkki. Linkki on voimassa 72 tuntia.",
             "Pyyntö on vahvistettu",
             "Kiitos. Käsittelemme pyyntösi ja vastaamme kuukauden kuluessa sen vastaanottamisesta.",
-            "Linkki on vanhentunut",
-            "Vahvistuslinkki on voimassa 72 tuntia. Tee uusi pyyntö lomakkeella.",
-            "Linkki ei kelpaa",
-            "Linkki on jo käytetty tai se on virheellinen. Tee tarvittaessa uusi pyyntö lomakkeella.",
+            "Vahvista tietosuojapyyntösi",
+            "Pyyntö: {type}, vastaanotettu {date}. Vahvista, että lähetit pyynnön, painamalla alla olevaa painiketta.",
+            "Vahvista pyyntö",
+            "Pyyntö on jo vahvistettu",
+            "Linkki ei ole voimassa",
+            "Linkki on vanhentunut, jo käytetty tai virheellinen. Jos vahvistit pyyntösi jo, sinun ei tarvitse tehdä "
+                    + "mitään. Muuten voit tehdä uuden pyynnön lomakkeella.",
             "Rekisteriseloste", "Kieli");
 
     private static final FormTexts SV = new FormTexts("sv",
@@ -100,10 +105,13 @@ record FormTexts(
             "Om adressen är rätt får du snart ett e-postmeddelande med en bekräftelselänk. Länken gäller i 72 timmar.",
             "Begäran är bekräftad",
             "Tack. Vi behandlar din begäran och svarar inom en månad från att den togs emot.",
-            "Länken har gått ut",
-            "Bekräftelselänken gäller i 72 timmar. Gör en ny begäran med formuläret.",
-            "Länken är ogiltig",
-            "Länken har redan använts eller är felaktig. Gör vid behov en ny begäran med formuläret.",
+            "Bekräfta din dataskyddsbegäran",
+            "Begäran: {type}, mottagen {date}. Bekräfta att du skickade begäran med knappen nedan.",
+            "Bekräfta begäran",
+            "Begäran är redan bekräftad",
+            "Länken gäller inte",
+            "Länken har gått ut, redan använts eller är felaktig. Om du redan har bekräftat din begäran behöver du "
+                    + "inte göra något. Annars kan du göra en ny begäran med formuläret.",
             "Registerbeskrivning", "Språk");
 
     private static final FormTexts EN = new FormTexts("en",
@@ -131,9 +139,12 @@ record FormTexts(
             "If the address is right, you will soon get an email with a confirmation link. The link is valid for 72 hours.",
             "Your request is confirmed",
             "Thank you. We will handle your request and answer within one month of receiving it.",
-            "The link has expired",
-            "The confirmation link is valid for 72 hours. Please make a new request with the form.",
-            "The link is not valid",
-            "The link has already been used or is incorrect. If needed, make a new request with the form.",
+            "Confirm your data protection request",
+            "Request: {type}, received {date}. Confirm that you sent it with the button below.",
+            "Confirm the request",
+            "Your request is already confirmed",
+            "This link is not valid",
+            "The link has expired, has already been used or is incorrect. If you have already confirmed your "
+                    + "request, there is nothing more to do. Otherwise you can make a new request with the form.",
             "Privacy notice", "Language");
 }

@@ -104,12 +104,20 @@ final class Pages {
 
     /** A page with one button that posts back to the same address (no script needed). */
     static String confirm(Language language, String title, String text, String button) {
+        return confirm(language, title, text, button, "", Map.of());
+    }
+
+    /** A page with one button that posts {@code fields} (hidden) to {@code action} (no script needed). */
+    static String confirm(Language language, String title, String text, String button, String action,
+                          Map<String, String> fields) {
         FormTexts t = FormTexts.of(language);
         StringBuilder html = head(t, title);
         html.append("<h1>").append(escape(title)).append("</h1>")
                 .append("<p>").append(escape(text)).append("</p>")
-                .append("<form method=\"post\" action=\"\"><button type=\"submit\" id=\"open\">")
-                .append(escape(button)).append("</button></form>");
+                .append("<form method=\"post\" action=\"").append(escape(action)).append("\">");
+        fields.forEach((name, value) -> html.append("<input type=\"hidden\" name=\"").append(escape(name))
+                .append("\" value=\"").append(escape(value)).append("\">"));
+        html.append("<button type=\"submit\" id=\"open\">").append(escape(button)).append("</button></form>");
         return html.append("</main></body></html>").toString();
     }
 

@@ -19,6 +19,7 @@ import fi.dentalsystems.register.core.domain.DataSubjectRequest;
 import fi.dentalsystems.register.core.domain.Language;
 import fi.dentalsystems.register.core.domain.RequestChannel;
 import fi.dentalsystems.register.core.domain.RequestLifecycle;
+import fi.dentalsystems.register.core.requests.DuplicateRequests;
 import fi.dentalsystems.register.core.requests.RequestMails;
 import fi.dentalsystems.register.core.domain.RequestType;
 import fi.dentalsystems.register.core.domain.VerificationToken;
@@ -28,7 +29,6 @@ import fi.dentalsystems.register.core.validation.EmailAddress;
 import fi.dentalsystems.register.core.validation.FreeTextGuard;
 
 import java.net.URLDecoder;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -50,9 +50,11 @@ final class PublicRequestRoutes {
     private final Clock clock;
     private final String publicBaseUrl;
     private final ExportStore exports;
+    private final DuplicateRequests duplicates;
 
     PublicRequestRoutes(RequestRepository requests, AuditLog audit, Mailer mailer, RequestMails mails, Clock clock,
-                        String publicBaseUrl, ExportStore exports) {
+                        String publicBaseUrl, ExportStore exports, DuplicateRequests duplicates) {
+        this.duplicates = duplicates;
         this.mails = mails;
         this.requests = requests;
         this.exports = exports;
@@ -109,8 +111,9 @@ final class PublicRequestRoutes {
             throw new IllegalStateException("request id collision", e);
         }
         audit.record(access(request), AuditAction.CREATE, new AuditTarget(TargetType.REQUEST, awaiting.requestId()));
-        mailer.send(mails.verification(awaiting, publicBaseUrl + "/public/verify?token="
-                + URLEncoder.encode(token.value(), StandardCharsets.UTF_8)));
+        mailer.send(mails.verification(awaiting, RequestMails.verificationLink(publicBaseUrl, token)));
+        // the same person asking the same thing again is linked to the earlier request (issue 11)
+        duplicates.link(awaiting, access(request));
 
         if (fromForm) {
             return html(202, Pages.message(language, t.receivedTitle(), t.receivedText(), true));
@@ -121,30 +124,109 @@ final class PublicRequestRoutes {
         return ApiResponse.json(202, Json.write(answer));
     }
 
-    ApiResponse verify(ApiRequest request) {
-        Optional<VerificationToken> token = request.query("token").flatMap(VerificationToken::parse);
-        Optional<DataSubjectRequest> found = token.flatMap(tk -> requests.find(tk.requestId()));
-        Language language = language(request, found.map(DataSubjectRequest::language));
-        FormTexts t = FormTexts.of(language);
+    /**
+     * {@code GET} (and nothing else changes on HEAD, which no route answers) of the mailed link: a
+     * page naming the request's type and date, in its language, with one button. Nothing is
+     * verified here — mail scanners and link previews (Safe Links, Mimecast, Proofpoint) open every
+     * link in a mail, and a verification by GET would let anyone's scanner confirm an ERASURE or an
+     * OBJECTION someone else sent for their address (issue 11; decision 0006 for the export link).
+     * A used, expired, wrong or unknown link gets {@link #linkRefused}, the same answer for all.
+     */
+    ApiResponse verifyPage(ApiRequest request) {
+        Optional<VerificationToken> token = request.query("token").flatMap(PublicRequestRoutes::verificationToken);
+        Optional<DataSubjectRequest> found = token.flatMap(t -> requests.find(t.requestId()))
+                .filter(r -> RequestLifecycle.checkLink(r, token.get(), clock.instant())
+                        == RequestLifecycle.LinkOutcome.VALID);
         if (found.isEmpty()) {
-            return html(404, Pages.message(language, t.invalidTitle(), t.invalidText(), false));
+            return linkRefused(request);
+        }
+        DataSubjectRequest r = found.get();
+        FormTexts t = FormTexts.of(r.language());
+        String text = t.confirmText().replace("{type}", RequestMails.typeName(r.type(), r.language()))
+                .replace("{date}", RequestMails.date(r.receivedAt()));
+        return page(200, Pages.confirm(r.language(), t.confirmTitle(), text, t.confirmButton(), "/public/verify",
+                Map.of("token", token.get().value())));
+    }
+
+    /**
+     * {@code POST} from the page's button: verifies the request and spends the link, with a write
+     * conditional on the version read (two presses: the second finds it verified). The very secret
+     * that verified it may hear "already confirmed"; any other answer is {@link #linkRefused}.
+     */
+    ApiResponse verify(ApiRequest request) {
+        Optional<VerificationToken> token = submittedToken(request).flatMap(PublicRequestRoutes::verificationToken);
+        Optional<DataSubjectRequest> found = token.flatMap(t -> requests.find(t.requestId()));
+        if (found.isEmpty()) {
+            return linkRefused(request);
         }
         DataSubjectRequest current = found.get();
-        return switch (RequestLifecycle.checkLink(current, token.get(), clock.instant())) {
-            case VERIFIED -> {
+        Instant now = clock.instant();
+        switch (RequestLifecycle.checkLink(current, token.get(), now)) {
+            case VALID -> {
                 try {
-                    DataSubjectRequest verified = requests.update(RequestLifecycle.verifyByLink(current, clock.instant()));
+                    DataSubjectRequest verified = requests.update(RequestLifecycle.verifyByLink(current, now));
                     audit.record(access(request), AuditAction.UPDATE,
                             new AuditTarget(TargetType.REQUEST, verified.requestId()));
+                    return confirmed(verified.language(), false);
                 } catch (StaleVersionException raced) {
-                    // opened twice at once: the other click verified it
+                    // pressed twice at once, or the reminder replaced the link meanwhile: judge it again
+                    return requests.find(current.requestId())
+                            .filter(r -> RequestLifecycle.checkLink(r, token.get(), now)
+                                    == RequestLifecycle.LinkOutcome.ALREADY_VERIFIED)
+                            .map(r -> confirmed(r.language(), true)).orElseGet(() -> linkRefused(request));
                 }
-                yield html(200, Pages.message(language, t.verifiedTitle(), t.verifiedText(), true));
             }
-            case ALREADY_VERIFIED -> html(200, Pages.message(language, t.verifiedTitle(), t.verifiedText(), true));
-            case EXPIRED -> html(410, Pages.message(language, t.expiredTitle(), t.expiredText(), false));
-            case INVALID -> html(404, Pages.message(language, t.invalidTitle(), t.invalidText(), false));
-        };
+            case ALREADY_VERIFIED -> {
+                return confirmed(current.language(), true);
+            }
+            default -> {
+                return linkRefused(request);
+            }
+        }
+    }
+
+    private static ApiResponse confirmed(Language language, boolean already) {
+        FormTexts t = FormTexts.of(language);
+        return page(200, Pages.message(language, already ? t.alreadyVerifiedTitle() : t.verifiedTitle(),
+                t.verifiedText(), true));
+    }
+
+    /**
+     * One answer for a used, expired, wrong, unknown or malformed verification link, in the
+     * browser's language (never the request's): it tells nothing about a request or an address.
+     */
+    private static ApiResponse linkRefused(ApiRequest request) {
+        Language language = language(request, Optional.empty());
+        FormTexts t = FormTexts.of(language);
+        return page(410, Pages.message(language, t.invalidTitle(), t.invalidText(), false));
+    }
+
+    /** The button posts the token as a form field; a press of the link itself carries it in the query. */
+    private static Optional<String> submittedToken(ApiRequest request) {
+        boolean form = request.header("content-type").map(c -> c.startsWith(Route.FORM)).orElse(false);
+        Optional<String> posted = form ? request.body().map(PublicRequestRoutes::formFieldsQuietly)
+                .map(f -> f.get("token")).map(String::valueOf) : Optional.empty();
+        return posted.or(() -> request.query("token"));
+    }
+
+    private static Map<String, Object> formFieldsQuietly(String body) {
+        try {
+            return formFields(body);
+        } catch (ProblemException malformed) {
+            return Map.of();
+        }
+    }
+
+    private static Optional<VerificationToken> verificationToken(String value) {
+        return VerificationToken.parse(value).filter(t -> Ulid.isId(t.requestId(), DataSubjectRequest.ID_PREFIX));
+    }
+
+    /** A public page holding a link's secret: never cached, never sent on as a referrer, never indexed. */
+    private static ApiResponse page(int status, String html) {
+        return new ApiResponse(status, Map.of("content-type", HTML, "cache-control", "no-store",
+                "referrer-policy", "no-referrer", "x-robots-tag", "noindex",
+                "content-security-policy", "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'"),
+                Optional.of(html));
     }
 
     /**

@@ -43,13 +43,15 @@ public final class PublicRequestsHandler
     public PublicRequestsHandler(HandlerSetup setup, ExportStore exportStore) {
         Register register = new Register(setup);
         PublicRequestRoutes routes = new PublicRequestRoutes(register.requests(), register.audit(), register.mailer(),
-                register.mails(), register.clock(), register.requiredVariable("PUBLIC_BASE_URL"), exportStore);
+                register.mails(), register.clock(), register.requiredVariable("PUBLIC_BASE_URL"), exportStore,
+                register.duplicates());
         PrivacyNoticeRoute notice = new PrivacyNoticeRoute(new PrivacyNotice(register.description()));
         this.api = new HttpApiAdapter(List.of(
                 new Route("GET /form", Set.of(), routes::form),
                 new Route("GET /privacy-notice", Set.of(), notice::get),
                 new Route("POST /public/requests", Set.of(), Set.of(Route.JSON, Route.FORM), routes::submit),
-                new Route("GET /public/verify", Set.of(), routes::verify),
+                new Route("GET /public/verify", Set.of(), routes::verifyPage),
+                new Route("POST /public/verify", Set.of(), Set.of(Route.FORM, Route.JSON), routes::verify),
                 new Route("GET /public/exports/{token}", Set.of(), routes::exportReady),
                 new Route("POST /public/exports/{token}", Set.of(), Set.of(Route.FORM, Route.JSON), routes::export)),
                 MAX_BODY_BYTES);

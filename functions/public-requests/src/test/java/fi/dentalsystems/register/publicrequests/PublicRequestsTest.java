@@ -140,7 +140,15 @@ class PublicRequestsTest {
         assertThat(stored.tokenHash().get()).doesNotContain(token.substring(token.indexOf('.') + 1));
         assertThat(stored.dueAt()).isEqualTo(Instant.parse("2026-02-28T10:00:00Z"));
 
-        Answer verified = call("GET", "/public/verify", b -> b.query("token", token));
+        Answer page = call("GET", "/public/verify", b -> b.query("token", token));
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains("<html lang=\"en\"").contains("access").contains("31.1.2026")
+                .contains("<form method=\"post\" action=\"/public/verify\">").doesNotContain(email);
+        assertThat(page.headers()).containsEntry("cache-control", "no-store").containsEntry("referrer-policy", "no-referrer");
+        assertThat(requests.find(requestId).orElseThrow().status()).as("a GET verifies nothing")
+                .isEqualTo(RequestStatus.AWAITING_VERIFICATION);
+
+        Answer verified = press(token);
         assertThat(verified.status()).isEqualTo(200);
         assertThat(verified.body()).contains("<html lang=\"en\"").contains("confirmed");
         DataSubjectRequest after = requests.find(requestId).orElseThrow();
@@ -148,9 +156,74 @@ class PublicRequestsTest {
         assertThat(after.tokenHash()).as("the token is spent").isEmpty();
         assertThat(after.events()).extracting(e -> e.kind()).containsExactly("RECEIVED", "VERIFICATION_SENT", "VERIFIED");
 
-        Answer again = call("GET", "/public/verify", b -> b.query("token", token));
+        Answer again = press(token);
         assertThat(again.status()).isEqualTo(200);
+        assertThat(again.body()).contains("already confirmed");
+        assertThat(call("GET", "/public/verify", b -> b.query("token", token)).status())
+                .as("re-opening a used link shows the one refusal; only its POST says it was confirmed").isEqualTo(410);
         assertThat(requests.find(requestId).orElseThrow().events()).as("reuse changes nothing").hasSize(3);
+    }
+
+    /** The page's button: the token as a form field, posted to /public/verify. */
+    private static Answer press(String token) {
+        return call("POST", "/public/verify", b -> b.rawBody("token=" + URLEncoder.encode(token, StandardCharsets.UTF_8),
+                false).header("content-type", "application/x-www-form-urlencoded"));
+    }
+
+    @Test
+    void aMailScannerOpeningTheLinkAnyNumberOfTimesConfirmsNothingOnlyTheButtonDoes() throws IOException {
+        String email = uniqueEmail();
+        submitJson("{\"type\": \"OBJECTION\", \"email\": \"" + email + "\", \"lang\": \"fi\"}");
+        String token = tokenIn(text(outboxMails().get(0)));
+        String requestId = token.substring(0, token.indexOf('.'));
+        for (int i = 0; i < 5; i++) {
+            // Safe Links, Mimecast, Proofpoint and link previews open it again and again (HEAD is no route:
+            // the local runtime's test, ObjectionEndToEndTest, sends it over HTTP)
+            assertThat(call("GET", "/public/verify", b -> b.query("token", token)).status()).isEqualTo(200);
+        }
+        DataSubjectRequest untouched = requests.find(requestId).orElseThrow();
+        assertThat(untouched.status()).isEqualTo(RequestStatus.AWAITING_VERIFICATION);
+        assertThat(untouched.verifiedAt()).isEmpty();
+        assertThat(untouched.events()).extracting(e -> e.kind()).containsExactly("RECEIVED", "VERIFICATION_SENT");
+        assertThat(outboxMails()).as("nothing but the verification mail").hasSize(1);
+
+        assertThat(press(token).status()).isEqualTo(200);
+        assertThat(requests.find(requestId).orElseThrow().status()).isEqualTo(RequestStatus.VERIFIED);
+    }
+
+    @Test
+    void wrongUsedExpiredAndUnknownLinksGetByteIdenticalAnswers() throws IOException {
+        submitJson("{\"type\": \"ERASURE\", \"email\": \"" + uniqueEmail() + "\", \"lang\": \"en\"}");
+        String used = tokenIn(text(outboxMails().get(0)));
+        assertThat(press(used).status()).isEqualTo(200);
+        emptyOutbox();
+        submitJson("{\"type\": \"ACCESS\", \"email\": \"" + uniqueEmail() + "\", \"lang\": \"sv\"}");
+        String expiring = tokenIn(text(outboxMails().get(0)));
+        String verifiedId = used.substring(0, used.indexOf('.'));
+        // the oracle of issue 11: a verified request's id with any secret used to answer "confirmed"
+        String wrong = verifiedId + ".AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
+        String unknown = "req_01KAAAAAAAAAAAAAAAAAAAAAAA.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
+        CLOCK.advance(Duration.ofHours(72).plusMinutes(1));
+        try {
+            List<Answer> answers = new java.util.ArrayList<>();
+            for (String token : List.of(wrong, used, expiring, unknown, "nonsense")) {
+                answers.add(call("GET", "/public/verify", b -> b.query("token", token)));
+            }
+            for (String token : List.of(wrong, expiring, unknown, "nonsense")) {
+                answers.add(press(token));
+            }
+            answers.add(call("GET", "/public/verify", b -> b));
+            Answer first = answers.get(0);
+            assertThat(first.status()).isEqualTo(410);
+            assertThat(first.body()).contains("<html lang=\"fi\"").doesNotContain("req_");
+            for (Answer a : answers) {
+                assertThat(a.status()).isEqualTo(first.status());
+                assertThat(a.body()).isEqualTo(first.body());
+                assertThat(a.headers()).isEqualTo(first.headers());
+            }
+        } finally {
+            CLOCK.advance(Duration.ofHours(-72).minusMinutes(1));
+        }
     }
 
     @Test
@@ -159,18 +232,77 @@ class PublicRequestsTest {
         String token = tokenIn(text(outboxMails().get(0)));
         String requestId = token.substring(0, token.indexOf('.'));
         String forged = requestId + ".AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
-        assertThat(call("GET", "/public/verify", b -> b.query("token", forged)).status()).isEqualTo(404);
-        assertThat(call("GET", "/public/verify", b -> b.query("token", "nonsense")).status()).isEqualTo(404);
-        assertThat(call("GET", "/public/verify", b -> b).status()).isEqualTo(404);
+        assertThat(call("GET", "/public/verify", b -> b.query("token", forged)).status()).isEqualTo(410);
+        assertThat(press(forged).status()).isEqualTo(410);
+        assertThat(requests.find(requestId).orElseThrow().status()).isEqualTo(RequestStatus.AWAITING_VERIFICATION);
 
         CLOCK.advance(Duration.ofHours(72).plusMinutes(1));
         try {
-            Answer expired = call("GET", "/public/verify", b -> b.query("token", token));
+            Answer expired = press(token);
             assertThat(expired.status()).isEqualTo(410);
             assertThat(expired.body()).contains("<html lang=\"fi\"");
             assertThat(requests.find(requestId).orElseThrow().status()).isEqualTo(RequestStatus.AWAITING_VERIFICATION);
         } finally {
             CLOCK.advance(Duration.ofHours(-72).minusMinutes(1));
+        }
+    }
+
+    @Test
+    void theSameRequestTwiceIsLinkedToTheFirstAndBothCanBeVerified() throws IOException {
+        String email = uniqueEmail();
+        submitForm("type=ERASURE&lang=fi&email=" + URLEncoder.encode(email, StandardCharsets.UTF_8));
+        CLOCK.advance(Duration.ofSeconds(1));
+        submitForm("type=ERASURE&lang=fi&email=" + URLEncoder.encode(email.toUpperCase(java.util.Locale.ROOT),
+                StandardCharsets.UTF_8));
+        CLOCK.advance(Duration.ofSeconds(1));
+        submitForm("type=ACCESS&lang=fi&email=" + URLEncoder.encode(email, StandardCharsets.UTF_8));
+        CLOCK.advance(Duration.ofSeconds(-2));
+        List<String> mails = outboxMails();
+        assertThat(mails).as("every request is verified like any other").hasSize(3);
+        String first = tokenIn(text(mails.get(0)));
+        String second = tokenIn(text(mails.get(1)));
+        String other = tokenIn(text(mails.get(2)));
+        String firstId = first.substring(0, first.indexOf('.'));
+        assertThat(requests.find(firstId).orElseThrow().duplicateOf()).isEmpty();
+        assertThat(requests.find(second.substring(0, second.indexOf('.'))).orElseThrow().duplicateOf())
+                .as("the address is compared normalised").contains(firstId);
+        assertThat(requests.find(other.substring(0, other.indexOf('.'))).orElseThrow().duplicateOf())
+                .as("another type is never a duplicate").isEmpty();
+        // GHSA-qx5f-ghc2-7g5c: a request marked duplicate must still be verifiable
+        assertThat(press(second).status()).isEqualTo(200);
+        assertThat(requests.find(second.substring(0, second.indexOf('.'))).orElseThrow().status())
+                .isEqualTo(RequestStatus.VERIFIED);
+        assertThat(press(first).status()).as("the first is not blocked").isEqualTo(200);
+    }
+
+    @Test
+    void twoSubmissionsAtOnceMakeExactlyOneOriginal() throws Exception {
+        for (int round = 0; round < 5; round++) {
+            String email = uniqueEmail();
+            int n = 4;
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(n);
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<Answer>> sent = new java.util.ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                sent.add(pool.submit(() -> {
+                    start.await();
+                    return submitJson("{\"type\": \"OBJECTION\", \"email\": \"" + email + "\"}");
+                }));
+            }
+            start.countDown();
+            for (var f : sent) {
+                assertThat(f.get().status()).isEqualTo(202);
+            }
+            pool.shutdown();
+            List<DataSubjectRequest> group = requests.withEmail(email);
+            assertThat(group).hasSize(n);
+            List<DataSubjectRequest> originals = group.stream().filter(r -> r.duplicateOf().isEmpty()).toList();
+            assertThat(originals).as("exactly one original").hasSize(1);
+            String original = originals.get(0).requestId();
+            assertThat(group).filteredOn(r -> r.duplicateOf().isPresent())
+                    .allSatisfy(r -> assertThat(r.duplicateOf()).contains(original));
+            assertThat(original).as("the earliest (all received in the same instant: the first id)")
+                    .isEqualTo(group.stream().map(DataSubjectRequest::requestId).sorted().findFirst().orElseThrow());
         }
     }
 

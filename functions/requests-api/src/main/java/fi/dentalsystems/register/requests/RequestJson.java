@@ -29,7 +29,11 @@ final class RequestJson {
             x.put("at", e.at().toString());
             m.put("extension", x);
         });
-        m.put("email", r.email());
+        if (!r.email().isEmpty()) {
+            m.put("email", r.email());
+        }
+        r.duplicateOf().ifPresent(v -> m.put("duplicateOf", v));
+        r.remindedAt().ifPresent(v -> m.put("remindedAt", v.toString()));
         r.name().ifPresent(v -> m.put("name", v));
         r.details().ifPresent(v -> m.put("details", v));
         m.put("language", r.language().code());
@@ -38,6 +42,12 @@ final class RequestJson {
         if (!r.intake().isEmpty()) {
             m.put("intake", new java.util.TreeMap<>(r.intake()));
         }
+        r.minimisation().ifPresent(x -> {
+            Map<String, Object> evidence = new LinkedHashMap<>();
+            evidence.put("at", x.at().toString());
+            evidence.put("outcome", x.outcome());
+            m.put("minimised", evidence);
+        });
         m.put("version", r.version());
         return m;
     }

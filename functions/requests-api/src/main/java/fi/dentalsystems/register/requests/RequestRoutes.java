@@ -17,6 +17,7 @@ import fi.dentalsystems.register.core.http.ProblemType;
 import fi.dentalsystems.register.core.mail.Mailer;
 import fi.dentalsystems.register.core.config.Register;
 import fi.dentalsystems.register.core.requests.AccessExport;
+import fi.dentalsystems.register.core.requests.DuplicateRequests;
 import fi.dentalsystems.register.core.requests.RequestFulfilments;
 import fi.dentalsystems.register.core.domain.DataSubjectRequest;
 import fi.dentalsystems.register.core.domain.Language;
@@ -33,8 +34,6 @@ import fi.dentalsystems.register.core.store.RequestRepository;
 import fi.dentalsystems.register.core.validation.EmailAddress;
 import fi.dentalsystems.register.core.validation.FreeTextGuard;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -60,8 +59,10 @@ final class RequestRoutes {
     private final RequestFulfilments fulfilments;
     private final AccessExport exports;
     private final String publicBaseUrl;
+    private final DuplicateRequests duplicates;
 
     RequestRoutes(Register register, RequestFulfilments fulfilments, AccessExport exports, String publicBaseUrl) {
+        this.duplicates = register.duplicates();
         this.mails = register.mails();
         this.requests = register.requests();
         this.contacts = register.contacts();
@@ -105,9 +106,10 @@ final class RequestRoutes {
             stored = requests.create(received);
         }
         audit.record(access(request), AuditAction.CREATE, target(stored));
-        token.ifPresent(t -> mailer.send(mails.verification(stored, publicBaseUrl + "/public/verify?token="
-                + URLEncoder.encode(t.value(), StandardCharsets.UTF_8))));
-        return answer(201, stored).withHeader("location", "/requests/" + stored.requestId());
+        token.ifPresent(t -> mailer.send(mails.verification(stored, RequestMails.verificationLink(publicBaseUrl, t))));
+        // the same person asking the same thing again: linked to the earliest open one (issue 11)
+        DataSubjectRequest linked = duplicates.link(stored, access(request));
+        return answer(201, linked).withHeader("location", "/requests/" + stored.requestId());
     }
 
     ApiResponse list(ApiRequest request) {
@@ -148,10 +150,18 @@ final class RequestRoutes {
         return ApiResponse.json(200, Json.write(body));
     }
 
+    /** One request; an original also names the requests linked to it as its duplicates (issue 11). */
     ApiResponse get(ApiRequest request) {
         DataSubjectRequest r = load(request);
+        List<String> linked = r.email().isEmpty() ? List.of() : requests.withEmail(ContactRepository.emailKey(r.email()))
+                .stream().filter(o -> o.duplicateOf().filter(r.requestId()::equals).isPresent())
+                .map(DataSubjectRequest::requestId).sorted().toList();
         audit.record(access(request), AuditAction.READ, target(r));
-        return answer(200, r);
+        Map<String, Object> body = RequestJson.of(r, clock.instant());
+        if (!linked.isEmpty()) {
+            body.put("duplicates", linked);
+        }
+        return ApiResponse.json(200, Json.write(body)).withHeader("etag", Preconditions.etag(r.version()));
     }
 
     ApiResponse verify(ApiRequest request) {
@@ -177,8 +187,11 @@ final class RequestRoutes {
         Optional<RequestType> type = f.requiredEnum("type", RequestType.class);
         type.filter(t -> t == RequestType.UNCLASSIFIED).ifPresent(t -> f.error("type", "must be a concrete type"));
         f.finish();
-        return move(request, r -> RequestLifecycle.classify(r, type.orElseThrow(), request.caller().subject(),
-                clock.instant()), r -> { });
+        ApiResponse classified = move(request, r -> RequestLifecycle.classify(r, type.orElseThrow(),
+                request.caller().subject(), clock.instant()), r -> { });
+        // now that its type is known it may duplicate an open request of that type (issue 11)
+        DataSubjectRequest linked = duplicates.link(load(request), access(request));
+        return linked.duplicateOf().isPresent() ? answer(200, linked) : classified;
     }
 
     /**
@@ -273,12 +286,24 @@ final class RequestRoutes {
         return answer(200, fulfilments.restriction().lift(current, reason.orElseThrow(), access(request), clock.instant()));
     }
 
+    /**
+     * Rejects with a reason the requester is mailed. A duplicate (issue 11) may be rejected without
+     * one: the reason is then "duplicate of …", and the mail names the earlier request, which goes on.
+     * No other member of its group is touched.
+     */
     ApiResponse reject(ApiRequest request) {
-        JsonFields f = JsonFields.parse(body(request));
-        Optional<String> reason = requiredFreeText(f, "reason", NOTE_MAX);
+        JsonFields f = JsonFields.parse(request.body().filter(b -> !b.isBlank()).orElse("{}"));
+        Optional<String> given = freeText(f, "reason", NOTE_MAX);
+        DataSubjectRequest current = load(request);
+        Optional<String> original = current.duplicateOf();
+        if (given.isEmpty() && original.isEmpty() && !f.hasErrors()) {
+            f.error("reason", "is required");
+        }
         f.finish();
-        return move(request, r -> RequestLifecycle.reject(r, reason.orElseThrow(), request.caller().subject(),
-                clock.instant()), r -> mailer.send(mails.rejection(r, reason.orElseThrow())));
+        String reason = given.orElseGet(() -> RequestLifecycle.DUPLICATE_REASON + original.orElseThrow());
+        return move(request, r -> RequestLifecycle.reject(r, reason, request.caller().subject(), clock.instant()),
+                r -> mailer.send(given.isEmpty() ? mails.duplicateRejection(r, original.orElseThrow())
+                        : mails.rejection(r, reason)));
     }
 
     /** Applies a lifecycle move with optimistic locking; then audits it and sends its mail. */

@@ -109,7 +109,8 @@ class RequestsApiTest {
         assertThat(rejected.json().path("status").asText()).isEqualTo("REJECTED");
         var stored = ENGINE.client().getItem(r -> r.tableName(ENGINE.tableNamesByLogicalId().get("RequestsTable"))
                 .key(Map.of("requestId", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(id)))).item();
-        assertThat(stored.get("purgeBucket").s()).as("closed requests are kept 36 months").isEqualTo("2029-11-24");
+        // two clocks (decision 0009): its content goes 30 days after it closed, the evidence after 36 months
+        assertThat(stored.get("purgeBucket").s()).as("a closed request is minimised 30 days on").isEqualTo("2026-12-24");
         assertThat(mails()).isEqualTo(before + 1);
         assertThat(call("POST", "/requests/{requestId}/verify", b -> b.path("requestId", id)
                 .json("{\"note\": \"late\"}")).status()).isEqualTo(409);

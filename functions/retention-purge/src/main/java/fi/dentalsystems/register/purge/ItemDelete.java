@@ -2,6 +2,7 @@ package fi.dentalsystems.register.purge;
 
 import fi.dentalsystems.register.core.store.LegalHolds;
 import fi.dentalsystems.register.core.store.PurgeableItem;
+import fi.dentalsystems.register.core.store.RequestItem;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.time.Instant;
@@ -32,9 +33,11 @@ final class ItemDelete {
     private final MeteredTables tables;
     private final HeldItems held;
     private final RetentionPurge.Run run;
+    private final RequestEvidence evidence;
     private final Set<String> dryRunGone = new HashSet<>();
 
-    ItemDelete(MeteredTables tables, HeldItems held, RetentionPurge.Run run) {
+    ItemDelete(MeteredTables tables, HeldItems held, RetentionPurge.Run run, RequestEvidence evidence) {
+        this.evidence = evidence;
         this.tables = tables;
         this.held = held;
         this.run = run;
@@ -61,6 +64,40 @@ final class ItemDelete {
         }
         dependents.take(table, key, judged.item());
         return conditionally(table, key, due);
+    }
+
+    /**
+     * A closed request the index says is due: at its first clock (not yet minimised) it is reduced
+     * to evidence, in a write conditional on still being due, unminimised and not held; at its
+     * second clock it is deleted like any item (docs/decisions/0009).
+     */
+    Outcome minimiseOrDelete(PurgeTable table, Map<String, AttributeValue> key) {
+        Judgement judged = judge(table, key, Due.ON_ITS_CLOCK);
+        if (judged.outcome() == Outcome.GONE) {
+            return Outcome.GONE;
+        }
+        if (judged.item().containsKey(RequestItem.MINIMISED_AT)) {
+            return delete(table, key, Due.ON_ITS_CLOCK);
+        }
+        if (judged.outcome() == Outcome.HELD) {
+            return moveOn(table, key, judged);
+        }
+        if (judged.outcome() != Outcome.DELETED) {
+            return judged.outcome();
+        }
+        if (run.dryRun()) {
+            return dryRunGone.add(table.name() + ":" + key.values() + ":content") ? Outcome.MINIMISED : Outcome.GONE;
+        }
+        return switch (evidence.reduce(key.get(RequestItem.REQUEST_ID).s(), run.now())) {
+            case MINIMISED -> Outcome.MINIMISED;
+            case GONE -> Outcome.GONE;
+            // its condition failed: changed meanwhile (a hold placed, a new event); judged again next time
+            case NOT_DUE -> {
+                Judgement again = judge(table, key, Due.ON_ITS_CLOCK);
+                yield again.outcome() == Outcome.HELD ? moveOn(table, key, again)
+                        : again.outcome() == Outcome.DELETED ? Outcome.FAILED : again.outcome();
+            }
+        };
     }
 
     private Outcome conditionally(PurgeTable table, Map<String, AttributeValue> key, Due due) {

@@ -8,7 +8,8 @@ import java.util.Optional;
 
 /**
  * One item the index says is due: held through what it hangs under (moved on, to be met again),
- * or deleted on its own clock — a customer or contact with what hangs under it.
+ * or deleted on its own clock — a customer or contact with what hangs under it; a closed request
+ * is first reduced to evidence, and deleted at its second clock.
  */
 final class ItemPurge {
     private final ItemHolds holds;
@@ -27,6 +28,10 @@ final class ItemPurge {
         Optional<Instant> parentHold = holds.throughParent(table, key);
         if (parentHold.isPresent()) {
             return held.moveOn(table, key, parentHold.get(), Optional.empty());
+        }
+        if (table == PurgeTable.REQUESTS) {
+            // two clocks on one request item: the first minimises it, the second deletes it
+            return deletes.minimiseOrDelete(table, key);
         }
         return Cascade.hasDependents(table) ? deletes.deleteWith(table, key, Due.ON_ITS_CLOCK, cascade)
                 : deletes.delete(table, key, Due.ON_ITS_CLOCK);

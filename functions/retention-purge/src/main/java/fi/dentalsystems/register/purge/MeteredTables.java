@@ -4,6 +4,7 @@ import fi.dentalsystems.register.core.store.CustomerItem;
 import fi.dentalsystems.register.core.store.LegalHolds;
 import fi.dentalsystems.register.core.store.PurgeableItem;
 import fi.dentalsystems.register.core.store.RegisterTable;
+import fi.dentalsystems.register.core.store.RequestItem;
 import fi.dentalsystems.register.core.store.TableNames;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -63,11 +64,11 @@ final class MeteredTables {
         return true;
     }
 
-    /** What the purge judges an item by: its key, its clock, its own hold, and (a customer's) business id. */
+    /** What the purge judges an item by: its key, its clock, its own hold, a customer's business id, a request's minimisation. */
     Map<String, AttributeValue> judged(PurgeTable table, Map<String, AttributeValue> key) {
-        return get(table.table(), key, r -> r.projectionExpression("#k, #p, #h, #bi").expressionAttributeNames(Map.of(
+        return get(table.table(), key, r -> r.projectionExpression("#k, #p, #h, #bi, #m").expressionAttributeNames(Map.of(
                 "#k", table.partitionKey(), "#p", PurgeableItem.PURGE_AT, "#h", LegalHolds.HOLD_UNTIL,
-                "#bi", CustomerItem.BUSINESS_ID)));
+                "#bi", CustomerItem.BUSINESS_ID, "#m", RequestItem.MINIMISED_AT)));
     }
 
     /** The item, or null when there is none. */

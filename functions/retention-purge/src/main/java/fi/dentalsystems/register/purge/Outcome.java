@@ -4,6 +4,8 @@ package fi.dentalsystems.register.purge;
 enum Outcome {
     /** deleted by this run (a dry run: would be) */
     DELETED,
+    /** a closed request at its first clock: its content deleted, the evidence kept (a dry run: would be) */
+    MINIMISED,
     /** kept by a legal hold on it or on what it hangs under */
     HELD,
     /** kept: its clock moved (a concurrent update extended its life) */

@@ -141,6 +141,7 @@ final class PurgeReport {
         m.put("dryRun", dryRun);
         m.put("complete", complete);
         m.put("deleted", deleted());
+        m.put("minimised", total(Outcome.MINIMISED));
         m.put("held", total(Outcome.HELD));
         m.put("kept", total(Outcome.KEPT));
         m.put("errors", total(Outcome.FAILED));

@@ -57,14 +57,16 @@ final class RetentionPurge {
     private final DynamoDbClient dynamoDb;
     private final TableNames tables;
     private final AuditLog audit;
+    private final RequestEvidence evidence;
     private final LocalDate firstDay;
     private final long safetyMillis;
     private final Backoff backoff;
     private final BatchRead batchRead;
     private final Clock wallClock;
 
-    RetentionPurge(DynamoDbClient dynamoDb, TableNames tables, AuditLog audit, LocalDate firstDay, long safetyMillis,
-                   Backoff backoff, BatchRead batchRead, Clock wallClock) {
+    RetentionPurge(DynamoDbClient dynamoDb, TableNames tables, AuditLog audit, RequestEvidence evidence,
+                   LocalDate firstDay, long safetyMillis, Backoff backoff, BatchRead batchRead, Clock wallClock) {
+        this.evidence = evidence;
         this.dynamoDb = dynamoDb;
         this.tables = tables;
         this.audit = audit;
@@ -132,7 +134,7 @@ final class RetentionPurge {
     private BucketPurge bucketsOf(Run run, PurgeReport report) {
         MeteredTables metered = new MeteredTables(dynamoDb, tables, report::addCapacity);
         HeldItems held = new HeldItems(metered, run);
-        ItemDelete deletes = new ItemDelete(metered, held, run);
+        ItemDelete deletes = new ItemDelete(metered, held, run, evidence);
         Cascade cascade = new Cascade(metered, deletes, backoff, report, run.dryRun());
         ItemPurge items = new ItemPurge(new ItemHolds(metered, run.now()), held, deletes, cascade);
         return new BucketPurge(metered, items, backoff, report, run, safetyMillis, batchRead);

@@ -59,7 +59,11 @@ public final class RetentionPurgeHandler implements RequestHandler<Map<String, O
     RetentionPurgeHandler(HandlerSetup setup, ReportSink metrics, RetentionPurge.BatchRead batchRead,
                           Backoff.Sleeper sleeper) {
         Register register = new Register(setup);
-        this.purge = new RetentionPurge(register.dynamoDb(), register.tables(), register.audit(),
+        // a closed request's first clock: reduced to evidence, its address kept as the peppered hash
+        // (the pepper is read on first use, so a run with nothing to minimise reads no parameter)
+        RequestEvidence evidence = (requestId, now) -> register.requests()
+                .reduceToEvidence(requestId, address -> register.suppressionKeys().of(address), now);
+        this.purge = new RetentionPurge(register.dynamoDb(), register.tables(), register.audit(), evidence,
                 register.variable("PURGE_FIRST_DAY").map(LocalDate::parse).orElse(LocalDate.of(2026, 1, 1)),
                 SAFETY_MILLIS, new Backoff(sleeper), batchRead, Clock.systemUTC());
         this.clock = register.clock();
@@ -101,6 +105,7 @@ public final class RetentionPurgeHandler implements RequestHandler<Map<String, O
         PurgeReport report = purge.run(new RetentionPurge.Run(now, realNow, dryRun, timeLeft, progress));
         LOG.info(report.complete() ? "purge finished" : "purge cut off; the next run continues",
                 entry("runId", report.runId()), entry("dryRun", dryRun), entry("deleted", report.deleted()),
+                entry("minimised", report.total(Outcome.MINIMISED)),
                 entry("held", report.total(Outcome.HELD)), entry("errors", report.total(Outcome.FAILED)),
                 entry("batches", report.batches()), entry("consumedCapacity", report.consumedCapacity()));
         metrics.emit(report);
@@ -117,6 +122,10 @@ public final class RetentionPurgeHandler implements RequestHandler<Map<String, O
                 String name = category.name().toLowerCase(Locale.ROOT);
                 metrics.addMetric("Purged." + name, deleted, MetricUnit.COUNT);
                 metrics.addMetric("Held." + name, report.count(category, Outcome.HELD), MetricUnit.COUNT);
+            }
+            if (report.count(category, Outcome.MINIMISED) > 0) {
+                metrics.addMetric("Minimised." + category.name().toLowerCase(Locale.ROOT),
+                        report.count(category, Outcome.MINIMISED), MetricUnit.COUNT);
             }
         }
         metrics.addMetric("PurgeErrors", report.total(Outcome.FAILED), MetricUnit.COUNT);

@@ -49,6 +49,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class PurgeFixture {
     private static final AtomicInteger BUSINESS_IDS = new AtomicInteger();
+    /** The purge hashes the address of each request it minimises with the suppression pepper. */
+    static final String PEPPER = "purge-test-pepper-of-enough-length";
 
     final DynamoDbClient db;
     final DynamoDbEngine.TableSet tables;
@@ -88,7 +90,8 @@ final class PurgeFixture {
                                 Backoff.Sleeper sleeper) {
         return new RetentionPurgeHandler(new HandlerSetup(client, tables.names(), Clock.fixed(now, ZoneOffset.UTC), mail -> {
             throw new IllegalStateException("the purge sends no mail");
-        }, RegisterVariables.with(Map.of("PURGE_FIRST_DAY", firstDay))), report -> { }, batchRead, sleeper);
+        }, RegisterVariables.with(Map.of("PURGE_FIRST_DAY", firstDay, "SUPPRESSION_PEPPER", PEPPER))), report -> { },
+                batchRead, sleeper);
     }
 
     Customer customer(Instant at) {
@@ -142,6 +145,12 @@ final class PurgeFixture {
         DataSubjectRequest r = requests.create(RequestLifecycle.receive(RequestType.ACCESS, RequestChannel.LETTER, email,
                 Optional.of("Matti Virtanen"), Optional.empty(), Language.FI, "staff", at));
         return requests.update(RequestLifecycle.reject(r, "not identified", "staff", closedAt));
+    }
+
+    /** The same, already reduced to evidence (as the purge leaves it 30 days after it closed): its second clock runs. */
+    DataSubjectRequest minimisedRequest(String email, Instant at, Instant closedAt) {
+        DataSubjectRequest closed = closedRequest(email, at, closedAt);
+        return requests.update(closed.reducedToEvidence("hash-of-" + email, closedAt.plusSeconds(30L * 24 * 3600)));
     }
 
     /** Writes one audit entry at {@code at} (its own clock: 24 months from writing). */

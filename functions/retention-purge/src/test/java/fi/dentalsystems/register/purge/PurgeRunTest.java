@@ -177,8 +177,8 @@ class PurgeRunTest {
     void aHeldClosedRequestOutlivesItsClock() {
         PurgeFixture r = new PurgeFixture(ENGINE);
         LegalHolds holds = new LegalHolds(r.db, r.tables.names());
-        DataSubjectRequest kept = r.closedRequest("pekka@example.fi", T0, T0);
-        DataSubjectRequest gone = r.closedRequest("paula@example.fi", T0, T0);
+        DataSubjectRequest kept = r.minimisedRequest("pekka@example.fi", T0, T0);
+        DataSubjectRequest gone = r.minimisedRequest("paula@example.fi", T0, T0);
         Instant end = T0.atZone(RetentionPolicy.HELSINKI).plus(Period.ofMonths(36)).toInstant().plusSeconds(1);
         Instant holdEnds = end.plus(Duration.ofDays(5));
         holds.place(HoldTarget.REQUEST, kept.requestId(), new LegalHold(holdEnds,

@@ -149,10 +149,10 @@ class RetentionScheduleTest {
     }
 
     @Test
-    void closedRequestsGo36MonthsAfterTheyClosed() {
+    void closedRequestsGo36MonthsAfterTheyClosedOnceMinimised() {
         PurgeFixture r = new PurgeFixture(ENGINE);
         Instant closed = T0.plus(Duration.ofDays(2));
-        DataSubjectRequest request = r.closedRequest("pekka@example.fi", T0, closed);
+        DataSubjectRequest request = r.minimisedRequest("pekka@example.fi", T0, closed);
         Instant end = plus(closed, Period.ofMonths(36));
 
         r.purge(end.minus(SECOND), dayBefore(end)).handleRequest(Map.of(), null);

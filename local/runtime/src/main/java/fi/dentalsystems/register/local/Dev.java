@@ -48,19 +48,23 @@ public final class Dev {
 
     /** Runs the deadline monitor once against the running local system, as of {@code --now}. */
     @SuppressWarnings("unchecked")
-    private static void deadlines(Path root, List<String> args) {
+    private static void deadlines(Path root, List<String> args) throws java.io.IOException {
         String now = Instant.now().toString();
         int dynamoPort = 8000;
+        int port = 3000;
         for (int i = 0; i < args.size(); i++) {
             switch (args.get(i)) {
                 case "--now" -> now = Instant.parse(args.get(++i)).toString();
                 case "--dynamodb-port" -> dynamoPort = Integer.parseInt(args.get(++i));
+                case "--port" -> port = Integer.parseInt(args.get(++i));
                 default -> throw new IllegalArgumentException("unknown option " + args.get(i));
             }
         }
         String at = now;
+        // locally the reminders and closings run on the moved clock too: the data is the developer's own
         withLocalFunction(root, dynamoPort, "DeadlineMonitorFunction", "RequestsTable",
-                new OutboxMailer(root.resolve(".local/outbox"), "tietosuoja@dentalsystems.fi", Clock.systemUTC()), Map.of(),
+                new OutboxMailer(root.resolve(".local/outbox"), "tietosuoja@dentalsystems.fi", Clock.systemUTC()),
+                Map.of("DEADLINE_CLOCK_OVERRIDE", "allowed", "PUBLIC_BASE_URL", "http://localhost:" + port),
                 handler -> System.out.println(((com.amazonaws.services.lambda.runtime.RequestHandler<Map<String, Object>,
                         Map<String, Object>>) handler).handleRequest(Map.of("now", at), null)));
     }
@@ -70,7 +74,7 @@ public final class Dev {
      * would go on another day (a real run on that clock, unless {@code --dry-run}), with a
      * progress line while it runs and the report at the end.
      */
-    private static void purge(Path root, List<String> args) {
+    private static void purge(Path root, List<String> args) throws java.io.IOException {
         Map<String, Object> event = new java.util.LinkedHashMap<>();
         int dynamoPort = 8000;
         for (int i = 0; i < args.size(); i++) {
@@ -83,7 +87,7 @@ public final class Dev {
         }
         withLocalFunction(root, dynamoPort, "RetentionPurgeFunction", "JobsTable", mail -> {
             throw new IllegalStateException("the purge sends no mail");
-        }, LOCAL_PURGE, handler -> {
+        }, localPurge(localSecret(root.resolve(".local/suppression-pepper"))), handler -> {
             long[] lastPrinted = {0};
             Map<String, Object> report = ((fi.dentalsystems.register.purge.RetentionPurgeHandler) handler).run(event,
                     (batches, deleted, table, day) -> {
@@ -122,8 +126,13 @@ public final class Dev {
         }
     }
 
-    /** Locally a purge may run on a moved clock (./dev purge --now): the data is the developer's own. */
-    static final Map<String, String> LOCAL_PURGE = Map.of("PURGE_CLOCK_OVERRIDE", "allowed");
+    /**
+     * Locally a purge may run on a moved clock (./dev purge --now): the data is the developer's own.
+     * It hashes the addresses of the requests it minimises with the local pepper (.local/).
+     */
+    static Map<String, String> localPurge(String pepper) {
+        return Map.of("PURGE_CLOCK_OVERRIDE", "allowed", "SUPPRESSION_PEPPER", pepper);
+    }
 
     /** A random secret kept in .local/ between runs (the local stand-in of an SSM SecureString). */
     private static String localSecret(Path file) throws java.io.IOException {
@@ -138,7 +147,7 @@ public final class Dev {
 
     private static void usage() {
         System.err.println("usage: dev up [--port N] [--dynamodb-port N] [--smtp-port N] [--data DIR] [--seed] | dev token ROLE"
-                + " | dev deadlines [--now ISO-INSTANT] [--dynamodb-port N]"
+                + " | dev deadlines [--now ISO-INSTANT] [--port N] [--dynamodb-port N]"
                 + " | dev purge [--now ISO-INSTANT] [--dry-run] [--dynamodb-port N]");
     }
 

@@ -58,6 +58,7 @@ class AccessExportDeliveryEndToEndTest {
                     .statusCode()).isEqualTo(202);
             String verify = LocalRegister.link(register.awaitMail(PERSON, 1), "/public/verify");
             assertThat(register.open(verify).statusCode()).isEqualTo(200);
+            assertThat(register.press(verify).statusCode()).isEqualTo(200);
             String requestId = URLDecoder.decode(verify.substring(verify.indexOf("token=") + 6), StandardCharsets.UTF_8)
                     .split("\\.")[0];
 
@@ -122,6 +123,7 @@ class AccessExportDeliveryEndToEndTest {
                     .isEqualTo(202);
             String verify2 = LocalRegister.link(register.awaitMail(PERSON, 3), "/public/verify");
             assertThat(register.open(verify2).statusCode()).isEqualTo(200);
+            assertThat(register.press(verify2).statusCode()).isEqualTo(200);
             String requestId2 = URLDecoder.decode(verify2.substring(verify2.indexOf("token=") + 6),
                     StandardCharsets.UTF_8).split("\\.")[0];
             assertThat(register.staff("POST", "/requests/" + requestId2 + "/complete", null).statusCode()).isEqualTo(200);

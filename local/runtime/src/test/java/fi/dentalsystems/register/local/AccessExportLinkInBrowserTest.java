@@ -47,6 +47,7 @@ class AccessExportLinkInBrowserTest {
                     .isEqualTo(202);
             String verify = LocalRegister.link(register.awaitMail(PERSON, 1), "/public/verify");
             assertThat(register.open(verify).statusCode()).isEqualTo(200);
+            assertThat(register.press(verify).statusCode()).isEqualTo(200);
             String requestId = URLDecoder.decode(verify.substring(verify.indexOf("token=") + 6), StandardCharsets.UTF_8)
                     .split("\\.")[0];
             assertThat(register.staff("POST", "/requests/" + requestId + "/complete", null).statusCode()).isEqualTo(200);

@@ -134,6 +134,7 @@ class CredentialsEndToEndTest {
     private static String requestOf(LocalRegister register, String person, int mailNo) throws InterruptedException {
         String link = LocalRegister.link(register.awaitMail(person, mailNo), "/public/verify");
         assertThat(register.open(link).statusCode()).isEqualTo(200);
+        assertThat(register.press(link).statusCode()).isEqualTo(200);
         return URLDecoder.decode(link.substring(link.indexOf("token=") + 6), StandardCharsets.UTF_8).split("\\.")[0];
     }
 }

@@ -42,10 +42,11 @@ class FulfilmentEndToEndTest {
         return new Seeded(customerId, contactId, otherId, businessId);
     }
 
-    /** Opens the verification link of the person's n-th mail; returns the request id it names. */
+    /** Opens the verification link of the person's n-th mail and presses its button; returns the request id it names. */
     private static String verify(LocalRegister register, String person, int mailNo) throws InterruptedException {
         String link = LocalRegister.link(register.awaitMail(person, mailNo), "/public/verify");
         assertThat(register.open(link).statusCode()).isEqualTo(200);
+        assertThat(register.press(link).statusCode()).isEqualTo(200);
         return URLDecoder.decode(link.substring(link.indexOf("token=") + 6), StandardCharsets.UTF_8).split("\\.")[0];
     }
 

@@ -179,6 +179,10 @@ class RequestFormInBrowserTest {
         Matcher link = Pattern.compile("/public/verify\\?token=(\\S+)").matcher(body);
         assertThat(link.find()).isTrue();
         browser.get(base + "/public/verify?token=" + link.group(1));
+        // the link shows a page with one button (issue 11: mail scanners open links); the button confirms
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Vahvista tietosuojapyyntösi");
+        screenshot("verify-page-fi");
+        browser.findElement(By.id("open")).click();
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Pyyntö on vahvistettu");
         screenshot("verified-fi");
 

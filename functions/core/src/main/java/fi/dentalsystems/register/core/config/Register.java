@@ -9,6 +9,7 @@ import fi.dentalsystems.register.core.notice.RegisterDescription;
 import fi.dentalsystems.register.core.requests.RequestMails;
 import fi.dentalsystems.register.core.requests.AccessExport;
 import fi.dentalsystems.register.core.requests.AccessFulfilment;
+import fi.dentalsystems.register.core.requests.DuplicateRequests;
 import fi.dentalsystems.register.core.requests.ErasureFulfilment;
 import fi.dentalsystems.register.core.requests.ObjectionFulfilment;
 import fi.dentalsystems.register.core.requests.RectificationFulfilment;
@@ -175,7 +176,8 @@ public final class Register {
 
     /** What completes a request staff approved, by its type; ACCESS stores its export in {@code exportStore}. */
     public RequestFulfilments requestFulfilments(ExportStore exportStore, String publicBaseUrl) {
-        return new RequestFulfilments(access(exportStore, publicBaseUrl), rectification(), erasure(), restriction());
+        return new RequestFulfilments(access(exportStore, publicBaseUrl), rectification(), erasure(), restriction(),
+                duplicates());
     }
 
     /** GDPR art. 15: the export, stored for the single-use link the answer mails. */
@@ -203,6 +205,11 @@ public final class Register {
     /** The objection to direct marketing (seed §12, GDPR art. 21), applied without a staff step. */
     public ObjectionFulfilment objections() {
         return new ObjectionFulfilment(contacts(), customers(), suppression(), suppressionKeys(), requests(), audit(),
-                mailer(), mails());
+                mailer(), mails(), duplicates());
+    }
+
+    /** The same person asking the same thing twice (issue 11): linked, one answer for the group. */
+    public DuplicateRequests duplicates() {
+        return new DuplicateRequests(requests(), audit());
     }
 }

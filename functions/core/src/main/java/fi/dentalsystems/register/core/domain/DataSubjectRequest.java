@@ -10,6 +10,13 @@ import java.util.Optional;
  * form's, or the mail's From); verification proves the requester controls it. {@code dueAt}
  * is the deadline in force: {@code originalDueAt} moved by the extension, if any. {@code intake}
  * holds facts of an emailed request: message id, raw-mail key, SES verdicts, why it was parked.
+ *
+ * <p>{@code duplicateOf}: the earliest open request of the same type from the same address when
+ * this one arrived (issue 11) — linked, never blocking. {@code remindedAt}: when the one reminder
+ * with a fresh link went out. {@code spentTokenHash}: the hash of the link that verified it, so the
+ * person re-opening their own link can be told "already confirmed" and nobody else can.
+ * {@code minimisation}: present once the closed request was reduced to evidence; {@code email} is
+ * then empty and the address lives on only as the minimisation's peppered hash.
  */
 public record DataSubjectRequest(
         String requestId,
@@ -29,6 +36,10 @@ public record DataSubjectRequest(
         Optional<Instant> verifiedAt,
         List<RequestEvent> events,
         Map<String, String> intake,
+        Optional<String> duplicateOf,
+        Optional<Instant> remindedAt,
+        Optional<String> spentTokenHash,
+        Optional<Minimisation> minimisation,
         long version) {
 
     public static final String ID_PREFIX = "req_";
@@ -42,6 +53,15 @@ public record DataSubjectRequest(
         return status.isOpen() && now.isAfter(dueAt);
     }
 
+    /** When it closed: the time of its last event (later events — the answer, a lift — move it on). */
+    public Optional<Instant> closedAt() {
+        return status.isOpen() || events.isEmpty() ? Optional.empty() : Optional.of(events.get(events.size() - 1).at());
+    }
+
+    public boolean isMinimised() {
+        return minimisation.isPresent();
+    }
+
     /**
      * The request as evidence once the requester's data is erased (GDPR art. 17, 5(2)): what was
      * asked, by which address, when and how it went; no name, no free text.
@@ -49,18 +69,54 @@ public record DataSubjectRequest(
     public DataSubjectRequest minimised() {
         return new DataSubjectRequest(requestId, type, status, channel, receivedAt, originalDueAt, dueAt, extension,
                 email, Optional.empty(), Optional.empty(), language, tokenHash, tokenExpiresAt, verifiedAt, events,
-                intake, version);
+                intake, duplicateOf, remindedAt, spentTokenHash, minimisation, version);
+    }
+
+    /**
+     * A closed request reduced to what accountability needs (issue 11; GDPR art. 5(1)(c), 5(1)(e),
+     * 5(2)): id, type, channel, status, dates, the events' kinds, times and actors, the outcome, the
+     * duplicate link and the address's peppered hash. The name, the details (and with them the
+     * requested corrections), the notes' text (extension reason included), the intake facts (the
+     * raw-mail key among them), the address and every link hash go.
+     */
+    public DataSubjectRequest reducedToEvidence(String addressHash, Instant at) {
+        if (status.isOpen()) {
+            throw new IllegalTransitionException("Only a closed request is reduced to evidence.");
+        }
+        List<RequestEvent> bare = events.stream().map(e -> new RequestEvent(e.at(), e.kind(), e.actor(),
+                Optional.empty())).toList();
+        Optional<Extension> extensionWithoutReason = extension.map(e -> new Extension(e.months(), "", e.at()));
+        return new DataSubjectRequest(requestId, type, status, channel, receivedAt, originalDueAt, dueAt,
+                extensionWithoutReason, "", Optional.empty(), Optional.empty(), language, Optional.empty(),
+                Optional.empty(), verifiedAt, bare, Map.of(), duplicateOf, remindedAt, Optional.empty(),
+                Optional.of(new Minimisation(at, addressHash, RequestLifecycle.outcome(this))), version);
     }
 
     /** The same request of another type (staff classified an UNCLASSIFIED mail). */
     public DataSubjectRequest withType(RequestType newType) {
         return new DataSubjectRequest(requestId, newType, status, channel, receivedAt, originalDueAt, dueAt, extension,
-                email, name, details, language, tokenHash, tokenExpiresAt, verifiedAt, events, intake, version);
+                email, name, details, language, tokenHash, tokenExpiresAt, verifiedAt, events, intake, duplicateOf,
+                remindedAt, spentTokenHash, minimisation, version);
     }
 
     /** The same request under a given id, with intake facts of an emailed request. */
     public DataSubjectRequest withMailIntake(String newRequestId, Map<String, String> newIntake) {
         return new DataSubjectRequest(newRequestId, type, status, channel, receivedAt, originalDueAt, dueAt, extension,
-                email, name, details, language, tokenHash, tokenExpiresAt, verifiedAt, events, newIntake, version);
+                email, name, details, language, tokenHash, tokenExpiresAt, verifiedAt, events, newIntake, duplicateOf,
+                remindedAt, spentTokenHash, minimisation, version);
+    }
+
+    /** The same request, linked to the earliest open request of its group (a duplicate, issue 11). */
+    public DataSubjectRequest duplicateOf(String originalId) {
+        return new DataSubjectRequest(requestId, type, status, channel, receivedAt, originalDueAt, dueAt, extension,
+                email, name, details, language, tokenHash, tokenExpiresAt, verifiedAt, events, intake,
+                Optional.of(originalId), remindedAt, spentTokenHash, minimisation, version);
+    }
+
+    /** The same request with its reminder facts and its spent link (the lifecycle's moves use this). */
+    DataSubjectRequest withLinkFacts(Optional<Instant> newRemindedAt, Optional<String> newSpentTokenHash) {
+        return new DataSubjectRequest(requestId, type, status, channel, receivedAt, originalDueAt, dueAt, extension,
+                email, name, details, language, tokenHash, tokenExpiresAt, verifiedAt, events, intake, duplicateOf,
+                newRemindedAt, newSpentTokenHash, minimisation, version);
     }
 }

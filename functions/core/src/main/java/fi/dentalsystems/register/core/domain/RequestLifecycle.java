@@ -24,7 +24,7 @@ public final class RequestLifecycle {
         return new DataSubjectRequest(DataSubjectRequest.ID_PREFIX + Ulid.next(now), type, RequestStatus.RECEIVED,
                 channel, now, due, due, Optional.empty(), email, name, details, language, Optional.empty(),
                 Optional.empty(), Optional.empty(), List.of(new RequestEvent(now, "RECEIVED", actor, Optional.empty())),
-                java.util.Map.of(), 0);
+                java.util.Map.of(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), 0);
     }
 
     /** The same request with an id and intake facts of an emailed request (deterministic id: redelivery is a duplicate). */
@@ -37,27 +37,74 @@ public final class RequestLifecycle {
         require(r, RequestStatus.AWAITING_VERIFICATION);
         return with(r, RequestStatus.AWAITING_VERIFICATION, Optional.of(token.hash()),
                 Optional.of(now.plus(VerificationToken.LIFETIME)), r.verifiedAt(), r.extension(), r.dueAt(),
-                event(now, "VERIFICATION_SENT", "system", Optional.empty(), r));
+                event(now, VERIFICATION_SENT, "system", Optional.empty(), r));
     }
 
-    /** Outcome of opening a verification link. */
-    public enum LinkOutcome { VERIFIED, ALREADY_VERIFIED, EXPIRED, INVALID }
+    public static final String VERIFICATION_SENT = "VERIFICATION_SENT";
+    public static final String REMINDER_SENT = "REMINDER_SENT";
+    public static final String UNVERIFIED = "UNVERIFIED";
+    /** A group member answered by another member's answer (issue 11): it gets no answer of its own. */
+    public static final String ANSWERED_WITH = "ANSWERED_WITH";
+
+    /**
+     * What a verification link is worth. One refusal for a used, expired, wrong or unknown link, so a
+     * link tells nothing about a request; {@code ALREADY_VERIFIED} only for the very secret that
+     * verified it (the person re-opening their own link), never for a guess at a verified id.
+     */
+    public enum LinkOutcome { VALID, ALREADY_VERIFIED, REFUSED }
 
     public static LinkOutcome checkLink(DataSubjectRequest r, VerificationToken token, Instant now) {
-        if (r.status() != RequestStatus.AWAITING_VERIFICATION || r.tokenHash().isEmpty()) {
-            return r.verifiedAt().isPresent() ? LinkOutcome.ALREADY_VERIFIED : LinkOutcome.INVALID;
+        if (r.status() == RequestStatus.AWAITING_VERIFICATION && r.tokenHash().isPresent()
+                && token.matches(r.tokenHash().get()) && !now.isAfter(r.tokenExpiresAt().orElse(Instant.EPOCH))) {
+            return LinkOutcome.VALID;
         }
-        if (!token.matches(r.tokenHash().get())) {
-            return LinkOutcome.INVALID;
+        if (r.verifiedAt().isPresent() && r.spentTokenHash().isPresent() && token.matches(r.spentTokenHash().get())) {
+            return LinkOutcome.ALREADY_VERIFIED;
         }
-        return now.isAfter(r.tokenExpiresAt().orElse(Instant.EPOCH)) ? LinkOutcome.EXPIRED : LinkOutcome.VERIFIED;
+        return LinkOutcome.REFUSED;
     }
 
-    /** The requester opened a valid link: verified, and the token is spent (single use). */
+    /**
+     * The requester pressed the button of a valid link's page: verified, and the token is spent
+     * (single use). Its hash is kept as the spent one, for "already confirmed" to that secret only.
+     */
     public static DataSubjectRequest verifyByLink(DataSubjectRequest r, Instant now) {
         require(r, RequestStatus.VERIFIED);
         return with(r, RequestStatus.VERIFIED, Optional.empty(), Optional.empty(), Optional.of(now), r.extension(),
-                r.dueAt(), event(now, "VERIFIED", REQUESTER, Optional.empty(), r));
+                r.dueAt(), event(now, "VERIFIED", REQUESTER, Optional.empty(), r))
+                .withLinkFacts(r.remindedAt(), r.tokenHash());
+    }
+
+    /**
+     * The one reminder (issue 11): a fresh link replaces the first — the first stops working, since
+     * only the newest hash is kept — and it lasts as long as a first link does. Never a second one.
+     */
+    public static DataSubjectRequest remind(DataSubjectRequest r, VerificationToken token, Instant now) {
+        if (r.status() != RequestStatus.AWAITING_VERIFICATION || r.tokenHash().isEmpty()) {
+            throw new IllegalTransitionException("Only a request waiting for its link to be opened is reminded.");
+        }
+        if (r.remindedAt().isPresent()) {
+            throw new IllegalTransitionException("A request is reminded once.");
+        }
+        return with(r, r.status(), Optional.of(token.hash()), Optional.of(now.plus(VerificationToken.LIFETIME)),
+                r.verifiedAt(), r.extension(), r.dueAt(), event(now, REMINDER_SENT, "system", Optional.empty(), r))
+                .withLinkFacts(Optional.of(now), r.spentTokenHash());
+    }
+
+    /** When the last link (the first, or the reminder's) was mailed: the latest of those events. */
+    public static Optional<Instant> lastLinkSentAt(DataSubjectRequest r) {
+        return r.events().stream().filter(e -> e.kind().equals(VERIFICATION_SENT) || e.kind().equals(REMINDER_SENT))
+                .map(RequestEvent::at).max(Instant::compareTo);
+    }
+
+    /**
+     * Nobody opened the link nor its reminder's (issue 11): the request ends UNVERIFIED, without
+     * mail (the address may not be the requester's at all), its token gone, its retention clock on.
+     */
+    public static DataSubjectRequest abandon(DataSubjectRequest r, Instant now) {
+        require(r, RequestStatus.UNVERIFIED);
+        return with(r, RequestStatus.UNVERIFIED, Optional.empty(), Optional.empty(), r.verifiedAt(), r.extension(),
+                r.dueAt(), event(now, UNVERIFIED, "system", Optional.empty(), r));
     }
 
     /** Staff verified the requester by other means (a letter), with a note of how. */
@@ -107,6 +154,23 @@ public final class RequestLifecycle {
         require(r, RequestStatus.COMPLETED);
         return with(r, RequestStatus.COMPLETED, Optional.empty(), Optional.empty(), r.verifiedAt(), r.extension(),
                 r.dueAt(), event(now, "COMPLETED", actor, Optional.of(note), r));
+    }
+
+    /**
+     * A member of a duplicate group answered by another member's answer (issue 11: one answer for the
+     * group). The one move outside {@link RequestStatus#next()}: an open member closes COMPLETED even
+     * unverified — the answer went, to the same address, on a request whose requester was verified.
+     */
+    public static DataSubjectRequest completeWithGroup(DataSubjectRequest r, String answeredBy, String actor,
+                                                       Instant now) {
+        if (!r.status().isOpen()) {
+            throw new IllegalTransitionException("A " + r.status() + " request is already closed.");
+        }
+        DataSubjectRequest completed = with(r, RequestStatus.COMPLETED, Optional.empty(), Optional.empty(),
+                r.verifiedAt(), r.extension(), r.dueAt(), event(now, "COMPLETED", actor,
+                        Optional.of("completed with " + answeredBy + " (duplicate group)"), r));
+        return with(completed, RequestStatus.COMPLETED, Optional.empty(), Optional.empty(), r.verifiedAt(),
+                r.extension(), r.dueAt(), event(now, ANSWERED_WITH, "system", Optional.of(answeredBy), completed));
     }
 
     public static DataSubjectRequest reject(DataSubjectRequest r, String reason, String actor, Instant now) {
@@ -183,9 +247,40 @@ public final class RequestLifecycle {
                 event(now, ANSWER_SENT, "system", Optional.empty(), r));
     }
 
+    /** Answered: its own answer went, or a group member's answer answered it. */
     public static boolean answered(DataSubjectRequest r) {
-        return r.events().stream().anyMatch(e -> e.kind().equals(ANSWER_SENT));
+        return r.events().stream().anyMatch(e -> e.kind().equals(ANSWER_SENT) || e.kind().equals(ANSWERED_WITH));
     }
+
+    /** Completed by another member of its duplicate group: nothing of its own is owed. */
+    public static boolean answeredWithGroup(DataSubjectRequest r) {
+        return hasEvent(r, ANSWERED_WITH);
+    }
+
+    /**
+     * How a closed request went, in the register's own words (never a staff note, which may hold
+     * personal data): the completion summary the fulfilment wrote, the duplicate a rejection named,
+     * or the closing status. Kept when the request is reduced to evidence.
+     */
+    public static String outcome(DataSubjectRequest r) {
+        String answered = answered(r) ? "; answered" : "";
+        return switch (r.status()) {
+            case COMPLETED -> "COMPLETED" + r.events().stream().filter(e -> e.kind().equals("COMPLETED"))
+                    .reduce((a, b) -> b).flatMap(RequestEvent::note).map(n -> ": " + n).orElse("") + answered;
+            case REJECTED -> "REJECTED" + r.duplicateOf().filter(d -> isDuplicateRejection(r))
+                    .map(d -> ": duplicate of " + d).orElse("") + answered;
+            default -> r.status().name() + answered;
+        };
+    }
+
+    /** A rejection whose reason is the duplicate link (the register wrote it). */
+    private static boolean isDuplicateRejection(DataSubjectRequest r) {
+        return r.events().stream().filter(e -> e.kind().equals("REJECTED")).reduce((a, b) -> b)
+                .flatMap(RequestEvent::note).filter(n -> n.startsWith(DUPLICATE_REASON)).isPresent();
+    }
+
+    /** The start of the rejection note of a duplicate: "duplicate of req_…". */
+    public static final String DUPLICATE_REASON = "duplicate of ";
 
     public static boolean hasEvent(DataSubjectRequest r, String kind) {
         return r.events().stream().anyMatch(e -> e.kind().equals(kind));
@@ -215,6 +310,7 @@ public final class RequestLifecycle {
                                            Optional<Extension> extension, Instant dueAt, List<RequestEvent> events) {
         return new DataSubjectRequest(r.requestId(), r.type(), status, r.channel(), r.receivedAt(), r.originalDueAt(),
                 dueAt, extension, r.email(), r.name(), r.details(), r.language(), tokenHash, tokenExpiresAt,
-                verifiedAt, events, r.intake(), r.version());
+                verifiedAt, events, r.intake(), r.duplicateOf(), r.remindedAt(), r.spentTokenHash(), r.minimisation(),
+                r.version());
     }
 }

@@ -40,12 +40,15 @@ public final class ObjectionFulfilment {
     private final AuditLog audit;
     private final RequestAnswer answer;
     private final RequestMails mails;
+    private final DuplicateRequests duplicates;
 
     @SuppressFBWarnings(value = "EI_EXPOSE_REP2",
             justification = "Injected collaborators (repositories, audit log, mailer, export store), shared on "
                     + "purpose: a copy would be a different collaborator")
     public ObjectionFulfilment(ContactRepository contacts, CustomerRepository customers, SuppressionRepository suppression,
-                               SuppressionKey keys, RequestRepository requests, AuditLog audit, Mailer mailer, RequestMails mails) {
+                               SuppressionKey keys, RequestRepository requests, AuditLog audit, Mailer mailer, RequestMails mails,
+                               DuplicateRequests duplicates) {
+        this.duplicates = duplicates;
         this.mails = mails;
         this.contacts = contacts;
         this.customers = customers;
@@ -62,7 +65,9 @@ public final class ObjectionFulfilment {
             return verified;
         }
         if (verified.status() == RequestStatus.COMPLETED) {
-            return answer.send(verified, mails.objectionConfirmed(verified), access, now);
+            DataSubjectRequest answered = answer.send(verified, mails.objectionConfirmed(verified), access, now);
+            duplicates.closeWith(answered, access, now);
+            return answered;
         }
         if (verified.status() != RequestStatus.VERIFIED) {
             return verified;
@@ -81,7 +86,10 @@ public final class ObjectionFulfilment {
                 "objection applied to " + (changed.size() - 1) + " contact record(s); address added to the suppression list",
                 now));
         // mail last, after the conditional completion: a re-run finds COMPLETED and sends only what is owed
-        return answer.send(completed, mails.objectionConfirmed(completed), access, now);
+        DataSubjectRequest answered = answer.send(completed, mails.objectionConfirmed(completed), access, now);
+        // one answer for the group (issue 11): the other open objections of the address close with it
+        duplicates.closeWith(answered, access, now);
+        return answered;
     }
 
     /** True when this run marked the contact. */

@@ -4,6 +4,7 @@ import edu.umd.cs.findbugs.annotations.SuppressFBWarnings;
 import fi.dentalsystems.register.core.audit.AuditLog;
 import fi.dentalsystems.register.core.domain.DataSubjectRequest;
 import fi.dentalsystems.register.core.domain.IllegalTransitionException;
+import fi.dentalsystems.register.core.domain.RequestLifecycle;
 
 import java.time.Instant;
 
@@ -16,9 +17,23 @@ import java.time.Instant;
 @SuppressFBWarnings(value = "EI_EXPOSE_REP",
         justification = "Injected collaborators, shared on purpose: a group of the fulfilment services, not data")
 public record RequestFulfilments(AccessFulfilment access, RectificationFulfilment rectification,
-                                 ErasureFulfilment erasure, RestrictionFulfilment restriction) {
+                                 ErasureFulfilment erasure, RestrictionFulfilment restriction,
+                                 DuplicateRequests duplicates) {
 
+    /**
+     * Completes the request by its type, then the rest of its duplicate group with that one answer
+     * (issue 11). A member the group's answer already completed owes nothing: answered as it is.
+     */
     public DataSubjectRequest complete(DataSubjectRequest approved, AuditLog.Access who, Instant now) {
+        if (RequestLifecycle.answeredWithGroup(approved)) {
+            return approved;
+        }
+        DataSubjectRequest completed = fulfil(approved, who, now);
+        duplicates.closeWith(completed, who, now);
+        return completed;
+    }
+
+    private DataSubjectRequest fulfil(DataSubjectRequest approved, AuditLog.Access who, Instant now) {
         return switch (approved.type()) {
             case ACCESS -> access.fulfil(approved, who, now);
             case RECTIFICATION -> rectification.fulfil(approved, who, now);

@@ -5,9 +5,12 @@ import fi.dentalsystems.register.core.domain.Extension;
 import fi.dentalsystems.register.core.domain.Language;
 import fi.dentalsystems.register.core.domain.RequestDeadline;
 import fi.dentalsystems.register.core.domain.RequestType;
+import fi.dentalsystems.register.core.domain.VerificationToken;
 import fi.dentalsystems.register.core.mail.Mail;
 import fi.dentalsystems.register.core.notice.RegisterDescription;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
@@ -54,6 +57,43 @@ public final class RequestMails {
                     "Hello,\n\nwe received a data protection request (" + type + ") for this address.\n"
                             + "Please confirm it by opening this link within 72 hours:\n\n" + link + "\n\n"
                             + "If you did not send the request, you can ignore this message.\n\n"
+                            + signature());
+        };
+    }
+
+    /** The link a verification mail or its reminder carries. */
+    public static String verificationLink(String publicBaseUrl, VerificationToken token) {
+        return publicBaseUrl + "/public/verify?token=" + URLEncoder.encode(token.value(), StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The one reminder (issue 11): a fresh link, the first one no longer works, and when an
+     * unconfirmed request is closed. Nothing else: the person may not have asked at all.
+     */
+    public Mail verificationReminder(DataSubjectRequest r, String link, Instant closesAt) {
+        String type = typeName(r.type(), r.language());
+        String closes = DATE.format(closesAt);
+        return switch (r.language()) {
+            case FI -> new Mail(r.email(), "Muistutus: vahvista tietosuojapyyntösi",
+                    "Hei,\n\nvastaanotimme tietosuojapyynnön (" + type + ") tähän osoitteeseen, mutta sitä ei ole vielä "
+                            + "vahvistettu. Vahvista pyyntö avaamalla tämä uusi linkki 72 tunnin kuluessa; aiempi linkki ei "
+                            + "enää toimi:\n\n" + link + "\n\n"
+                            + "Jos pyyntöä ei vahvisteta, se suljetaan käsittelemättä " + closes + ". Tämä on ainoa "
+                            + "muistutus. Jos et lähettänyt pyyntöä, voit jättää tämän viestin huomiotta.\n\n"
+                            + signature());
+            case SV -> new Mail(r.email(), "Påminnelse: bekräfta din dataskyddsbegäran",
+                    "Hej,\n\nvi har tagit emot en dataskyddsbegäran (" + type + ") till den här adressen, men den har "
+                            + "inte bekräftats. Bekräfta begäran genom att öppna den här nya länken inom 72 timmar; den "
+                            + "tidigare länken fungerar inte längre:\n\n" + link + "\n\n"
+                            + "Om begäran inte bekräftas avslutas den utan åtgärd " + closes + ". Det här är den enda "
+                            + "påminnelsen. Om du inte skickade begäran kan du bortse från detta meddelande.\n\n"
+                            + signature());
+            case EN -> new Mail(r.email(), "Reminder: confirm your data protection request",
+                    "Hello,\n\nwe received a data protection request (" + type + ") for this address, but it has not "
+                            + "been confirmed. Please confirm it by opening this new link within 72 hours; the earlier "
+                            + "link no longer works:\n\n" + link + "\n\n"
+                            + "If the request is not confirmed, it is closed without action on " + closes + ". This is "
+                            + "the only reminder. If you did not send the request, you can ignore this message.\n\n"
                             + signature());
         };
     }
@@ -211,6 +251,25 @@ public final class RequestMails {
         };
     }
 
+    /**
+     * The answer to a request rejected as a duplicate (issue 11): it names the earlier request, which
+     * is answered, so the person knows nothing was dropped.
+     */
+    public Mail duplicateRejection(DataSubjectRequest r, String originalId) {
+        return switch (r.language()) {
+            case FI -> new Mail(r.email(), "Tietosuojapyyntösi",
+                    "Hei,\n\npyyntösi (" + r.requestId() + ") on sama kuin aiempi, yhä avoin pyyntösi (" + originalId
+                            + "). Vastaamme siihen, emmekä käsittele tätä erikseen.\n\n" + signature());
+            case SV -> new Mail(r.email(), "Din dataskyddsbegäran",
+                    "Hej,\n\ndin begäran (" + r.requestId() + ") är densamma som din tidigare, ännu öppna begäran ("
+                            + originalId + "). Vi besvarar den och behandlar inte denna separat.\n\n" + signature());
+            case EN -> new Mail(r.email(), "Your data protection request",
+                    "Hello,\n\nyour request (" + r.requestId() + ") is the same as your earlier request, still open ("
+                            + originalId + "). We answer that one and do not handle this one separately.\n\n"
+                            + signature());
+        };
+    }
+
     public static String typeName(RequestType type, Language language) {
         return switch (language) {
             case FI -> switch (type) {
@@ -233,7 +292,7 @@ public final class RequestMails {
         };
     }
 
-    static String date(Instant instant) {
+    public static String date(Instant instant) {
         return DATE.format(instant);
     }
 }

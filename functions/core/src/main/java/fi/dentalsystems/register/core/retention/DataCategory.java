@@ -8,6 +8,9 @@ public enum DataCategory {
     CUSTOMER,
     RAW_INBOUND_MAIL,
     VERIFICATION_TOKEN,
+    /** What a closed request holds beyond the evidence: name, details, corrections, notes, intake facts, the address. */
+    REQUEST_CONTENT,
+    /** A closed request as evidence (minimised): kept for accountability. */
     CLOSED_REQUEST,
     AUDIT_ENTRY,
     SUPPRESSION_ENTRY

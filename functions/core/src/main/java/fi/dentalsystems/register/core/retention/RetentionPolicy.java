@@ -48,6 +48,10 @@ public final class RetentionPolicy {
                         "intake of requests only"),
                 new RetentionRule(DataCategory.VERIFICATION_TOKEN, ClockStart.WRITTEN, Period.ofDays(3), false,
                         "verification of the requester"),
+                // two steps on one request item (issue 11, docs/decisions/0009): its content goes first,
+                // the evidence of what was asked and how it was answered stays for accountability
+                new RetentionRule(DataCategory.REQUEST_CONTENT, ClockStart.REQUEST_CLOSED, Period.ofDays(30), false,
+                        "follow-up questions on the answer; then minimised (GDPR art. 5(1)(c), 5(1)(e))"),
                 new RetentionRule(DataCategory.CLOSED_REQUEST, ClockStart.REQUEST_CLOSED, Period.ofMonths(36), false,
                         "accountability (GDPR art. 5(2)); content minimised"),
                 new RetentionRule(DataCategory.AUDIT_ENTRY, ClockStart.WRITTEN, Period.ofMonths(24), false,

@@ -20,6 +20,13 @@ public final class RequestItem extends PurgeableItem {
     public static final String REQUEST_ID = "requestId";
     public static final String BY_STATUS_DUE = "byStatusDue";
     public static final String BY_EMAIL = "byEmail";
+    public static final String DUPLICATE_OF = "duplicateOf";
+    public static final String REMINDED_AT = "remindedAt";
+    public static final String SPENT_TOKEN_HASH = "spentTokenHash";
+    /** Present once the closed request was reduced to evidence: the purge's second clock on it is the last. */
+    public static final String MINIMISED_AT = "minimisedAt";
+    public static final String ADDRESS_HASH = "addressHash";
+    public static final String OUTCOME = "outcome";
 
     public static final StaticTableSchema<RequestItem> SCHEMA = StaticTableSchema.builder(RequestItem.class)
             .newItemSupplier(RequestItem::new)
@@ -60,6 +67,18 @@ public final class RequestItem extends PurgeableItem {
                     a -> a.name("events").getter(RequestItem::getEvents).setter(RequestItem::setEvents))
             .addAttribute(EnhancedType.mapOf(String.class, String.class),
                     a -> a.name("intake").getter(RequestItem::getIntake).setter(RequestItem::setIntake))
+            .addAttribute(String.class, a -> a.name(DUPLICATE_OF).getter(RequestItem::getDuplicateOf)
+                    .setter(RequestItem::setDuplicateOf))
+            .addAttribute(String.class, a -> a.name(REMINDED_AT).getter(RequestItem::getRemindedAt)
+                    .setter(RequestItem::setRemindedAt))
+            .addAttribute(String.class, a -> a.name(SPENT_TOKEN_HASH).getter(RequestItem::getSpentTokenHash)
+                    .setter(RequestItem::setSpentTokenHash))
+            .addAttribute(String.class, a -> a.name(MINIMISED_AT).getter(RequestItem::getMinimisedAt)
+                    .setter(RequestItem::setMinimisedAt))
+            .addAttribute(String.class, a -> a.name(ADDRESS_HASH).getter(RequestItem::getAddressHash)
+                    .setter(RequestItem::setAddressHash))
+            .addAttribute(String.class, a -> a.name(OUTCOME).getter(RequestItem::getOutcome)
+                    .setter(RequestItem::setOutcome))
             .addAttribute(Long.class, a -> a.name("version").getter(RequestItem::getVersion)
                     .setter(RequestItem::setVersion).tags(versionAttribute()))
             .addAttribute(Long.class, a -> a.name(PURGE_AT).getter(RequestItem::getPurgeAt).setter(RequestItem::setPurgeAt)
@@ -88,6 +107,12 @@ public final class RequestItem extends PurgeableItem {
     private String verifiedAt;
     private List<Map<String, String>> events;
     private Map<String, String> intake;
+    private String duplicateOf;
+    private String remindedAt;
+    private String spentTokenHash;
+    private String minimisedAt;
+    private String addressHash;
+    private String outcome;
     private Long version;
 
     public String getRequestId() { return requestId; }
@@ -130,6 +155,18 @@ public final class RequestItem extends PurgeableItem {
     public void setEvents(List<Map<String, String>> v) { events = v; }
     public Map<String, String> getIntake() { return intake; }
     public void setIntake(Map<String, String> v) { intake = v; }
+    public String getDuplicateOf() { return duplicateOf; }
+    public void setDuplicateOf(String v) { duplicateOf = v; }
+    public String getRemindedAt() { return remindedAt; }
+    public void setRemindedAt(String v) { remindedAt = v; }
+    public String getSpentTokenHash() { return spentTokenHash; }
+    public void setSpentTokenHash(String v) { spentTokenHash = v; }
+    public String getMinimisedAt() { return minimisedAt; }
+    public void setMinimisedAt(String v) { minimisedAt = v; }
+    public String getAddressHash() { return addressHash; }
+    public void setAddressHash(String v) { addressHash = v; }
+    public String getOutcome() { return outcome; }
+    public void setOutcome(String v) { outcome = v; }
     public Long getVersion() { return version; }
     public void setVersion(Long v) { version = v; }
 }

@@ -5,6 +5,8 @@ import fi.dentalsystems.register.core.domain.Timestamps;
 import fi.dentalsystems.register.core.domain.DataSubjectRequest;
 import fi.dentalsystems.register.core.domain.Extension;
 import fi.dentalsystems.register.core.domain.Language;
+import fi.dentalsystems.register.core.domain.Minimisation;
+import fi.dentalsystems.register.core.retention.DataCategory;
 import fi.dentalsystems.register.core.domain.RequestChannel;
 import fi.dentalsystems.register.core.domain.RequestEvent;
 import fi.dentalsystems.register.core.domain.RequestStatus;
@@ -82,6 +84,70 @@ public final class RequestRepository {
         return new Page<>(items, items.size() < limit ? Optional.empty() : PageCursor.encode(page.lastEvaluatedKey()));
     }
 
+    /**
+     * The other open requests of the same type from the same address (issue 11: the duplicate group),
+     * earliest first; from the byEmail index, so a request being written meanwhile may be missed —
+     * {@code DuplicateRequests} settles that by converging on the earliest.
+     */
+    public List<DataSubjectRequest> openOfSameTypeAndAddress(DataSubjectRequest r) {
+        if (r.isMinimised() || r.email().isEmpty()) {
+            return List.of();
+        }
+        return withEmail(ContactRepository.emailKey(r.email())).stream()
+                .filter(o -> o.type() == r.type() && o.status().isOpen() && !o.requestId().equals(r.requestId()))
+                .sorted(java.util.Comparator.comparing(DataSubjectRequest::receivedAt)
+                        .thenComparing(DataSubjectRequest::requestId)).toList();
+    }
+
+    /**
+     * Minimised requests of an address, found by its peppered hash (the byEmail index keys a
+     * minimised request by {@value #HASHED_KEY_PREFIX} and the hash): "did you answer my request?"
+     * is answerable without keeping the address.
+     */
+    public List<DataSubjectRequest> withAddressHash(String addressHash) {
+        return withEmail(HASHED_KEY_PREFIX + addressHash);
+    }
+
+    /** The byEmail key of a minimised request: this prefix and the peppered hash of the address. */
+    public static final String HASHED_KEY_PREFIX = "hmac:";
+
+    /** What became of a request the purge met at its first clock. */
+    public enum Reduction { MINIMISED, NOT_DUE, GONE }
+
+    /**
+     * The purge's first clock on a closed request: reduces it to evidence if, in the same write, it
+     * is still the version read, still due, not yet minimised and not on legal hold (the hold is
+     * judged by the purge first; the condition re-checks it). Afterwards the item carries its second
+     * clock, closed + 36 months (docs/decisions/0009).
+     */
+    public Reduction reduceToEvidence(String requestId, java.util.function.Function<String, String> addressHash,
+                                      Instant now) {
+        Optional<DataSubjectRequest> found = find(requestId);
+        if (found.isEmpty()) {
+            return Reduction.GONE;
+        }
+        DataSubjectRequest current = found.get();
+        if (current.isMinimised() || current.status().isOpen()) {
+            return Reduction.NOT_DUE;
+        }
+        String hash = current.email().isEmpty() ? "" : addressHash.apply(current.email());
+        RequestItem item = toItem(current.reducedToEvidence(hash, now));
+        software.amazon.awssdk.enhanced.dynamodb.Expression due = software.amazon.awssdk.enhanced.dynamodb.Expression
+                .builder().expression("#p <= :now AND attribute_not_exists(#m)"
+                        + " AND (attribute_not_exists(#h) OR #h <= :now)")
+                .expressionNames(Map.of("#p", PurgeableItem.PURGE_AT, "#m", RequestItem.MINIMISED_AT,
+                        "#h", LegalHolds.HOLD_UNTIL))
+                .expressionValues(Map.of(":now", AttributeValue.fromN(Long.toString(now.getEpochSecond()))))
+                .build();
+        try {
+            table.updateItem(UpdateItemEnhancedRequest.builder(RequestItem.class).item(item).conditionExpression(due)
+                    .build());
+            return Reduction.MINIMISED;
+        } catch (ConditionalCheckFailedException e) {
+            return Reduction.NOT_DUE;
+        }
+    }
+
     public List<DataSubjectRequest> withEmail(String emailKey) {
         List<DataSubjectRequest> result = new ArrayList<>();
         table.index(RequestItem.BY_EMAIL).query(QueryConditional.keyEqualTo(Key.builder().partitionValue(emailKey).build()))
@@ -100,11 +166,12 @@ public final class RequestRepository {
         item.setDueAt(Timestamps.sortable(r.dueAt()));
         r.extension().ifPresent(e -> {
             item.setExtensionMonths(e.months());
-            item.setExtensionReason(e.reason());
+            item.setExtensionReason(e.reason().isEmpty() ? null : e.reason());
             item.setExtendedAt(Timestamps.sortable(e.at()));
         });
-        item.setEmail(r.email());
-        item.setEmailKey(ContactRepository.emailKey(r.email()));
+        item.setEmail(r.email().isEmpty() ? null : r.email());
+        item.setEmailKey(r.minimisation().map(m -> HASHED_KEY_PREFIX + m.addressHash())
+                .orElseGet(() -> r.email().isEmpty() ? null : ContactRepository.emailKey(r.email())));
         item.setName(r.name().orElse(null));
         item.setDetails(r.details().orElse(null));
         item.setLanguage(r.language().name());
@@ -122,15 +189,25 @@ public final class RequestRepository {
         }
         item.setEvents(events);
         item.setIntake(r.intake().isEmpty() ? null : new LinkedHashMap<>(r.intake()));
-        item.setVersion(r.version());
-        // a closed request is kept, minimised, as evidence; its clock starts when it closes
-        Optional<Instant> closed = r.status().isOpen() ? Optional.empty()
-                : Optional.of(r.events().get(r.events().size() - 1).at());
-        Retention.apply(fi.dentalsystems.register.core.retention.DataCategory.CLOSED_REQUEST, closed,
-                r.events().isEmpty() ? r.receivedAt() : r.events().get(r.events().size() - 1).at(), (at, bucket) -> {
-            item.setPurgeAt(at);
-            item.setPurgeBucket(bucket);
+        item.setDuplicateOf(r.duplicateOf().orElse(null));
+        item.setRemindedAt(r.remindedAt().map(Timestamps::sortable).orElse(null));
+        item.setSpentTokenHash(r.spentTokenHash().orElse(null));
+        r.minimisation().ifPresent(m -> {
+            item.setMinimisedAt(Timestamps.sortable(m.at()));
+            item.setAddressHash(m.addressHash().isEmpty() ? null : m.addressHash());
+            item.setOutcome(m.outcome());
         });
+        item.setVersion(r.version());
+        // a closed request has two clocks on one item (docs/decisions/0009): its content goes 30 days
+        // after it closed (REQUEST_CONTENT), the minimised evidence 36 months after (CLOSED_REQUEST).
+        // purgeAt holds the next one: the first until the purge minimised it, then the second
+        Instant lastEvent = r.events().isEmpty() ? r.receivedAt() : r.events().get(r.events().size() - 1).at();
+        Instant writtenAt = r.minimisation().map(m -> m.at().isAfter(lastEvent) ? m.at() : lastEvent).orElse(lastEvent);
+        Retention.apply(r.isMinimised() ? DataCategory.CLOSED_REQUEST : DataCategory.REQUEST_CONTENT, r.closedAt(),
+                writtenAt, (at, bucket) -> {
+                    item.setPurgeAt(at);
+                    item.setPurgeBucket(bucket);
+                });
         return item;
     }
 
@@ -140,7 +217,8 @@ public final class RequestRepository {
 
     private static DataSubjectRequest toRequest(RequestItem i) {
         Optional<Extension> extension = Optional.ofNullable(i.getExtensionMonths())
-                .map(m -> new Extension(m, i.getExtensionReason(), Instant.parse(i.getExtendedAt())));
+                .map(m -> new Extension(m, Optional.ofNullable(i.getExtensionReason()).orElse(""),
+                        Instant.parse(i.getExtendedAt())));
         List<RequestEvent> events = new ArrayList<>();
         if (i.getEvents() != null) {
             for (Map<String, String> m : i.getEvents()) {
@@ -151,9 +229,13 @@ public final class RequestRepository {
         return new DataSubjectRequest(i.getRequestId(), RequestType.valueOf(i.getType()),
                 RequestStatus.valueOf(i.getStatus()), RequestChannel.valueOf(i.getChannel()),
                 Instant.parse(i.getReceivedAt()), Instant.parse(i.getOriginalDueAt()), Instant.parse(i.getDueAt()),
-                extension, i.getEmail(), Optional.ofNullable(i.getName()), Optional.ofNullable(i.getDetails()),
+                extension, Optional.ofNullable(i.getEmail()).orElse(""), Optional.ofNullable(i.getName()), Optional.ofNullable(i.getDetails()),
                 Language.valueOf(i.getLanguage()), Optional.ofNullable(i.getTokenHash()),
                 instant(i.getTokenExpiresAt()), instant(i.getVerifiedAt()), events,
-                i.getIntake() == null ? Map.of() : i.getIntake(), i.getVersion());
+                i.getIntake() == null ? Map.of() : i.getIntake(), Optional.ofNullable(i.getDuplicateOf()),
+                instant(i.getRemindedAt()), Optional.ofNullable(i.getSpentTokenHash()),
+                Optional.ofNullable(i.getMinimisedAt()).map(at -> new Minimisation(Instant.parse(at),
+                        Optional.ofNullable(i.getAddressHash()).orElse(""), Optional.ofNullable(i.getOutcome()).orElse(""))),
+                i.getVersion());
     }
 }

@@ -71,10 +71,14 @@ public final class StoredAttributes {
         personal(RegisterTable.AUDIT, AUDIT_TRAIL, "targetId", "targetType", "action", "actorId", "actorGroup",
                 "purpose", "route", "occurredAt", "details");
 
-        technical(RegisterTable.REQUESTS, "requestId", "emailKey", "tokenHash", "tokenExpiresAt", "version");
+        technical(RegisterTable.REQUESTS, "requestId", "emailKey", "tokenHash", "tokenExpiresAt", "version",
+                RequestItem.SPENT_TOKEN_HASH);
         personal(RegisterTable.REQUESTS, DATA_SUBJECT_REQUESTS, "type", "status", "channel", "receivedAt",
                 "originalDueAt", "dueAt", "extensionMonths", "extensionReason", "extendedAt", "name", "details",
-                "language", "verifiedAt", "events", "intake");
+                "language", "verifiedAt", "events", "intake", RequestItem.DUPLICATE_OF, RequestItem.REMINDED_AT,
+                RequestItem.MINIMISED_AT, RequestItem.OUTCOME,
+                // the peppered hash of the address a minimised request keeps (issue 11), like Suppression's
+                RequestItem.ADDRESS_HASH);
         personal(RegisterTable.REQUESTS, EMAIL_ADDRESSES, "email");
 
         personal(RegisterTable.SUPPRESSION, MARKETING_OBJECTIONS, "emailHash", "since", "requestId");
