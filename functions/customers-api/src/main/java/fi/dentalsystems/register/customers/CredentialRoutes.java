@@ -14,6 +14,8 @@ import fi.dentalsystems.register.core.http.FieldError;
 import fi.dentalsystems.register.core.http.JsonFields;
 import fi.dentalsystems.register.core.http.ProblemException;
 import fi.dentalsystems.register.core.store.CredentialItem;
+import fi.dentalsystems.register.core.store.Disclosure;
+import fi.dentalsystems.register.core.store.RegisterTable;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -74,7 +76,7 @@ final class CredentialRoutes {
         lastSignInAt.ifPresent(t -> item.setLastSignInAt(t.toString()));
         stores.audit().record(access(request, Purpose.SERVICE_DEVELOPMENT), AuditAction.UPDATE, target(contact, service));
         stores.credentials().put(item, now);
-        return ApiResponse.json(200, Json.write(representation(item)));
+        return ApiResponse.json(200, Json.write(representation(item, request.disclosure())));
     }
 
     ApiResponse list(ApiRequest request) {
@@ -82,8 +84,9 @@ final class CredentialRoutes {
         List<CredentialItem> items = stores.credentials().ofContact(contact.contactId());
         stores.audit().record(access(request, Purpose.SERVICE_DEVELOPMENT), AuditAction.READ,
                 items.stream().map(i -> target(contact, i.getService())).toList());
+        Disclosure disclosure = request.disclosure();
         return ApiResponse.json(200, Json.write(Map.of("items",
-                items.stream().map(CredentialRoutes::representation).toList())));
+                items.stream().map(i -> representation(i, disclosure)).toList())));
     }
 
     ApiResponse delete(ApiRequest request) {
@@ -105,11 +108,7 @@ final class CredentialRoutes {
     }
 
     private Contact contact(ApiRequest request) {
-        String contactId = request.pathParameter("contactId");
-        if (!Ulid.isId(contactId, Contact.ID_PREFIX)) {
-            throw ProblemException.notFound("contact");
-        }
-        return stores.contacts().find(contactId).orElseThrow(() -> ProblemException.notFound("contact"));
+        return ContactRoutes.load(stores, request);
     }
 
     private static String service(ApiRequest request) {
@@ -125,15 +124,13 @@ final class CredentialRoutes {
         return new AuditTarget(TargetType.CREDENTIAL, contact.contactId() + "/" + service);
     }
 
-    private static Map<String, Object> representation(CredentialItem item) {
-        Map<String, Object> m = new LinkedHashMap<>();
+    private static Map<String, Object> representation(CredentialItem item, Disclosure disclosure) {
+        Shown m = new Shown(disclosure, RegisterTable.CREDENTIALS);
         m.put("contactId", item.getContactId());
         m.put("service", item.getService());
         m.put("username", item.getUsername());
-        if (item.getLastSignInAt() != null) {
-            m.put("lastSignInAt", item.getLastSignInAt());
-        }
-        return m;
+        m.put("lastSignInAt", Optional.ofNullable(item.getLastSignInAt()));
+        return m.map();
     }
 
     private static Optional<Instant> instant(String text) {
