@@ -6,7 +6,6 @@ import fi.dentalsystems.register.core.audit.AuditTarget;
 import fi.dentalsystems.register.core.domain.Contact;
 import fi.dentalsystems.register.core.domain.Purpose;
 import fi.dentalsystems.register.core.domain.TargetType;
-import fi.dentalsystems.register.core.domain.Ulid;
 import fi.dentalsystems.register.core.format.Json;
 import fi.dentalsystems.register.core.http.ApiRequest;
 import fi.dentalsystems.register.core.http.ApiResponse;
@@ -19,7 +18,6 @@ import fi.dentalsystems.register.core.store.RegisterTable;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,10 +43,10 @@ final class CredentialRoutes {
             "pin", "key", "otp", "totp", "mfa", "salt", "credential", "private");
     private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
 
-    private final Register stores;
+    private final Register register;
 
-    CredentialRoutes(Register stores) {
-        this.stores = stores;
+    CredentialRoutes(Register register) {
+        this.register = register;
     }
 
     ApiResponse put(ApiRequest request) {
@@ -62,8 +60,8 @@ final class CredentialRoutes {
             throw ProblemException.validation(secrets);
         }
         Optional<String> username = f.requiredText("username", 254);
-        Instant now = stores.clock().instant();
-        Optional<Instant> lastSignInAt = f.optionalParsed("lastSignInAt", 40, CredentialRoutes::instant,
+        Instant now = register.clock().instant();
+        Optional<Instant> lastSignInAt = f.optionalParsed("lastSignInAt", 40, HistoryRoutes::instant,
                 "must be an ISO-8601 instant such as 2026-01-31T12:00:00Z, not in the future");
         lastSignInAt.filter(t -> t.isAfter(now.plus(CLOCK_SKEW)))
                 .ifPresent(t -> f.error("lastSignInAt", "must not be in the future"));
@@ -74,15 +72,15 @@ final class CredentialRoutes {
         item.setService(service);
         item.setUsername(username.orElseThrow());
         lastSignInAt.ifPresent(t -> item.setLastSignInAt(t.toString()));
-        stores.audit().record(access(request, Purpose.SERVICE_DEVELOPMENT), AuditAction.UPDATE, target(contact, service));
-        stores.credentials().put(item, now);
+        register.audit().record(access(request, Purpose.SERVICE_DEVELOPMENT), AuditAction.UPDATE, target(contact, service));
+        register.credentials().put(item, now);
         return ApiResponse.json(200, Json.write(representation(item, request.disclosure())));
     }
 
     ApiResponse list(ApiRequest request) {
         Contact contact = contact(request);
-        List<CredentialItem> items = stores.credentials().ofContact(contact.contactId());
-        stores.audit().record(access(request, Purpose.SERVICE_DEVELOPMENT), AuditAction.READ,
+        List<CredentialItem> items = register.credentials().ofContact(contact.contactId());
+        register.audit().record(access(request, Purpose.SERVICE_DEVELOPMENT), AuditAction.READ,
                 items.stream().map(i -> target(contact, i.getService())).toList());
         Disclosure disclosure = request.disclosure();
         return ApiResponse.json(200, Json.write(Map.of("items",
@@ -92,13 +90,13 @@ final class CredentialRoutes {
     ApiResponse delete(ApiRequest request) {
         Contact contact = contact(request);
         String service = service(request);
-        boolean known = stores.credentials().ofContact(contact.contactId()).stream()
+        boolean known = register.credentials().ofContact(contact.contactId()).stream()
                 .anyMatch(i -> i.getService().equals(service));
         if (!known) {
             throw ProblemException.notFound("credentials for that service");
         }
-        stores.audit().record(access(request, Purpose.SERVICE_DEVELOPMENT), AuditAction.DELETE, target(contact, service));
-        stores.credentials().delete(contact.contactId(), service);
+        register.audit().record(access(request, Purpose.SERVICE_DEVELOPMENT), AuditAction.DELETE, target(contact, service));
+        register.credentials().delete(contact.contactId(), service);
         return ApiResponse.noContent();
     }
 
@@ -108,7 +106,7 @@ final class CredentialRoutes {
     }
 
     private Contact contact(ApiRequest request) {
-        return ContactRoutes.load(stores, request);
+        return ContactRoutes.load(register, request);
     }
 
     private static String service(ApiRequest request) {
@@ -131,13 +129,5 @@ final class CredentialRoutes {
         m.put("username", item.getUsername());
         m.put("lastSignInAt", Optional.ofNullable(item.getLastSignInAt()));
         return m.map();
-    }
-
-    private static Optional<Instant> instant(String text) {
-        try {
-            return Optional.of(Instant.parse(text));
-        } catch (DateTimeParseException e) {
-            return Optional.empty();
-        }
     }
 }

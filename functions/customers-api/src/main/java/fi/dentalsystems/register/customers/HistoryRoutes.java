@@ -94,7 +94,8 @@ final class HistoryRoutes {
         return ApiResponse.json(200, Json.write(Representations.page(page, e -> Representations.historyEntry(e, disclosure))));
     }
 
-    private static Optional<Instant> instant(String text) {
+    /** An ISO-8601 instant, or empty when the text is not one (the caller names the field). */
+    static Optional<Instant> instant(String text) {
         try {
             return Optional.of(Instant.parse(text));
         } catch (DateTimeParseException e) {

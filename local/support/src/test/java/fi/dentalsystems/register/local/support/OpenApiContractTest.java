@@ -62,20 +62,10 @@ class OpenApiContractTest {
 
     @Test
     void theDocumentDescribesExactlyTheRoutesBuilt() {
-        assertThat(CONTRACT.routeKeys()).containsExactlyInAnyOrder(
-                "POST /customers", "GET /customers", "GET /customers/{customerId}", "PATCH /customers/{customerId}",
-                "POST /customers/{customerId}/end", "POST /customers/{customerId}/contacts",
-                "GET /customers/{customerId}/contacts", "GET /contacts", "GET /contacts/{contactId}",
-                "PATCH /contacts/{contactId}", "DELETE /contacts/{contactId}", "POST /customers/{customerId}/history",
-                "GET /customers/{customerId}/history", "GET /marketing/recipients", "GET /notifications/recipients",
-                "GET /audit", "GET /form", "POST /public/requests", "GET /public/verify", "GET /public/exports/{token}", "POST /public/exports/{token}",
-                "POST /requests", "GET /requests", "GET /requests/{requestId}", "POST /requests/{requestId}/verify",
-                "POST /requests/{requestId}/extend", "POST /requests/{requestId}/reject",
-                "POST /requests/{requestId}/classify", "POST /requests/{requestId}/complete",
-                "POST /requests/{requestId}/lift", "GET /requests/{requestId}/records",
-                "GET /requests/{requestId}/export",
-                "GET /customers/{customerId}/hold", "PUT /customers/{customerId}/hold", "DELETE /customers/{customerId}/hold",
-                "GET /contacts/{contactId}/hold", "PUT /contacts/{contactId}/hold", "DELETE /contacts/{contactId}/hold",
-                "GET /requests/{requestId}/hold", "PUT /requests/{requestId}/hold", "DELETE /requests/{requestId}/hold");
+        // the routes the template gives the functions: one source, so a new route fails here until documented
+        List<String> built = SamTemplate.load().functions().stream().flatMap(f -> f.routes().stream())
+                .map(SamTemplate.HttpRoute::routeKey).toList();
+        assertThat(built).contains("POST /customers", "GET /privacy-notice", "DELETE /requests/{requestId}/hold");
+        assertThat(CONTRACT.routeKeys()).containsExactlyInAnyOrderElementsOf(built);
     }
 }
