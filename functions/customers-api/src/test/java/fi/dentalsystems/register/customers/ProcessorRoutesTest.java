@@ -23,7 +23,8 @@ class ProcessorRoutesTest {
 
     @BeforeAll
     static void handler() {
-        api = new ApiClient(new CustomersApiHandler(ENGINE.setup(Clock.systemUTC(), mail -> "unused", Map.of())));
+        api = new ApiClient(new CustomersApiHandler(ENGINE.setup(Clock.systemUTC(), mail -> "unused",
+                Map.of("SUPPRESSION_PEPPER", "processor-routes-test-pepper-of-length"))));
     }
 
     @Test

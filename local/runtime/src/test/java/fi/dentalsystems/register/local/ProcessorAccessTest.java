@@ -162,8 +162,12 @@ class ProcessorAccessTest {
         return new Row(method, routePath, () -> path, query, () -> body, () -> new String[0], staff, billing, support);
     }
 
+    /** The If-Match of the record's current version, as staff read it. */
     private static String[] ifMatch(String path) {
-        String etag = send(register, STAFF, "GET", path, Map.of(), "", null).headers().firstValue("etag").orElseThrow();
+        String routePath = path.startsWith("/customers/") ? "/customers/{customerId}" : "/contacts/{contactId}";
+        Map<String, String> id = Map.of(path.startsWith("/customers/") ? "customerId" : "contactId",
+                path.substring(path.lastIndexOf('/') + 1));
+        String etag = send(register, STAFF, "GET", routePath, id, "", null).headers().firstValue("etag").orElseThrow();
         return new String[] {"If-Match", etag};
     }
 
