@@ -19,7 +19,6 @@ import fi.dentalsystems.register.core.store.RegisterTable;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;

@@ -11,8 +11,9 @@ import java.util.function.Function;
  * What the privacy notice says about the register, built from the configuration the
  * functions run on (template parameters → environment): the controller, the contact person,
  * the region, the ways to make a request, the processors (from the processor register, which
- * {@code config.Register} adds) and the retention policy the purge obeys. Mails, the access export, the notice and the record of processing all read this one
- * description; none holds a second copy of an address.
+ * {@code config.Register} adds) and the retention policy the purge obeys. Mails, the access
+ * export, the notice and the record of processing all read this one description; none holds a
+ * second copy of an address.
  */
 public record RegisterDescription(Controller controller, ContactPerson contactPerson, String region,
                                   String publicBaseUrl, String intakeAddress, List<Processor> processors,
