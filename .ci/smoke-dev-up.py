@@ -66,6 +66,30 @@ try:
             check("no token is refused with 401 problem+json",
                   e.code == 401 and e.headers.get("content-type") == "application/problem+json")
     if token:
+        # issue 12: the README's processor token against the seeded system sees only what billing covers
+        def get(path, bearer):
+            req = urllib.request.Request(base + path, headers={"Authorization": "Bearer " + bearer})
+            try:
+                with urllib.request.urlopen(req, timeout=10) as r:
+                    return r.status, json.load(r)
+            except urllib.error.HTTPError as e:
+                return e.code, None
+        billing = subprocess.run(["./dev", "token", "processor:billing"], capture_output=True, text=True, timeout=300)
+        check("dev token processor:billing prints a token", billing.returncode == 0 and billing.stdout.startswith("eyJ"))
+        unknown = subprocess.run(["./dev", "token", "processor:nobody"], capture_output=True, text=True, timeout=300)
+        check("dev token processor:<unconfigured> is refused", unknown.returncode != 0 and "billing" in unknown.stderr)
+        if billing.returncode == 0:
+            bearer = billing.stdout.strip()
+            seeded = body["items"][0]["customerId"]
+            status, customer = get("/customers/" + seeded, bearer)
+            check("the billing processor reads a customer without the fields billing does not cover",
+                  status == 200 and "businessId" in customer and "phone" not in customer)
+            status, people = get("/customers/" + seeded + "/contacts", bearer)
+            check("the billing processor sees the billing contacts only", status == 200 and people["items"]
+                  and all(p.get("roles") == ["BILLING"] for p in people["items"]))
+            status, _ = get("/customers/" + seeded + "/history", bearer)
+            check("the billing processor is refused the customer history (403)", status == 403)
+    if token:
         # a real SMTP conversation: the mail becomes a request and its verification mail lands in the outbox
         import smtplib
         outbox = os.path.join(".local", "outbox")

@@ -19,6 +19,7 @@ import fi.dentalsystems.register.core.http.Preconditions;
 import fi.dentalsystems.register.core.http.ProblemException;
 import fi.dentalsystems.register.core.http.ProblemType;
 import fi.dentalsystems.register.core.store.ContactRepository;
+import fi.dentalsystems.register.core.store.Disclosure;
 import fi.dentalsystems.register.core.validation.EmailAddress;
 
 import java.time.Instant;
@@ -47,7 +48,7 @@ final class ContactRoutes {
         Optional<DataSource> source = f.requiredEnum("source", DataSource.class);
         f.finish();
 
-        Customer customer = CustomerRoutes.load(register, request.pathParameter("customerId"));
+        Customer customer = CustomerRoutes.load(register, request, request.pathParameter("customerId"));
         if (!customer.isActive()) {
             throw new ProblemException(ProblemType.CONFLICT,
                     "The customer relationship has ended; no new contacts are added.");
@@ -57,17 +58,19 @@ final class ContactRoutes {
                 customer.customerId(), name.orElseThrow(), email.orElseThrow(), phone, roles.orElseThrow(),
                 source.orElseThrow(), Optional.empty(), now, now, 0));
         register.audit().record(access(request), AuditAction.CREATE, target(contact));
-        return withEtag(ApiResponse.json(201, Json.write(Representations.contact(contact))), contact)
+        return withEtag(ApiResponse.json(201, Json.write(Representations.contact(contact, request.disclosure()))), contact)
                 .withHeader("location", "/contacts/" + contact.contactId());
     }
 
     ApiResponse ofCustomer(ApiRequest request) {
-        Customer customer = CustomerRoutes.load(register, request.pathParameter("customerId"));
-        // restricted people (GDPR art. 18) are left out of every list until the restriction is lifted
+        Customer customer = CustomerRoutes.load(register, request, request.pathParameter("customerId"));
+        // restricted people (GDPR art. 18) are left out of every list until the restriction is lifted; a
+        // processor gets only the people its purposes concern (a billing service: the billing contacts)
+        Disclosure disclosure = request.disclosure();
         List<Contact> contacts = register.contacts().ofCustomer(customer.customerId()).stream()
-                .filter(c -> !c.isRestricted()).toList();
+                .filter(c -> !c.isRestricted()).filter(disclosure::concerns).toList();
         register.audit().record(access(request), AuditAction.READ, targets(contacts));
-        return ApiResponse.json(200, Json.write(Representations.list(contacts, Representations::contact)));
+        return ApiResponse.json(200, Json.write(Representations.list(contacts, c -> Representations.contact(c, disclosure))));
     }
 
     ApiResponse byEmail(ApiRequest request) {
@@ -75,16 +78,17 @@ final class ContactRoutes {
                 .orElseThrow(() -> ProblemException.invalidField("email", "is required"));
         EmailAddress email = EmailAddress.parse(raw)
                 .orElseThrow(() -> ProblemException.invalidField("email", "must be an email address"));
+        Disclosure disclosure = request.disclosure();
         List<Contact> contacts = register.contacts().withEmail(ContactRepository.emailKey(email.value())).stream()
-                .filter(c -> !c.isRestricted()).toList();
+                .filter(c -> !c.isRestricted()).filter(disclosure::concerns).toList();
         register.audit().record(access(request), AuditAction.READ, targets(contacts));
-        return ApiResponse.json(200, Json.write(Representations.list(contacts, Representations::contact)));
+        return ApiResponse.json(200, Json.write(Representations.list(contacts, c -> Representations.contact(c, disclosure))));
     }
 
     ApiResponse get(ApiRequest request) {
         Contact contact = load(request);
         register.audit().record(access(request), AuditAction.READ, target(contact));
-        return withEtag(ApiResponse.json(200, Json.write(Representations.contact(contact))), contact);
+        return withEtag(ApiResponse.json(200, Json.write(Representations.contact(contact, request.disclosure()))), contact);
     }
 
     ApiResponse patch(ApiRequest request) {
@@ -121,7 +125,7 @@ final class ContactRoutes {
         Optional<Instant> relationshipEnded = register.customers().find(current.customerId()).flatMap(Customer::endedAt);
         Contact saved = register.contacts().update(changed, relationshipEnded);
         register.audit().record(audited, AuditAction.UPDATE, target(saved));
-        return withEtag(ApiResponse.json(200, Json.write(Representations.contact(saved))), saved);
+        return withEtag(ApiResponse.json(200, Json.write(Representations.contact(saved, request.disclosure()))), saved);
     }
 
     /** Removes the contact and its authentication metadata; customer history stays with the customer. */
@@ -151,13 +155,14 @@ final class ContactRoutes {
         return load(register, request);
     }
 
-    /** The contact the path names; an id of the wrong shape is as unknown as a missing one. */
+    /** The contact, if the caller may see it: a processor sees only people its purposes concern, never a restricted one. */
     static Contact load(Register register, ApiRequest request) {
         String contactId = request.pathParameter("contactId");
         if (!Ulid.isId(contactId, Contact.ID_PREFIX)) {
             throw ProblemException.notFound("contact");
         }
-        return register.contacts().find(contactId).orElseThrow(() -> ProblemException.notFound("contact"));
+        return register.contacts().find(contactId).filter(request.disclosure()::concerns)
+                .orElseThrow(() -> ProblemException.notFound("contact"));
     }
 
     static AuditTarget target(Contact contact) {

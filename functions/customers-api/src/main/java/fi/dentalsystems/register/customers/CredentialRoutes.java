@@ -13,11 +13,12 @@ import fi.dentalsystems.register.core.http.FieldError;
 import fi.dentalsystems.register.core.http.JsonFields;
 import fi.dentalsystems.register.core.http.ProblemException;
 import fi.dentalsystems.register.core.store.CredentialItem;
+import fi.dentalsystems.register.core.store.Disclosure;
+import fi.dentalsystems.register.core.store.RegisterTable;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -72,7 +73,7 @@ final class CredentialRoutes {
         lastSignInAt.ifPresent(t -> item.setLastSignInAt(t.toString()));
         register.audit().record(access(request, Purpose.SERVICE_DEVELOPMENT), AuditAction.UPDATE, target(contact, service));
         register.credentials().put(item, now);
-        return ApiResponse.json(200, Json.write(representation(item)));
+        return ApiResponse.json(200, Json.write(representation(item, request.disclosure())));
     }
 
     ApiResponse list(ApiRequest request) {
@@ -80,8 +81,9 @@ final class CredentialRoutes {
         List<CredentialItem> items = register.credentials().ofContact(contact.contactId());
         register.audit().record(access(request, Purpose.SERVICE_DEVELOPMENT), AuditAction.READ,
                 items.stream().map(i -> target(contact, i.getService())).toList());
+        Disclosure disclosure = request.disclosure();
         return ApiResponse.json(200, Json.write(Map.of("items",
-                items.stream().map(CredentialRoutes::representation).toList())));
+                items.stream().map(i -> representation(i, disclosure)).toList())));
     }
 
     ApiResponse delete(ApiRequest request) {
@@ -119,14 +121,12 @@ final class CredentialRoutes {
         return new AuditTarget(TargetType.CREDENTIAL, contact.contactId() + "/" + service);
     }
 
-    private static Map<String, Object> representation(CredentialItem item) {
-        Map<String, Object> m = new LinkedHashMap<>();
+    private static Map<String, Object> representation(CredentialItem item, Disclosure disclosure) {
+        Shown m = new Shown(disclosure, RegisterTable.CREDENTIALS);
         m.put("contactId", item.getContactId());
         m.put("service", item.getService());
         m.put("username", item.getUsername());
-        if (item.getLastSignInAt() != null) {
-            m.put("lastSignInAt", item.getLastSignInAt());
-        }
-        return m;
+        m.put("lastSignInAt", Optional.ofNullable(item.getLastSignInAt()));
+        return m.map();
     }
 }

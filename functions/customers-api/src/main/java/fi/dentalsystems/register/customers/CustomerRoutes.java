@@ -19,6 +19,8 @@ import fi.dentalsystems.register.core.http.Preconditions;
 import fi.dentalsystems.register.core.http.ProblemException;
 import fi.dentalsystems.register.core.http.ProblemType;
 import fi.dentalsystems.register.core.store.CustomerRepository;
+import fi.dentalsystems.register.core.store.Disclosure;
+import fi.dentalsystems.register.core.store.RegisterTable;
 import fi.dentalsystems.register.core.store.Page;
 import fi.dentalsystems.register.core.validation.BusinessId;
 
@@ -52,7 +54,8 @@ final class CustomerRoutes {
         // a business id already registered is a 409 naming the existing customer (ProblemMapping)
         Customer created = register.customers().create(customer);
         register.audit().record(access(request), AuditAction.CREATE, target(created));
-        return withEtag(ApiResponse.json(201, Json.write(Representations.customer(created))), created)
+        return withEtag(ApiResponse.json(201, Json.write(Representations.customer(created, request.disclosure()))),
+                created)
                 .withHeader("location", "/customers/" + created.customerId());
     }
 
@@ -69,24 +72,32 @@ final class CustomerRoutes {
                 throw ProblemException.invalidField("status", "must be one of [ACTIVE, ENDED]");
             }
         });
-        Optional<String> businessId = q.flatMap(BusinessId::parse).map(BusinessId::value);
+        Disclosure disclosure = request.disclosure();
+        // a business id finds its customer only for a caller who may see business ids (no lookup by what is hidden)
+        Optional<String> businessId = q.flatMap(BusinessId::parse).map(BusinessId::value)
+                .filter(id -> disclosure.shows(RegisterTable.CUSTOMERS, "businessId"));
         var filter = new CustomerRepository.ListFilter(businessId.isPresent() ? Optional.empty() : q, businessId, status);
-        Page<Customer> page = register.customers().list(filter, paging.limit(), paging.cursor());
+        Page<Customer> all = register.customers().list(filter, paging.limit(), paging.cursor());
+        Page<Customer> page = new Page<>(all.items().stream().filter(disclosure::concerns).toList(), all.nextCursor());
         register.audit().record(access(request), AuditAction.READ,
                 page.items().stream().map(CustomerRoutes::target).toList());
-        return ApiResponse.json(200, Json.write(Representations.page(page, Representations::customer)));
+        return ApiResponse.json(200, Json.write(Representations.page(page, c -> Representations.customer(c, disclosure))));
     }
 
     ApiResponse get(ApiRequest request) {
         Customer customer = load(request);
         register.audit().record(access(request), AuditAction.READ, target(customer));
-        return withEtag(ApiResponse.json(200, Json.write(Representations.customer(customer))), customer);
+        return withEtag(ApiResponse.json(200, Json.write(Representations.customer(customer, request.disclosure()))),
+                customer);
     }
 
     ApiResponse patch(ApiRequest request) {
         long expected = Preconditions.requiredIfMatch(request);
         AuditLog.Access audited = correctionAccess(request);
         JsonFields f = JsonFields.parse(requireBody(request));
+        // a processor changes only what its purposes cover: the rest is refused by name before anything is read
+        request.requireWritable(RegisterTable.CUSTOMERS, f.names(),
+                field -> field.equals("billingAddress") ? BILLING_ADDRESS : List.of(field));
         if (f.has("businessId")) {
             f.error("businessId", "cannot be changed; a new business id is a new customer");
         }
@@ -120,7 +131,7 @@ final class CustomerRoutes {
                 .withUpdatedAt(register.clock().instant());
         Customer saved = register.customers().update(changed);
         register.audit().record(audited, AuditAction.UPDATE, target(saved));
-        return withEtag(ApiResponse.json(200, Json.write(Representations.customer(saved))), saved);
+        return withEtag(ApiResponse.json(200, Json.write(Representations.customer(saved, request.disclosure()))), saved);
     }
 
     ApiResponse end(ApiRequest request) {
@@ -142,7 +153,7 @@ final class CustomerRoutes {
         targets.add(target(saved));
         contacts.forEach(c -> targets.add(new AuditTarget(TargetType.CONTACT, c.contactId())));
         register.audit().record(access(request), AuditAction.UPDATE, targets);
-        return withEtag(ApiResponse.json(200, Json.write(Representations.customer(saved))), saved);
+        return withEtag(ApiResponse.json(200, Json.write(Representations.customer(saved, request.disclosure()))), saved);
     }
 
     /** Re-writes the contact so its retention clock runs from the relationship's end. */
@@ -151,14 +162,16 @@ final class CustomerRoutes {
     }
 
     Customer load(ApiRequest request) {
-        return load(register, request.pathParameter("customerId"));
+        return load(register, request, request.pathParameter("customerId"));
     }
 
-    static Customer load(Register register, String customerId) {
+    /** The customer, if the caller may see it: a processor does not see one kept only because a law requires it. */
+    static Customer load(Register register, ApiRequest request, String customerId) {
         if (!fi.dentalsystems.register.core.domain.Ulid.isId(customerId, Customer.ID_PREFIX)) {
             throw ProblemException.notFound("customer");
         }
-        return register.customers().find(customerId).orElseThrow(() -> ProblemException.notFound("customer"));
+        return register.customers().find(customerId).filter(request.disclosure()::concerns)
+                .orElseThrow(() -> ProblemException.notFound("customer"));
     }
 
     static String requireBody(ApiRequest request) {
@@ -169,6 +182,9 @@ final class CustomerRoutes {
         return access(request, Purpose.CUSTOMER_RELATIONSHIP);
     }
 
+    /** The attributes a body's {@code billingAddress} is stored in. */
+    private static final List<String> BILLING_ADDRESS = List.of("street", "postalCode", "city", "country");
+
     /**
      * A correction made for a rectification request names it in {@code X-Data-Subject-Request};
      * the audit item then records the purpose as {@code rectification:<requestId>}.
@@ -178,6 +194,11 @@ final class CustomerRoutes {
         if (dsr.isEmpty()) {
             return access(request);
         }
+        if (request.processor().isPresent()) {
+            // answering a data-subject request is the controller's (GDPR art. 12): its staff make the correction
+            throw new ProblemException(ProblemType.FORBIDDEN,
+                    "Corrections for a data subject's request are made by the controller's staff.");
+        }
         if (!fi.dentalsystems.register.core.domain.Ulid.isId(dsr.get(),
                 fi.dentalsystems.register.core.domain.DataSubjectRequest.ID_PREFIX)) {
             throw ProblemException.invalidField("X-Data-Subject-Request", "must be a request id such as req_…");
@@ -185,8 +206,9 @@ final class CustomerRoutes {
         return new AuditLog.Access(request.caller(), request.routeKey(), request.requestId(), "rectification:" + dsr.get());
     }
 
+    /** Staff act under the route's purpose; a processor under its contract's purpose for the route, named with it. */
     static AuditLog.Access access(ApiRequest request, Purpose purpose) {
-        return new AuditLog.Access(request.caller(), request.routeKey(), request.requestId(), purpose.code());
+        return request.audited(purpose);
     }
 
     private static AuditTarget target(Customer customer) {

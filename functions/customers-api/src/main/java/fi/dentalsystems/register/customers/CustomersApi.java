@@ -2,16 +2,27 @@ package fi.dentalsystems.register.customers;
 
 import fi.dentalsystems.register.core.config.Register;
 import fi.dentalsystems.register.core.http.HttpApiAdapter;
+import fi.dentalsystems.register.core.domain.Purpose;
 import fi.dentalsystems.register.core.http.LegalHoldRoutes;
 import fi.dentalsystems.register.core.store.HoldTarget;
 import fi.dentalsystems.register.core.http.Route;
+import fi.dentalsystems.register.core.store.RegisterTable;
 import fi.dentalsystems.register.core.domain.StaffGroup;
 
 import java.util.List;
 import java.util.Set;
-import java.util.function.Supplier;
 
-/** The route table of the customers API: which route runs what, and who may call it. */
+import static fi.dentalsystems.register.core.http.ProcessorAccess.addsHistory;
+import static fi.dentalsystems.register.core.http.ProcessorAccess.changesCustomers;
+import static fi.dentalsystems.register.core.http.ProcessorAccess.listFor;
+import static fi.dentalsystems.register.core.http.ProcessorAccess.reads;
+
+/**
+ * The route table of the customers API: which route runs what, and who may call it. A contracted
+ * processor may call the routes that read or write what its contract's purposes cover (seed §9,
+ * decision 0011); creating, ending and deleting records, holds, the audit trail and the record of
+ * processing stay with the controller.
+ */
 public final class CustomersApi {
     static final int MAX_BODY_BYTES = 64 * 1024;
 
@@ -36,21 +47,25 @@ public final class CustomersApi {
                 register.audit(), register.clock());
         return new HttpApiAdapter(List.of(
                 new Route("POST /customers", STAFF, customers::create),
-                new Route("GET /customers", STAFF, customers::list),
-                new Route("GET /customers/{customerId}", STAFF, customers::get),
-                new Route("PATCH /customers/{customerId}", STAFF, customers::patch),
+                new Route("GET /customers", STAFF, reads(RegisterTable.CUSTOMERS), customers::list),
+                new Route("GET /customers/{customerId}", STAFF, reads(RegisterTable.CUSTOMERS), customers::get),
+                new Route("PATCH /customers/{customerId}", STAFF, changesCustomers(), customers::patch),
                 new Route("POST /customers/{customerId}/end", STAFF, customers::end),
                 new Route("POST /customers/{customerId}/contacts", STAFF, contacts::create),
-                new Route("GET /customers/{customerId}/contacts", STAFF, contacts::ofCustomer),
-                new Route("GET /contacts", STAFF, contacts::byEmail),
-                new Route("GET /contacts/{contactId}", STAFF, contacts::get),
+                new Route("GET /customers/{customerId}/contacts", STAFF, reads(RegisterTable.CONTACTS),
+                        contacts::ofCustomer),
+                new Route("GET /contacts", STAFF, reads(RegisterTable.CONTACTS), contacts::byEmail),
+                new Route("GET /contacts/{contactId}", STAFF, reads(RegisterTable.CONTACTS), contacts::get),
                 new Route("PATCH /contacts/{contactId}", STAFF, contacts::patch),
                 new Route("DELETE /contacts/{contactId}", STAFF, contacts::delete),
-                new Route("POST /customers/{customerId}/history", STAFF, history::add),
-                new Route("GET /customers/{customerId}/history", STAFF, history::list),
-                new Route("GET /marketing/recipients", STAFF, recipients::marketing),
-                new Route("GET /notifications/recipients", STAFF, recipients::faultNotices),
-                new Route("GET /contacts/{contactId}/credentials", STAFF_OR_SERVICE, credentials::list),
+                new Route("POST /customers/{customerId}/history", STAFF, addsHistory(), history::add),
+                new Route("GET /customers/{customerId}/history", STAFF, reads(RegisterTable.HISTORY), history::list),
+                new Route("GET /marketing/recipients", STAFF, listFor(Purpose.DIRECT_MARKETING),
+                        recipients::marketing),
+                new Route("GET /notifications/recipients", STAFF, listFor(Purpose.FAULT_NOTICES),
+                        recipients::faultNotices),
+                new Route("GET /contacts/{contactId}/credentials", STAFF_OR_SERVICE, reads(RegisterTable.CREDENTIALS),
+                        credentials::list),
                 new Route("PUT /contacts/{contactId}/credentials/{service}", STAFF_OR_SERVICE, credentials::put),
                 new Route("DELETE /contacts/{contactId}/credentials/{service}", STAFF_OR_SERVICE, credentials::delete),
                 new Route("GET /audit", ADMIN, audit::forTarget),
@@ -61,6 +76,6 @@ public final class CustomersApi {
                 new Route("GET /contacts/{contactId}/hold", ADMIN, contactHold::get),
                 new Route("PUT /contacts/{contactId}/hold", ADMIN, contactHold::put),
                 new Route("DELETE /contacts/{contactId}/hold", ADMIN, contactHold::delete)),
-                MAX_BODY_BYTES);
+                MAX_BODY_BYTES, register.processors());
     }
 }

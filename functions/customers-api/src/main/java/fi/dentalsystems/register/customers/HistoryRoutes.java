@@ -15,6 +15,9 @@ import fi.dentalsystems.register.core.http.ApiResponse;
 import fi.dentalsystems.register.core.format.Json;
 import fi.dentalsystems.register.core.http.JsonFields;
 import fi.dentalsystems.register.core.http.Paging;
+import fi.dentalsystems.register.core.http.ProblemException;
+import fi.dentalsystems.register.core.http.ProblemType;
+import fi.dentalsystems.register.core.store.Disclosure;
 import fi.dentalsystems.register.core.store.Page;
 
 import java.time.Duration;
@@ -39,6 +42,12 @@ final class HistoryRoutes {
     ApiResponse add(ApiRequest request) {
         JsonFields f = JsonFields.parse(requireBody(request));
         Optional<HistoryChannel> channel = f.requiredEnum("channel", HistoryChannel.class);
+        request.processor().filter(p -> channel.isPresent() && !p.writes().mayAddHistory(channel.get()))
+                .ifPresent(p -> {
+                    // the contract names the kinds of entry a processor records (a helpdesk: its support tickets)
+                    throw new ProblemException(ProblemType.FORBIDDEN,
+                            "Your contract does not cover history entries of this channel.");
+                });
         Optional<String> summary = RegisterFields.summary(f);
         Optional<String> contactId = f.optionalText("contactId", 40);
         Instant now = register.clock().instant();
@@ -49,13 +58,14 @@ final class HistoryRoutes {
         Optional<DataSource> source = f.requiredEnum("source", DataSource.class);
         f.finish();
 
-        Customer customer = CustomerRoutes.load(register, request.pathParameter("customerId"));
+        Customer customer = CustomerRoutes.load(register, request, request.pathParameter("customerId"));
         if (contactId.isPresent()) {
+            // a processor links an entry only to a person it may see; any other is, to it, no contact here
             boolean ofThisCustomer = Ulid.isId(contactId.get(), Contact.ID_PREFIX)
-                    && register.contacts().find(contactId.get())
+                    && register.contacts().find(contactId.get()).filter(request.disclosure()::concerns)
                     .map(c -> c.customerId().equals(customer.customerId())).orElse(false);
             if (!ofThisCustomer) {
-                throw fi.dentalsystems.register.core.http.ProblemException.invalidField("contactId",
+                throw ProblemException.invalidField("contactId",
                         "is not a contact of this customer");
             }
         }
@@ -64,22 +74,24 @@ final class HistoryRoutes {
                 summary.orElseThrow(), contactId, source.orElseThrow(), request.caller().subject(), now));
         register.audit().record(access(request), AuditAction.CREATE,
                 new AuditTarget(TargetType.HISTORY_ENTRY, entry.entryId()));
-        return ApiResponse.json(201, Json.write(Representations.historyEntry(entry)));
+        return ApiResponse.json(201, Json.write(Representations.historyEntry(entry, request.disclosure())));
     }
 
     ApiResponse list(ApiRequest request) {
         Paging paging = Paging.of(request);
-        Customer customer = CustomerRoutes.load(register, request.pathParameter("customerId"));
+        Customer customer = CustomerRoutes.load(register, request, request.pathParameter("customerId"));
         Page<HistoryEntry> all = register.history().ofCustomer(customer.customerId(), paging.limit(), paging.cursor());
-        // entries about a restricted person stay out of the list while the restriction lasts
-        java.util.Set<String> restricted = new java.util.HashSet<>();
+        // entries about a restricted person stay out of the list while the restriction lasts; an entry
+        // about a person a processor may not see comes with that person, so it stays out too
+        Disclosure disclosure = request.disclosure();
+        java.util.Set<String> hidden = new java.util.HashSet<>();
         all.items().stream().flatMap(e -> e.contactId().stream()).distinct().forEach(id -> register.contacts().find(id)
-                .filter(Contact::isRestricted).ifPresent(c -> restricted.add(id)));
+                .filter(c -> c.isRestricted() || !disclosure.concerns(c)).ifPresent(c -> hidden.add(id)));
         Page<HistoryEntry> page = new Page<>(all.items().stream()
-                .filter(e -> e.contactId().map(id -> !restricted.contains(id)).orElse(true)).toList(), all.nextCursor());
+                .filter(e -> e.contactId().map(id -> !hidden.contains(id)).orElse(true)).toList(), all.nextCursor());
         register.audit().record(access(request), AuditAction.READ, page.items().stream()
                 .map(e -> new AuditTarget(TargetType.HISTORY_ENTRY, e.entryId())).toList());
-        return ApiResponse.json(200, Json.write(Representations.page(page, Representations::historyEntry)));
+        return ApiResponse.json(200, Json.write(Representations.page(page, e -> Representations.historyEntry(e, disclosure))));
     }
 
     /** An ISO-8601 instant, or empty when the text is not one (the caller names the field). */

@@ -11,6 +11,7 @@ import fi.dentalsystems.register.core.format.Json;
 import fi.dentalsystems.register.core.http.Paging;
 import fi.dentalsystems.register.core.http.ProblemException;
 import fi.dentalsystems.register.core.marketing.SuppressionKey;
+import fi.dentalsystems.register.core.store.Disclosure;
 import fi.dentalsystems.register.core.store.Page;
 
 import java.util.HashMap;
@@ -38,7 +39,9 @@ final class RecipientRoutes {
     ApiResponse marketing(ApiRequest request) {
         Paging paging = Paging.of(request);
         Map<String, Optional<Customer>> customers = new HashMap<>();
-        Page<Contact> candidates = register.contacts().notObjecting(contact -> !contact.isRestricted() && customers
+        Disclosure disclosure = request.disclosure();
+        Page<Contact> candidates = register.contacts().notObjecting(contact -> !contact.isRestricted()
+                        && disclosure.concerns(contact) && customers
                         .computeIfAbsent(contact.customerId(), register.customers()::find)
                         .map(c -> c.isActive() && !c.marketingOptOut()).orElse(false),
                 paging.limit(), paging.cursor());
@@ -50,27 +53,18 @@ final class RecipientRoutes {
                 .filter(c -> !suppressed.contains(keyOf.get(c.contactId()))).toList(), candidates.nextCursor());
         register.audit().record(access(request, Purpose.DIRECT_MARKETING), AuditAction.READ,
                 ContactRoutes.targets(page.items()));
-        return ApiResponse.json(200, Json.write(Representations.page(page, RecipientRoutes::recipient)));
+        return ApiResponse.json(200, Json.write(Representations.page(page, c -> Representations.recipient(c, disclosure))));
     }
 
     ApiResponse faultNotices(ApiRequest request) {
         String customerId = request.query("customerId")
                 .orElseThrow(() -> ProblemException.invalidField("customerId", "is required"));
-        Customer customer = CustomerRoutes.load(register, customerId);
+        Customer customer = CustomerRoutes.load(register, request, customerId);
+        Disclosure disclosure = request.disclosure();
         List<Contact> recipients = register.contacts().ofCustomer(customer.customerId()).stream()
-                .filter(c -> c.receivesFaultNotices() && !c.isRestricted()).toList();
+                .filter(c -> c.receivesFaultNotices() && !c.isRestricted() && disclosure.concerns(c)).toList();
         register.audit().record(access(request, Purpose.FAULT_NOTICES), AuditAction.READ,
                 ContactRoutes.targets(recipients));
-        return ApiResponse.json(200, Json.write(Representations.list(recipients, RecipientRoutes::recipient)));
-    }
-
-    private static Map<String, Object> recipient(Contact c) {
-        Map<String, Object> m = new java.util.LinkedHashMap<>();
-        m.put("contactId", c.contactId());
-        m.put("customerId", c.customerId());
-        m.put("name", c.name());
-        m.put("email", c.email());
-        m.put("roles", c.roles().stream().map(Enum::name).sorted().toList());
-        return m;
+        return ApiResponse.json(200, Json.write(Representations.list(recipients, c -> Representations.recipient(c, disclosure))));
     }
 }

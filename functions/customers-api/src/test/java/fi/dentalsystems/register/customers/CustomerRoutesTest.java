@@ -95,7 +95,10 @@ class CustomerRoutesTest {
     @Test
     void tokensDecideAccess() {
         assertThat(api.call("GET", "/customers", b -> b).status()).isEqualTo(401);
-        assertThat(api.call("GET", "/customers", b -> b.caller("proc-1", ApiClient.PROCESSOR)).status())
+        // a processor the register does not name, and the old catch-all group, are nobody
+        assertThat(api.call("GET", "/customers", b -> b.caller("proc-1", ApiClient.processorGroup("unknown")))
+                .status()).isEqualTo(403);
+        assertThat(api.call("GET", "/customers", b -> b.caller("proc-1", "register-processor")).status())
                 .isEqualTo(403);
         assertThat(api.call("GET", "/customers", b -> b.caller("admin-1", ApiClient.ADMIN)).status())
                 .isEqualTo(200);

@@ -78,7 +78,15 @@ class AccessExportTest {
         JsonNode contactsCategory = export.path("categories").get(0);
         assertThat(contactsCategory.path("items").get(0).path("source").asText()).isEqualTo("PUBLIC_REGISTER");
         assertThat(contactsCategory.path("retention").path("period").asText()).isEqualTo("P24M");
-        assertThat(contactsCategory.path("recipients")).isEmpty();
+        // Anna is a technical contact: the helpdesk processor may see her record, the invoicing one may not
+        assertThat(contactsCategory.path("recipients").findValuesAsText("name")).containsExactly("Esimerkki Tukipalvelut Oy");
+        assertThat(contactsCategory.path("recipients").get(0).path("purposes").toString())
+                .isEqualTo("[\"technical-support\",\"fault-notices\"]");
+        JsonNode requestsCategory = export.path("categories").get(4);
+        assertThat(requestsCategory.path("id").asText()).isEqualTo("requests");
+        assertThat(requestsCategory.path("recipients")).as("requests are the controller's own").isEmpty();
+        assertThat(export.path("recipients").asText()).contains("not disclosed to outside parties")
+                .contains("named under a category");
         assertThat(export.path("transfers").asText()).contains("not transferred outside the EU");
 
         // not before the requester is verified

@@ -1,5 +1,7 @@
 package fi.dentalsystems.register.local;
 
+import fi.dentalsystems.register.core.config.ProcessorConfiguration;
+import fi.dentalsystems.register.core.domain.ProcessorRegister;
 import fi.dentalsystems.register.core.store.DynamoDbConnection;
 import fi.dentalsystems.register.core.mail.OutboxMailer;
 import fi.dentalsystems.register.local.support.Dynalite;
@@ -36,6 +38,17 @@ public final class Dev {
                 if (args.length < 2) {
                     usage();
                     System.exit(2);
+                }
+                if (args[1].startsWith("processor:")) {
+                    // only a processor the register knows: its group's users are what Cognito would sign in
+                    ProcessorRegister processors = ProcessorConfiguration.from(SamTemplate.load(root.resolve("template.yaml"))
+                            .parameterDefault("Processors"));
+                    String id = args[1].substring("processor:".length());
+                    if (processors.byId(id).isEmpty()) {
+                        System.err.println("no processor " + id + " in the processor register (template.yaml, Processors): "
+                                + String.join(", ", processors.all().stream().map(p -> "processor:" + p.id()).toList()));
+                        System.exit(2);
+                    }
                 }
                 System.out.println(DevTokens.fromKeyFile(root.resolve(".local/dev-jwt.key")).issue(args[1], Instant.now()));
             }
@@ -146,7 +159,8 @@ public final class Dev {
     }
 
     private static void usage() {
-        System.err.println("usage: dev up [--port N] [--dynamodb-port N] [--smtp-port N] [--data DIR] [--seed] | dev token ROLE"
+        System.err.println("usage: dev up [--port N] [--dynamodb-port N] [--smtp-port N] [--data DIR] [--seed]"
+                + " | dev token admin|staff|service|processor:<id>"
                 + " | dev deadlines [--now ISO-INSTANT] [--port N] [--dynamodb-port N]"
                 + " | dev purge [--now ISO-INSTANT] [--dry-run] [--dynamodb-port N]");
     }
@@ -229,7 +243,9 @@ public final class Dev {
         System.out.println("  DynamoDB       " + engine.endpoint() + "   (dynalite, " + (data.isPresent()
                 ? "data in " + data.get() : "in memory") + "; tables " + String.join(", ", tables.values()) + ")");
         System.out.println();
-        System.out.println("Staff token (8 h; more with ./dev token admin|staff|processor:billing):");
+        System.out.println("Staff token (8 h; more with ./dev token admin|staff|service|processor:<id>, processors: "
+                + String.join(", ", ProcessorConfiguration.from(template.parameterDefault("Processors")).all().stream()
+                        .map(p -> p.id()).toList()) + "):");
         System.out.println(tokens.issue("staff", Instant.now()));
         System.out.println();
         System.out.println("Try:  curl -H \"Authorization: Bearer $TOKEN\" " + base + "/customers");

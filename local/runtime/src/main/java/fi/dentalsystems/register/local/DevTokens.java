@@ -9,6 +9,8 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import com.nimbusds.jwt.proc.BadJWTException;
 import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
+import fi.dentalsystems.register.core.domain.Processor;
+import fi.dentalsystems.register.core.domain.StaffGroup;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -66,16 +68,25 @@ public final class DevTokens {
         return new DevTokens(key.clone());
     }
 
-    /** Roles: admin, staff, processor[:purpose,purpose], service. */
+    /**
+     * Roles: admin, staff, service, processor:&lt;id&gt;. A processor's token is what Cognito issues to a
+     * user of the processor's group {@code register-processor-<id>}: the group only; its purposes come
+     * from the processor register, not from the token.
+     */
     public String issue(String role, Instant now) {
         String[] parts = role.split(":", 2);
         String group = switch (parts[0]) {
             case "admin" -> "register-admin";
             case "staff" -> "register-staff";
-            case "processor" -> "register-processor";
+            case "processor" -> {
+                if (parts.length < 2 || !Processor.ID.matcher(parts[1]).matches()) {
+                    throw new IllegalArgumentException("a processor token names the processor: processor:<id>");
+                }
+                yield StaffGroup.PROCESSOR_GROUP_PREFIX + parts[1];
+            }
             case "service" -> "register-service";
             default -> throw new IllegalArgumentException("unknown role " + parts[0]
-                    + " (admin, staff, processor[:purpose], service)");
+                    + " (admin, staff, processor:<id>, service)");
         };
         JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
                 .issuer(ISSUER)
@@ -86,9 +97,6 @@ public final class DevTokens {
                 .jwtID(UUID.randomUUID().toString())
                 .claim("token_use", "access")
                 .claim("cognito:groups", List.of(group));
-        if (parts.length > 1) {
-            claims.claim("purposes", parts[1]);
-        }
         try {
             SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims.build());
             jwt.sign(new MACSigner(key));

@@ -14,8 +14,9 @@ class DevTokensTest {
     @Test
     void claimsArePassedOnAsApiGatewayDoes() {
         var claims = tokens.verify("Bearer " + tokens.issue("processor:billing", Instant.now())).orElseThrow();
-        assertThat(claims.get("cognito:groups")).isEqualTo("[register-processor]");
-        assertThat(claims.get("purposes")).isEqualTo("billing");
+        // the processor's own Cognito group, as Cognito puts it in the access token; no purposes claim
+        assertThat(claims.get("cognito:groups")).isEqualTo("[register-processor-billing]");
+        assertThat(claims).doesNotContainKey("purposes");
         assertThat(claims.get("iss")).isEqualTo(DevTokens.ISSUER);
         assertThat(claims.get("sub")).startsWith("dev-processor-");
     }
@@ -30,5 +31,8 @@ class DevTokensTest {
         String tampered = parts[0] + "." + parts[1].substring(0, parts[1].length() - 2) + "AA." + parts[2];
         assertThat(tokens.verify("Bearer " + tampered)).isEmpty();
         assertThatThrownBy(() -> tokens.issue("root", Instant.now())).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> tokens.issue("processor", Instant.now())).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> tokens.issue("processor:Billing Oy", Instant.now()))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -79,8 +79,11 @@ class LocalApiTest {
         assertThat(send(to("/customers").header("Authorization", "Bearer " + forged)).statusCode()).isEqualTo(401);
         String expired = tokens.issue("staff", Instant.now().minus(Duration.ofHours(9)));
         assertThat(send(to("/customers").header("Authorization", "Bearer " + expired)).statusCode()).isEqualTo(401);
+        // a configured processor's token reads what its purposes cover; an unconfigured processor's nothing
+        assertThat(send(to("/customers").header("Authorization", "Bearer "
+                + tokens.issue("processor:billing", Instant.now()))).statusCode()).isEqualTo(200);
         HttpResponse<String> processor = send(to("/customers")
-                .header("Authorization", "Bearer " + tokens.issue("processor:billing", Instant.now())));
+                .header("Authorization", "Bearer " + tokens.issue("processor:unknown-provider", Instant.now())));
         assertThat(processor.statusCode()).isEqualTo(403);
         assertThat(processor.headers().firstValue("content-type")).contains("application/problem+json");
     }

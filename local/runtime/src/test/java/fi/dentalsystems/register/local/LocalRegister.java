@@ -49,8 +49,13 @@ final class LocalRegister implements AutoCloseable {
     final LocalSmtpIntake smtp;
     final DevTokens tokens;
 
-    @SuppressWarnings("unchecked")
     LocalRegister(DynamoDbEngine engine, Path dir) throws IOException {
+        this(engine, dir, Map.of());
+    }
+
+    /** With some of the functions' variables set otherwise than template.yaml sets them (a changed configuration). */
+    @SuppressWarnings("unchecked")
+    LocalRegister(DynamoDbEngine engine, Path dir, Map<String, String> variables) throws IOException {
         this.engine = engine;
         this.outbox = dir.resolve("outbox");
         this.exports = dir.resolve("exports");
@@ -60,9 +65,10 @@ final class LocalRegister implements AutoCloseable {
         tokens = DevTokens.withKey(key);
         SamTemplate template = SamTemplate.load();
         OutboxMailer mailer = new OutboxMailer(outbox, "tietosuoja@dentalsystems.fi", Clock.systemUTC());
-        Map<String, String> overrides = Map.of("PUBLIC_BASE_URL", "http://localhost:0",
+        Map<String, String> overrides = new java.util.HashMap<>(Map.of("PUBLIC_BASE_URL", "http://localhost:0",
                 "SUPPRESSION_PEPPER", "end-to-end-pepper-of-enough-length", "EXPORT_FOLDER", exports.toString(),
-                "INBOUND_FOLDER", inbound.toString(), "INBOUND_BUCKET", LocalSmtpIntake.BUCKET, "INBOUND_PREFIX", "");
+                "INBOUND_FOLDER", inbound.toString(), "INBOUND_BUCKET", LocalSmtpIntake.BUCKET, "INBOUND_PREFIX", ""));
+        overrides.putAll(variables);
         api = LocalApi.start(0, LocalApi.bind(template, engine.client(), engine.tableNamesByLogicalId(), clock, mailer,
                 overrides), tokens, RepositoryRoot.find().resolve("openapi.yaml"));
         var intake = (RequestHandler<Map<String, Object>, Map<String, Object>>) LocalApi.instantiate(template,

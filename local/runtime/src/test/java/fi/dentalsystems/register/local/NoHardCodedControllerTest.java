@@ -1,5 +1,6 @@
 package fi.dentalsystems.register.local;
 
+import fi.dentalsystems.register.core.config.ProcessorConfiguration;
 import fi.dentalsystems.register.local.support.RepositoryRoot;
 import fi.dentalsystems.register.local.support.SamTemplate;
 import org.junit.jupiter.api.Test;
@@ -27,8 +28,13 @@ class NoHardCodedControllerTest {
     @Test
     void noMainCodeNamesTheControllersAddressesOrPhoneNumbers() throws IOException {
         SamTemplate template = SamTemplate.load();
-        List<String> values = PARAMETERS.stream().map(p -> template.parameterDefault(p).orElseThrow()).toList();
+        List<String> values = new ArrayList<>(PARAMETERS.stream().map(p -> template.parameterDefault(p).orElseThrow())
+                .toList());
         assertThat(values).contains("Niittylänpolku 16", "040 1487 672");
+        // nor the processors' names and contracts: the processor register is the Processors parameter only
+        ProcessorConfiguration.from(template.parameterDefault("Processors")).all()
+                .forEach(p -> values.addAll(List.of(p.name(), p.contract())));
+        assertThat(values).contains("Esimerkki Laskutus Oy");
         Path root = RepositoryRoot.find();
         List<String> found = new ArrayList<>();
         for (String tree : List.of("functions", "local")) {

@@ -133,4 +133,19 @@ class StoredAttributesTest {
         assertThat(written).containsExactlyInAnyOrderElementsOf(
                 java.util.Arrays.stream(PersonalDataCategory.values()).map(Enum::name).toList());
     }
+
+    @Test
+    void everyPersonalAttributeServesAPurposeAndNoTechnicalOneServesAny() {
+        List<String> servingNothing = StoredAttributes.all().stream().filter(d -> !d.technical())
+                .filter(d -> d.anyPurposes().isEmpty()).map(d -> d.table() + "." + d.attribute()).toList();
+        List<String> technicalWithPurposes = StoredAttributes.all().stream().filter(StoredAttributes.Declaration::technical)
+                .filter(d -> !d.purposes().isEmpty() || d.byRoles()).map(d -> d.table() + "." + d.attribute()).toList();
+        assertThat(servingNothing).isEmpty();
+        assertThat(technicalWithPurposes).isEmpty();
+        // a contact's identity goes by its roles: a billing contact serves billing, a technical one support
+        var name = StoredAttributes.of(RegisterTable.CONTACTS, "name").orElseThrow();
+        assertThat(name.purposesFor(Set.of(fi.dentalsystems.register.core.domain.ContactRole.BILLING)))
+                .contains(fi.dentalsystems.register.core.domain.Purpose.BILLING)
+                .doesNotContain(fi.dentalsystems.register.core.domain.Purpose.TECHNICAL_SUPPORT);
+    }
 }

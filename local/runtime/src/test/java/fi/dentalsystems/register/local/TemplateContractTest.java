@@ -1,6 +1,9 @@
 package fi.dentalsystems.register.local;
 
 import com.amazonaws.services.lambda.runtime.RequestHandler;
+import fi.dentalsystems.register.core.config.ProcessorConfiguration;
+import fi.dentalsystems.register.core.domain.Processor;
+import fi.dentalsystems.register.core.domain.ProcessorRegister;
 import fi.dentalsystems.register.core.store.RegisterTable;
 import fi.dentalsystems.register.core.store.TableNames;
 import fi.dentalsystems.register.core.http.HttpApiFunction;
@@ -178,5 +181,23 @@ class TemplateContractTest {
                         .contains("Fn::FindInMap=[EuRegions, {Ref=AWS::Region}");
             }
         }
+    }
+
+    /**
+     * The processor register (parameter Processors) and the Cognito groups its users sign in with are
+     * two declarations of one thing: each configured processor has its group, no other processor group
+     * exists, and every function reads the register from Globals (decision 0011).
+     */
+    @Test
+    void everyConfiguredProcessorHasItsCognitoGroupAndNoOtherProcessorGroupExists() {
+        ProcessorRegister processors = ProcessorConfiguration.from(TEMPLATE.parameterDefault("Processors"));
+        assertThat(processors.all()).extracting(Processor::id).containsExactly("billing", "technical-support");
+        Set<String> groups = new HashSet<>();
+        TEMPLATE.resources().values().stream().map(r -> map(r))
+                .filter(r -> "AWS::Cognito::UserPoolGroup".equals(r.get("Type")))
+                .map(r -> String.valueOf(map(r.get("Properties")).get("GroupName")))
+                .filter(name -> name.startsWith("register-processor")).forEach(groups::add);
+        assertThat(groups).containsExactlyInAnyOrderElementsOf(processors.all().stream().map(Processor::groupName).toList());
+        assertThat(map(TEMPLATE.globalEnvironment().get(ProcessorRegister.VARIABLE)).get("Ref")).isEqualTo("Processors");
     }
 }

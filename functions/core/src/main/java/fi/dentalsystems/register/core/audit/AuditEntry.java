@@ -2,7 +2,10 @@ package fi.dentalsystems.register.core.audit;
 
 import java.time.Instant;
 
-/** Who did what to which item, when, through which route: ids only (DESIGN.md, Security). */
+/**
+ * Who did what to which item, when, through which route, under which purpose and, for a contracted
+ * processor's user, for which processor: ids only (DESIGN.md, Security).
+ */
 public record AuditEntry(
         String entryId,
         Instant occurredAt,
@@ -10,6 +13,7 @@ public record AuditEntry(
         AuditTarget target,
         String actorId,
         String actorGroup,
+        java.util.Optional<String> processorId,
         String purpose,
         String route,
         String requestId,

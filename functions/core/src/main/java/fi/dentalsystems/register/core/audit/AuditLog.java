@@ -117,6 +117,8 @@ public final class AuditLog {
         item.setAction(action.name());
         item.setActorId(access.caller().subject());
         item.setActorGroup(access.caller().highest().map(Enum::name).orElse("NONE"));
+        // a processor's access names the processor it acted for (GDPR art. 28(3)(h), 30(2))
+        access.caller().processor().ifPresent(p -> item.setProcessorId(p.id()));
         item.setPurpose(access.purpose());
         item.setRoute(access.route());
         item.setRequestId(access.requestId());
@@ -146,7 +148,7 @@ public final class AuditLog {
         return new AuditEntry(tsId.substring(tsId.indexOf('#') + 1), Instant.parse(item.getOccurredAt()),
                 AuditAction.valueOf(item.getAction()),
                 new AuditTarget(TargetType.valueOf(item.getTargetType()), item.getTargetId()),
-                item.getActorId(), item.getActorGroup(), item.getPurpose(), item.getRoute(), item.getRequestId(),
-                item.getDetails() == null ? Map.of() : item.getDetails());
+                item.getActorId(), item.getActorGroup(), Optional.ofNullable(item.getProcessorId()), item.getPurpose(),
+                item.getRoute(), item.getRequestId(), item.getDetails() == null ? Map.of() : item.getDetails());
     }
 }

@@ -1,6 +1,7 @@
 package fi.dentalsystems.register.core.config;
 
 import fi.dentalsystems.register.core.audit.AuditLog;
+import fi.dentalsystems.register.core.domain.ProcessorRegister;
 import fi.dentalsystems.register.core.exports.ExportStore;
 import fi.dentalsystems.register.core.mail.Mailer;
 import fi.dentalsystems.register.core.marketing.Pepper;
@@ -56,6 +57,7 @@ public final class Register {
     private final AuditLog audit;
     private final LegalHolds holds;
     private final SuppressionKey suppressionKeys;
+    private final ProcessorRegister processors;
     private volatile RegisterDescription description;
 
     public Register(HandlerSetup setup) {
@@ -72,6 +74,8 @@ public final class Register {
         this.holds = new LegalHolds(setup.dynamoDb(), tables);
         // the pepper itself is read on first use (SSM in AWS): only functions that hash addresses name it
         this.suppressionKeys = Pepper.configured(setup::variable).map(SuppressionKey::new).orElse(null);
+        // read at init: a misconfigured processor register stops the function from starting, never misleads it
+        this.processors = ProcessorConfiguration.from(setup.variable(ProcessorRegister.VARIABLE));
     }
 
     private static <T> T ifPresent(TableNames tables, RegisterTable table, Function<String, T> store) {
@@ -145,7 +149,7 @@ public final class Register {
     public RegisterDescription description() {
         RegisterDescription d = description;
         if (d == null) {
-            d = RegisterDescription.from(setup::variable);
+            d = RegisterDescription.from(setup::variable).withProcessors(processors.all());
             description = d;
         }
         return d;
@@ -154,6 +158,11 @@ public final class Register {
     /** The mails a requester receives, signed with the controller's name and address. */
     public RequestMails mails() {
         return new RequestMails(this::description);
+    }
+
+    /** The contracted processors (GDPR art. 28) and what their contracts let them see and write (decision 0011). */
+    public ProcessorRegister processors() {
+        return processors;
     }
 
     public LegalHolds holds() {

@@ -2,6 +2,9 @@ package fi.dentalsystems.register.core.http;
 
 import edu.umd.cs.findbugs.annotations.SuppressFBWarnings;
 import fi.dentalsystems.register.core.domain.Caller;
+import fi.dentalsystems.register.core.domain.Processor;
+import fi.dentalsystems.register.core.domain.ProcessorRegister;
+import fi.dentalsystems.register.core.domain.Purpose;
 import fi.dentalsystems.register.core.domain.StaffGroup;
 import fi.dentalsystems.register.core.format.Json;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
@@ -34,12 +37,20 @@ public final class HttpApiAdapter {
 
     private final Map<String, Route> routes;
     private final int maxBodyBytes;
+    private final ProcessorRegister processors;
 
+    /** An API no contracted processor may use: a processor's token has no group here. */
     public HttpApiAdapter(List<Route> routes, int maxBodyBytes) {
+        this(routes, maxBodyBytes, ProcessorRegister.NONE);
+    }
+
+    /** An API whose routes may be open to the configured processors ({@link Route#processors()}). */
+    public HttpApiAdapter(List<Route> routes, int maxBodyBytes, ProcessorRegister processors) {
         Map<String, Route> byKey = new HashMap<>();
         routes.forEach(r -> byKey.put(r.routeKey(), r));
         this.routes = Map.copyOf(byKey);
         this.maxBodyBytes = maxBodyBytes;
+        this.processors = processors;
     }
 
     public Set<String> routeKeys() {
@@ -90,12 +101,20 @@ public final class HttpApiAdapter {
         if (route == null) {
             throw new ProblemException(ProblemType.NOT_FOUND, "No such route.");
         }
-        Caller caller = caller(event);
+        Caller caller = caller(event, processors);
+        Optional<Purpose> processorPurpose = Optional.empty();
         if (!route.allowedGroups().isEmpty()) {
             if (!caller.isAuthenticated()) {
                 throw new ProblemException(ProblemType.UNAUTHENTICATED, "A valid bearer token is required.");
             }
-            if (!caller.isAny(route.allowedGroups())) {
+            if (caller.processor().isPresent()) {
+                // a processor's user: what its contract's purposes need, nothing its other groups would allow
+                processorPurpose = route.processors().purposeFor(caller.processor().get());
+                if (processorPurpose.isEmpty()) {
+                    throw new ProblemException(ProblemType.FORBIDDEN,
+                            "The purposes of your contract do not cover this route.");
+                }
+            } else if (!caller.isAny(route.allowedGroups())) {
                 throw new ProblemException(ProblemType.FORBIDDEN, "Your role may not use this route.");
             }
         }
@@ -107,7 +126,7 @@ public final class HttpApiAdapter {
         ApiRequest request = new ApiRequest(routeKey,
                 Optional.ofNullable(event.getPathParameters()).orElse(Map.of()),
                 Optional.ofNullable(event.getQueryStringParameters()).orElse(Map.of()),
-                headers, body, caller, requestId);
+                headers, body, caller, requestId, processorPurpose);
         return route.handler().handle(request);
     }
 
@@ -135,8 +154,12 @@ public final class HttpApiAdapter {
         return Optional.of(new String(bytes, StandardCharsets.UTF_8));
     }
 
-    /** The JWT authorizer has already checked the token; here only its claims are read. */
-    static Caller caller(APIGatewayV2HTTPEvent event) {
+    /**
+     * The JWT authorizer has already checked the token; here only its claims are read. A processor's
+     * user is in its processor's Cognito group; the processor, and so its purposes, come from the
+     * processor register, never from a claim. A token of more than one processor acts for none.
+     */
+    static Caller caller(APIGatewayV2HTTPEvent event, ProcessorRegister processors) {
         Map<String, String> claims = Optional.ofNullable(event.getRequestContext())
                 .map(APIGatewayV2HTTPEvent.RequestContext::getAuthorizer)
                 .map(APIGatewayV2HTTPEvent.RequestContext.Authorizer::getJwt)
@@ -147,8 +170,14 @@ public final class HttpApiAdapter {
             return Caller.ANONYMOUS;
         }
         Set<StaffGroup> groups = EnumSet.noneOf(StaffGroup.class);
+        List<Processor> actingFor = new ArrayList<>();
         for (String name : groupNames(claims.getOrDefault("cognito:groups", ""))) {
             StaffGroup.fromGroupName(name).ifPresent(groups::add);
+            processors.byGroupName(name).ifPresent(actingFor::add);
+        }
+        if (actingFor.size() == 1) {
+            groups.add(StaffGroup.PROCESSOR);
+            return new Caller(subject, groups, Optional.of(actingFor.get(0)));
         }
         return new Caller(subject, groups);
     }

@@ -1,12 +1,14 @@
 package fi.dentalsystems.register.core.notice;
 
 import fi.dentalsystems.register.core.domain.DataSource;
+import fi.dentalsystems.register.core.domain.Processor;
 import fi.dentalsystems.register.core.domain.Language;
 import fi.dentalsystems.register.core.domain.PersonalDataCategory;
 import fi.dentalsystems.register.core.domain.Purpose;
 import fi.dentalsystems.register.core.retention.ClockStart;
 import fi.dentalsystems.register.core.retention.DataCategory;
 import fi.dentalsystems.register.core.retention.RetentionRule;
+import fi.dentalsystems.register.core.store.Disclosure;
 import fi.dentalsystems.register.core.store.RegisterTable;
 import fi.dentalsystems.register.core.store.StoredAttributes;
 
@@ -134,17 +136,25 @@ public final class PrivacyNotice {
         return String.join(" ", parts);
     }
 
+    /**
+     * The processors as recipients (GDPR art. 13(1)(e)), from the processor register: each with the
+     * purposes its contract covers and the kinds of data those purposes let it see (StoredAttributes).
+     */
     private Map<String, Object> recipients(NoticeTexts t) {
         if (register.processors().isEmpty()) {
             return paragraph(t.get("recipients.none"));
         }
-        List<String> items = new ArrayList<>();
+        List<List<String>> rows = new ArrayList<>();
         for (Processor processor : register.processors()) {
             List<String> purposes = processor.purposes().stream().sorted()
                     .map(p -> t.get("purpose." + p.code())).toList();
-            items.add(t.get("recipient.item", Map.of("name", processor.name(), "purposes", String.join(", ", purposes))));
+            List<String> data = Disclosure.forPurposes(processor.purposes()).categoriesShown().stream()
+                    .map(c -> t.get("datum." + c.name())).toList();
+            rows.add(List.of(processor.name(), String.join(", ", purposes), String.join(", ", data)));
         }
-        return ordered("paragraph", t.get("recipients.lead"), "list", items);
+        return ordered("paragraph", t.get("recipients.lead"), "table", ordered("head",
+                List.of(t.get("recipients.head.name"), t.get("recipients.head.purposes"), t.get("recipients.head.data")),
+                "rows", rows));
     }
 
     private Map<String, Object> how(NoticeTexts t) {

@@ -1,9 +1,11 @@
 package fi.dentalsystems.register.core.notice;
 
 import fi.dentalsystems.register.core.domain.Language;
+import fi.dentalsystems.register.core.domain.Processor;
 import fi.dentalsystems.register.core.domain.PersonalDataCategory;
 import fi.dentalsystems.register.core.domain.Purpose;
 import fi.dentalsystems.register.core.retention.RetentionRule;
+import fi.dentalsystems.register.core.store.Disclosure;
 import fi.dentalsystems.register.core.store.RegisterTable;
 import fi.dentalsystems.register.core.store.StoredAttributes;
 
@@ -58,8 +60,16 @@ public final class RecordsOfProcessing {
         record.put("categories", categories);
         List<Map<String, Object>> recipients = new ArrayList<>();
         for (Processor processor : register.processors()) {
-            recipients.add(Map.of("processor", processor.id(), "name", processor.name(),
-                    "purposes", processor.purposes().stream().sorted().map(Purpose::code).toList()));
+            // art. 30(1)(d): the recipients, with what their contracts let them see and write
+            Map<String, Object> recipient = new LinkedHashMap<>();
+            recipient.put("processor", processor.id());
+            recipient.put("name", processor.name());
+            recipient.put("contract", processor.contract());
+            recipient.put("purposes", processor.purposes().stream().sorted().map(Purpose::code).toList());
+            recipient.put("categories", Disclosure.forPurposes(processor.purposes()).categoriesShown().stream()
+                    .map(Enum::name).toList());
+            recipient.put("writes", processor.writes().words());
+            recipients.add(recipient);
         }
         record.put("recipients", recipients);
         record.put("disclosures", "none");

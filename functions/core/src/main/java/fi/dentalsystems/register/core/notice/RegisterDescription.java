@@ -1,5 +1,6 @@
 package fi.dentalsystems.register.core.notice;
 
+import fi.dentalsystems.register.core.domain.Processor;
 import fi.dentalsystems.register.core.retention.RetentionPolicy;
 
 import java.util.List;
@@ -9,9 +10,10 @@ import java.util.function.Function;
 /**
  * What the privacy notice says about the register, built from the configuration the
  * functions run on (template parameters → environment): the controller, the contact person,
- * the region, the ways to make a request, the processors and the retention policy the purge
- * obeys. Mails, the access export, the notice and the record of processing all read this one
- * description; none holds a second copy of an address.
+ * the region, the ways to make a request, the processors (from the processor register, which
+ * {@code config.Register} adds) and the retention policy the purge obeys. Mails, the access
+ * export, the notice and the record of processing all read this one description; none holds a
+ * second copy of an address.
  */
 public record RegisterDescription(Controller controller, ContactPerson contactPerson, String region,
                                   String publicBaseUrl, String intakeAddress, List<Processor> processors,

@@ -5,6 +5,8 @@ import fi.dentalsystems.register.core.domain.DataSubjectRequest;
 import fi.dentalsystems.register.core.domain.Contact;
 import fi.dentalsystems.register.core.domain.Customer;
 import fi.dentalsystems.register.core.domain.HistoryEntry;
+import fi.dentalsystems.register.core.domain.Processor;
+import fi.dentalsystems.register.core.domain.Purpose;
 import fi.dentalsystems.register.core.notice.Controller;
 import fi.dentalsystems.register.core.notice.RegisterDescription;
 import fi.dentalsystems.register.core.retention.DataCategory;
@@ -14,24 +16,32 @@ import fi.dentalsystems.register.core.store.ContactRepository;
 import fi.dentalsystems.register.core.store.CredentialItem;
 import fi.dentalsystems.register.core.store.CredentialRepository;
 import fi.dentalsystems.register.core.store.CustomerRepository;
+import fi.dentalsystems.register.core.store.Disclosure;
+import fi.dentalsystems.register.core.store.RegisterTable;
+import fi.dentalsystems.register.core.store.StoredAttributes;
 import fi.dentalsystems.register.core.store.HistoryRepository;
 import fi.dentalsystems.register.core.store.RequestRepository;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
  * GDPR art. 15 and 20: everything the register holds linked to a verified address, and for
- * each category why (purposes, seed §4), where from (source, seed §6), how long (the retention
- * policy), to whom (no one, seed §7) and where (EU only, seed §8). The shape is the published
- * schema docs/schemas/access-export.schema.json (version 1).
+ * each category why (purposes, seed §4: the purposes its stored attributes serve), where from
+ * (source, seed §6), how long (the retention policy), to whom (art. 15(1)(c): the contracted
+ * processors whose purposes let them see that data of this person; no disclosures, seed §7) and
+ * where (EU only, seed §8). The shape is the published schema docs/schemas/access-export.schema.json
+ * (version 2: recipients named).
  */
 public final class AccessExport {
-    public static final String SCHEMA_VERSION = "1";
+    public static final String SCHEMA_VERSION = "2";
 
     private final ContactRepository contacts;
     private final CustomerRepository customers;
@@ -70,6 +80,9 @@ public final class AccessExport {
         export.put("producedAt", now.toString());
         export.put("recipients", "Personal data is not disclosed to outside parties (privacy notice section 7).");
         export.put("transfers", "Personal data is not transferred outside the EU or the EEA (privacy notice section 8).");
+        List<Processor> processors = register.get().processors();
+        List<Contact> withHistory = new ArrayList<>();
+        List<Contact> withCredentials = new ArrayList<>();
 
         List<Map<String, Object>> contactRecords = new ArrayList<>();
         List<Map<String, Object>> historyRecords = new ArrayList<>();
@@ -89,6 +102,7 @@ public final class AccessExport {
             m.put("createdAt", c.createdAt().toString());
             contactRecords.add(m);
             for (HistoryEntry e : history.aboutContact(c.contactId())) {
+                withHistory.add(c);
                 Map<String, Object> h = new LinkedHashMap<>();
                 h.put("entryId", e.entryId());
                 h.put("occurredAt", e.occurredAt().toString());
@@ -98,6 +112,7 @@ public final class AccessExport {
                 historyRecords.add(h);
             }
             for (CredentialItem cred : credentials.ofContact(c.contactId())) {
+                withCredentials.add(c);
                 Map<String, Object> k = new LinkedHashMap<>();
                 k.put("service", cred.getService());
                 if (cred.getUsername() != null) {
@@ -110,7 +125,8 @@ public final class AccessExport {
             }
         }
         List<Map<String, Object>> organisations = new ArrayList<>();
-        for (Customer org : customers.withEmail(key)) {
+        List<Customer> orgs = customers.withEmail(key);
+        for (Customer org : orgs) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("customerId", org.customerId());
             m.put("name", org.name());
@@ -132,34 +148,75 @@ public final class AccessExport {
             requestRecords.add(m);
         }
 
+        // a processor is a recipient of what it may be shown of this person (the register's Disclosure rules)
         List<Map<String, Object>> categories = new ArrayList<>();
-        categories.add(category("contacts", "Contact records in customers' registers",
-                List.of("customer-relationship", "billing", "technical-support", "fault-notices", "direct-marketing"),
-                "as recorded on each item", DataCategory.CONTACT, contactRecords));
+        categories.add(category("contacts", "Contact records in customers' registers", contactPurposes(found),
+                "as recorded on each item", DataCategory.CONTACT, contactRecords, recipients(processors,
+                        RegisterTable.CONTACTS, d -> found.stream().anyMatch(d::concerns))));
         categories.add(category("customerHistory", "Customer-history entries about you",
-                List.of("technical-support", "customer-relationship"), "as recorded on each item",
-                DataCategory.HISTORY_ENTRY, historyRecords));
-        categories.add(category("credentials", "Sign-in metadata (never passwords)", List.of("service-development"),
-                "the services you use", DataCategory.CREDENTIAL, credentialRecords));
+                StoredAttributes.purposesOf(RegisterTable.HISTORY), "as recorded on each item",
+                DataCategory.HISTORY_ENTRY, historyRecords, recipients(processors, RegisterTable.HISTORY,
+                        d -> d.concerns(RegisterTable.HISTORY, Set.of()) && withHistory.stream().anyMatch(d::concerns))));
+        categories.add(category("credentials", "Sign-in metadata (never passwords)",
+                StoredAttributes.purposesOf(RegisterTable.CREDENTIALS), "the services you use", DataCategory.CREDENTIAL,
+                credentialRecords, recipients(processors, RegisterTable.CREDENTIALS,
+                        d -> d.concerns(RegisterTable.CREDENTIALS, Set.of())
+                                && withCredentials.stream().anyMatch(d::concerns))));
         categories.add(category("organisations", "Customer organisations whose own address is yours",
-                List.of("billing", "customer-relationship"), "given by the customer", DataCategory.CUSTOMER, organisations));
-        categories.add(category("requests", "Your data protection requests", List.of("administration"), "you",
-                DataCategory.CLOSED_REQUEST, requestRecords));
+                StoredAttributes.purposesOf(RegisterTable.CUSTOMERS), "given by the customer", DataCategory.CUSTOMER,
+                organisations, recipients(processors, RegisterTable.CUSTOMERS,
+                        d -> orgs.stream().anyMatch(d::concerns))));
+        categories.add(category("requests", "Your data protection requests",
+                StoredAttributes.purposesOf(RegisterTable.REQUESTS), "you", DataCategory.CLOSED_REQUEST, requestRecords,
+                recipients(processors, RegisterTable.REQUESTS, d -> d.concerns(RegisterTable.REQUESTS, Set.of()))));
+        if (categories.stream().anyMatch(c -> !((List<?>) c.get("recipients")).isEmpty())) {
+            export.put("recipients", "Personal data is not disclosed to outside parties (privacy notice section 7). "
+                    + "The service providers named under a category process it on the controller's behalf, under "
+                    + "contract and only for the purposes named (GDPR art. 28).");
+        }
         export.put("categories", categories);
         return export;
     }
 
-    private Map<String, Object> category(String id, String title, List<String> purposes, String source,
-                                         DataCategory retentionCategory, List<Map<String, Object>> items) {
+    /** The purposes the person's contact records serve: their own, and their roles' (StoredAttributes). */
+    private static Set<Purpose> contactPurposes(List<Contact> found) {
+        if (found.isEmpty()) {
+            return StoredAttributes.purposesOf(RegisterTable.CONTACTS);
+        }
+        Set<Purpose> purposes = EnumSet.noneOf(Purpose.class);
+        StoredAttributes.all().stream().filter(d -> d.table() == RegisterTable.CONTACTS)
+                .forEach(d -> found.forEach(c -> purposes.addAll(d.purposesFor(c.roles()))));
+        return purposes;
+    }
+
+    /** The processors that may be shown this data of the person, each with the purposes it would see it for. */
+    private static List<Map<String, Object>> recipients(List<Processor> processors, RegisterTable table,
+                                                        Predicate<Disclosure> sees) {
+        List<Map<String, Object>> recipients = new ArrayList<>();
+        for (Processor processor : processors) {
+            Disclosure disclosure = Disclosure.forPurposes(processor.purposes());
+            if (sees.test(disclosure)) {
+                Map<String, Object> r = new LinkedHashMap<>();
+                r.put("name", processor.name());
+                r.put("purposes", disclosure.servedIn(table).stream().map(Purpose::code).toList());
+                recipients.add(r);
+            }
+        }
+        return recipients;
+    }
+
+    private Map<String, Object> category(String id, String title, Set<Purpose> purposes, String source,
+                                         DataCategory retentionCategory, List<Map<String, Object>> items,
+                                         List<Map<String, Object>> recipients) {
         RetentionRule rule = retention.rule(retentionCategory);
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", id);
         m.put("title", title);
-        m.put("purposes", purposes);
+        m.put("purposes", purposes.stream().sorted().map(Purpose::code).toList());
         m.put("source", source);
         m.put("retention", Map.of("period", rule.period().toString(), "from", rule.clockStart().name(),
                 "reason", rule.reason()));
-        m.put("recipients", List.of());
+        m.put("recipients", recipients);
         m.put("items", items);
         return m;
     }

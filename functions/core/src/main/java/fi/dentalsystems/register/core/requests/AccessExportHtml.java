@@ -158,7 +158,8 @@ public final class AccessExportHtml {
                     .append(escape(w.categorySources().getOrDefault(id, String.valueOf(category.get("source")))))
                     .append("</dd><dt>").append(escape(w.retention())).append("</dt><dd>")
                     .append(escape(retentionText(w, id, retention)))
-                    .append("</dd><dt>").append(escape(w.recipients())).append("</dt><dd>").append(escape(w.none()))
+                    .append("</dd><dt>").append(escape(w.recipients())).append("</dt><dd>")
+                    .append(escape(recipientsText(w, (List<Object>) category.get("recipients"))))
                     .append("</dd></dl>");
             List<Object> items = (List<Object>) category.get("items");
             if (items.isEmpty()) {
@@ -181,6 +182,17 @@ public final class AccessExportHtml {
                     .append(escape(m.get("name") + ", " + m.get("address") + " · " + m.get("contact"))).append("</p></section>");
         }
         return html.append("</main></body></html>").toString();
+    }
+
+    /** The processors that may see the category, with their purposes in the page's language; "none" when there are none. */
+    @SuppressWarnings("unchecked")
+    private static String recipientsText(Words w, List<Object> recipients) {
+        if (recipients.isEmpty()) {
+            return w.none();
+        }
+        return recipients.stream().map(r -> (Map<String, Object>) r).map(r -> r.get("name") + " ("
+                + ((List<String>) r.get("purposes")).stream().map(p -> w.purposeNames().getOrDefault(p, p))
+                .collect(Collectors.joining(", ")) + ")").collect(Collectors.joining("; "));
     }
 
     /** "24 months from the end of the customer relationship (customer relationship)", in the page's language. */

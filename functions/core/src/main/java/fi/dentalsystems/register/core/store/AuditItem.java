@@ -33,6 +33,8 @@ public final class AuditItem extends PurgeableItem {
                     .setter(AuditItem::setActorId))
             .addAttribute(String.class, a -> a.name("actorGroup").getter(AuditItem::getActorGroup)
                     .setter(AuditItem::setActorGroup))
+            .addAttribute(String.class, a -> a.name("processorId").getter(AuditItem::getProcessorId)
+                    .setter(AuditItem::setProcessorId))
             .addAttribute(String.class, a -> a.name("purpose").getter(AuditItem::getPurpose)
                     .setter(AuditItem::setPurpose))
             .addAttribute(String.class, a -> a.name("route").getter(AuditItem::getRoute)
@@ -56,6 +58,7 @@ public final class AuditItem extends PurgeableItem {
     private String action;
     private String actorId;
     private String actorGroup;
+    private String processorId;
     private String purpose;
     private String route;
     private String requestId;
@@ -75,6 +78,9 @@ public final class AuditItem extends PurgeableItem {
     public void setActorId(String v) { actorId = v; }
     public String getActorGroup() { return actorGroup; }
     public void setActorGroup(String v) { actorGroup = v; }
+    /** The processor a processor's user acted for (absent for the controller's own staff). */
+    public String getProcessorId() { return processorId; }
+    public void setProcessorId(String v) { processorId = v; }
     public String getPurpose() { return purpose; }
     public void setPurpose(String v) { purpose = v; }
     public String getRoute() { return route; }

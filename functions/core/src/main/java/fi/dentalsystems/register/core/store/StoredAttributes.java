@@ -1,10 +1,13 @@
 package fi.dentalsystems.register.core.store;
 
+import fi.dentalsystems.register.core.domain.ContactRole;
 import fi.dentalsystems.register.core.domain.PersonalDataCategory;
+import fi.dentalsystems.register.core.domain.Purpose;
 
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,19 +23,51 @@ import static fi.dentalsystems.register.core.domain.PersonalDataCategory.CUSTOME
 import static fi.dentalsystems.register.core.domain.PersonalDataCategory.DATA_SUBJECT_REQUESTS;
 import static fi.dentalsystems.register.core.domain.PersonalDataCategory.EMAIL_ADDRESSES;
 import static fi.dentalsystems.register.core.domain.PersonalDataCategory.MARKETING_OBJECTIONS;
+import static fi.dentalsystems.register.core.domain.Purpose.ADMINISTRATION;
+import static fi.dentalsystems.register.core.domain.Purpose.BILLING;
+import static fi.dentalsystems.register.core.domain.Purpose.CUSTOMER_RELATIONSHIP;
+import static fi.dentalsystems.register.core.domain.Purpose.DIRECT_MARKETING;
+import static fi.dentalsystems.register.core.domain.Purpose.FAULT_NOTICES;
+import static fi.dentalsystems.register.core.domain.Purpose.SERVICE_DEVELOPMENT;
+import static fi.dentalsystems.register.core.domain.Purpose.TECHNICAL_SUPPORT;
 
 /**
  * What every stored attribute is: one declaration per (table, attribute), either a category
  * of personal data the privacy notice declares (seed §5) or technical (keys, versions, purge
- * clocks, holds, timestamps of the record itself). The notice's data-content section and the
- * record of processing (GDPR art. 30) are generated from here; {@code StoredAttributesTest}
- * reads every item schema and the template and fails on an attribute not declared here.
+ * clocks, holds, timestamps of the record itself), and for personal data the purposes of
+ * processing (seed §4) it serves. The notice's data-content section and the record of processing
+ * (GDPR art. 30) are generated from here; {@code StoredAttributesTest} reads every item schema and
+ * the template and fails on an attribute not declared here, or a personal one serving no purpose.
+ * The purposes decide what a contracted processor is shown ({@link Disclosure}; seed §9).
  */
 public final class StoredAttributes {
-    /** One stored attribute: its table, name, and category (empty: technical). */
-    public record Declaration(RegisterTable table, String attribute, Optional<PersonalDataCategory> category) {
+    /**
+     * One stored attribute: its table, name, category (empty: technical) and the purposes it serves;
+     * {@code byRoles}: also the purposes of the contact's roles ({@link ContactRole#purposes()}).
+     */
+    public record Declaration(RegisterTable table, String attribute, Optional<PersonalDataCategory> category,
+                              Set<Purpose> purposes, boolean byRoles) {
+        public Declaration {
+            purposes = Set.copyOf(purposes);
+        }
+
         public boolean technical() {
             return category.isEmpty();
+        }
+
+        /** The purposes this attribute of one record serves: its own, and its contact's roles' if it goes by them. */
+        public Set<Purpose> purposesFor(Set<ContactRole> roles) {
+            if (!byRoles || roles.isEmpty()) {
+                return purposes;
+            }
+            Set<Purpose> all = purposes.isEmpty() ? EnumSet.noneOf(Purpose.class) : EnumSet.copyOf(purposes);
+            roles.forEach(r -> all.addAll(r.purposes()));
+            return all;
+        }
+
+        /** Every purpose it may serve, whatever the record's roles. */
+        public Set<Purpose> anyPurposes() {
+            return purposesFor(byRoles ? EnumSet.allOf(ContactRole.class) : Set.of());
         }
     }
 
@@ -69,7 +104,7 @@ public final class StoredAttributes {
 
         technical(RegisterTable.AUDIT, "day", "tsId", "requestId");
         personal(RegisterTable.AUDIT, AUDIT_TRAIL, "targetId", "targetType", "action", "actorId", "actorGroup",
-                "purpose", "route", "occurredAt", "details");
+                "processorId", "purpose", "route", "occurredAt", "details");
 
         technical(RegisterTable.REQUESTS, "requestId", "emailKey", "tokenHash", "tokenExpiresAt", "version",
                 RequestItem.SPENT_TOKEN_HASH);
@@ -84,6 +119,35 @@ public final class StoredAttributes {
         personal(RegisterTable.SUPPRESSION, MARKETING_OBJECTIONS, "emailHash", "since", "requestId");
 
         // the Jobs table holds checkpoints only (days, run ids, counts): technical as a whole, see isDeclared
+
+        // Purposes (seed §4) each personal attribute serves; a processor is shown an attribute only when
+        // one of its contract's purposes is among them (GDPR art. 5(1)(b)-(c), 28(3)(a); decision 0011).
+        // The organisation's name identifies the customer for every purpose that concerns it.
+        serves(RegisterTable.CUSTOMERS, Set.of(BILLING, TECHNICAL_SUPPORT, ADMINISTRATION, CUSTOMER_RELATIONSHIP,
+                FAULT_NOTICES, DIRECT_MARKETING), "name");
+        serves(RegisterTable.CUSTOMERS, Set.of(BILLING, ADMINISTRATION), "businessId");
+        serves(RegisterTable.CUSTOMERS, Set.of(BILLING, ADMINISTRATION, CUSTOMER_RELATIONSHIP), "email");
+        serves(RegisterTable.CUSTOMERS, Set.of(TECHNICAL_SUPPORT, ADMINISTRATION, CUSTOMER_RELATIONSHIP), "phone");
+        serves(RegisterTable.CUSTOMERS, Set.of(BILLING, CUSTOMER_RELATIONSHIP), "street", "postalCode", "city",
+                "country");
+        serves(RegisterTable.CUSTOMERS, Set.of(BILLING), "eInvoiceAddress");
+        serves(RegisterTable.CUSTOMERS, Set.of(DIRECT_MARKETING), "marketingOptOut");
+        // a person is kept for the customer relationship and its marketing, and for what their roles are for
+        servesByRoles(RegisterTable.CONTACTS, Set.of(CUSTOMER_RELATIONSHIP, DIRECT_MARKETING), "name", "email",
+                "phone", "roles");
+        serves(RegisterTable.CONTACTS, Set.of(ADMINISTRATION, CUSTOMER_RELATIONSHIP), "source");
+        serves(RegisterTable.CONTACTS, Set.of(DIRECT_MARKETING, ADMINISTRATION), "objectedAt", "objectionRequestId");
+        serves(RegisterTable.HISTORY, Set.of(TECHNICAL_SUPPORT, CUSTOMER_RELATIONSHIP), "occurredAt", "channel",
+                "summary", "source");
+        serves(RegisterTable.CREDENTIALS, Set.of(SERVICE_DEVELOPMENT, TECHNICAL_SUPPORT), "service", "username",
+                "lastSignInAt");
+        serves(RegisterTable.AUDIT, Set.of(ADMINISTRATION), "targetId", "targetType", "action", "actorId",
+                "actorGroup", "processorId", "purpose", "route", "occurredAt", "details");
+        serves(RegisterTable.REQUESTS, Set.of(ADMINISTRATION), "type", "status", "channel", "receivedAt",
+                "originalDueAt", "dueAt", "extensionMonths", "extensionReason", "extendedAt", "name", "details",
+                "language", "verifiedAt", "events", "intake", "email");
+        serves(RegisterTable.SUPPRESSION, Set.of(DIRECT_MARKETING, ADMINISTRATION), "emailHash", "since",
+                "requestId");
     }
 
     private StoredAttributes() {
@@ -91,13 +155,38 @@ public final class StoredAttributes {
 
     private static void technical(RegisterTable table, String... attributes) {
         for (String a : attributes) {
-            ALL.add(new Declaration(table, a, Optional.empty()));
+            ALL.add(new Declaration(table, a, Optional.empty(), Set.of(), false));
         }
     }
 
     private static void personal(RegisterTable table, PersonalDataCategory category, String... attributes) {
         for (String a : attributes) {
-            ALL.add(new Declaration(table, a, Optional.of(category)));
+            ALL.add(new Declaration(table, a, Optional.of(category), Set.of(), false));
+        }
+    }
+
+    private static void serves(RegisterTable table, Set<Purpose> purposes, String... attributes) {
+        tag(table, purposes, false, attributes);
+    }
+
+    private static void servesByRoles(RegisterTable table, Set<Purpose> purposes, String... attributes) {
+        tag(table, purposes, true, attributes);
+    }
+
+    /** Gives declared personal attributes their purposes; tagging an undeclared or technical one is a mistake here. */
+    private static void tag(RegisterTable table, Set<Purpose> purposes, boolean byRoles, String... attributes) {
+        for (String a : attributes) {
+            int at = -1;
+            for (int i = 0; i < ALL.size(); i++) {
+                if (ALL.get(i).table() == table && ALL.get(i).attribute().equals(a)) {
+                    at = i;
+                }
+            }
+            if (at < 0 || ALL.get(at).technical()) {
+                throw new IllegalStateException(table + "." + a + " is not a declared personal attribute");
+            }
+            Declaration d = ALL.get(at);
+            ALL.set(at, new Declaration(table, a, d.category(), purposes, byRoles));
         }
     }
 
@@ -124,6 +213,13 @@ public final class StoredAttributes {
                     .computeIfAbsent(d.table(), k -> new ArrayList<>()).add(d.attribute()));
         }
         return result;
+    }
+
+    /** Every purpose some personal attribute of the table may serve. */
+    public static Set<Purpose> purposesOf(RegisterTable table) {
+        Set<Purpose> all = EnumSet.noneOf(Purpose.class);
+        ALL.stream().filter(d -> d.table() == table).forEach(d -> all.addAll(d.anyPurposes()));
+        return all;
     }
 
     /** The tables that hold data of a category. */

@@ -1,10 +1,16 @@
 package fi.dentalsystems.register.core.http;
 
+import fi.dentalsystems.register.core.domain.Caller;
 import fi.dentalsystems.register.core.domain.IllegalTransitionException;
+import fi.dentalsystems.register.core.domain.Processor;
+import fi.dentalsystems.register.core.domain.ProcessorRegister;
+import fi.dentalsystems.register.core.domain.Purpose;
 import fi.dentalsystems.register.core.domain.StaffGroup;
 import fi.dentalsystems.register.core.domain.TargetType;
 import fi.dentalsystems.register.core.store.DuplicateBusinessIdException;
+import fi.dentalsystems.register.core.format.Json;
 import fi.dentalsystems.register.core.store.InvalidCursorException;
+import fi.dentalsystems.register.core.store.RegisterTable;
 import fi.dentalsystems.register.core.store.StaleVersionException;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
@@ -95,5 +101,50 @@ class HttpApiAdapterTest {
         APIGatewayV2HTTPResponse cursor = adapter.handle(event("GET /cursor", "[register-staff]", null, null));
         assertThat(cursor.getStatusCode()).isEqualTo(400);
         assertThat(cursor.getBody()).contains("\"field\":\"cursor\"");
+    }
+
+    private static final ProcessorRegister PROCESSORS = new ProcessorRegister(List.of(
+            new Processor("billing", "Laskutus Oy", "DPA-1", Set.of(Purpose.BILLING), Processor.Writes.NONE),
+            new Processor("helpdesk", "Tuki Oy", "DPA-2", Set.of(Purpose.TECHNICAL_SUPPORT), Processor.Writes.NONE)));
+
+    private final HttpApiAdapter withProcessors = new HttpApiAdapter(List.of(
+            new Route("GET /customers", Set.of(StaffGroup.STAFF), ProcessorAccess.reads(RegisterTable.CUSTOMERS),
+                    r -> ApiResponse.json(200, Json.write(Map.of("purpose",
+                            r.processorPurpose().map(Purpose::code).orElse("staff"))))),
+            new Route("GET /history", Set.of(StaffGroup.STAFF), ProcessorAccess.reads(RegisterTable.HISTORY),
+                    r -> ApiResponse.json(200, "{}")),
+            new Route("GET /audit", Set.of(StaffGroup.ADMIN), r -> ApiResponse.json(200, "{}"))), 100, PROCESSORS);
+
+    @Test
+    void aProcessorsUsersActForItsProcessorWithThePurposesOfTheRegisterNeverOfTheToken() {
+        Caller billing = HttpApiAdapter.caller(event("GET /customers", "[register-processor-billing]", null, null),
+                PROCESSORS);
+        assertThat(billing.processor().map(Processor::id)).contains("billing");
+        assertThat(billing.groups()).containsExactly(StaffGroup.PROCESSOR);
+        // two processors at once, an unknown one, or a staff member who is also in a processor group: no processor
+        assertThat(HttpApiAdapter.caller(event("GET /customers", "[register-processor-billing register-processor-helpdesk]",
+                null, null), PROCESSORS).processor()).isEmpty();
+        assertThat(HttpApiAdapter.caller(event("GET /customers", "[register-processor-other]", null, null), PROCESSORS)
+                .groups()).isEmpty();
+        assertThat(HttpApiAdapter.caller(event("GET /customers", "[register-staff register-processor-billing]", null,
+                null), PROCESSORS).processor()).isEmpty();
+
+        APIGatewayV2HTTPResponse read = withProcessors.handle(event("GET /customers", "[register-processor-billing]",
+                null, null));
+        assertThat(read.getStatusCode()).isEqualTo(200);
+        assertThat(read.getBody()).isEqualTo("{\"purpose\":\"billing\"}");
+        assertThat(withProcessors.handle(event("GET /history", "[register-processor-billing]", null, null))
+                .getStatusCode()).isEqualTo(403);
+        assertThat(withProcessors.handle(event("GET /history", "[register-processor-helpdesk]", null, null))
+                .getStatusCode()).isEqualTo(200);
+        APIGatewayV2HTTPResponse audit = withProcessors.handle(event("GET /audit", "[register-processor-helpdesk]",
+                null, null));
+        assertThat(audit.getStatusCode()).isEqualTo(403);
+        assertThat(audit.getBody()).contains("The purposes of your contract do not cover this route.");
+        assertThat(withProcessors.handle(event("GET /customers", "[register-staff]", null, null)).getBody())
+                .isEqualTo("{\"purpose\":\"staff\"}");
+        // without the register (another API), a processor's group is no group at all
+        assertThat(adapter.handle(event("GET /things", "[register-processor-billing]", null, null)).getStatusCode())
+                .isEqualTo(403);
     }
 }

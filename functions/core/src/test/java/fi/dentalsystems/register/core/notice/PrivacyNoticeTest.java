@@ -3,6 +3,7 @@ package fi.dentalsystems.register.core.notice;
 import fi.dentalsystems.register.core.domain.DataSource;
 import fi.dentalsystems.register.core.domain.Language;
 import fi.dentalsystems.register.core.domain.PersonalDataCategory;
+import fi.dentalsystems.register.core.domain.Processor;
 import fi.dentalsystems.register.core.domain.Purpose;
 import fi.dentalsystems.register.core.format.Json;
 import fi.dentalsystems.register.core.retention.DataCategory;
@@ -112,13 +113,37 @@ class PrivacyNoticeTest {
         assertThat(after).contains("Uusikatu 9, 33100 Tampere").doesNotContain("Testitie 3");
     }
 
+    static final Processor INVOICING = new Processor("billing", "Laskutuspalvelu Oy", "DPA-1", Set.of(Purpose.BILLING),
+            Processor.Writes.NONE);
+
     @Test
     void processorsAreRecipientsAndNoneIsSaidOnlyWhenTrue() {
         String none = text(Language.EN, description());
         assertThat(none).contains("No service provider has access to the register at present.");
-        String some = text(Language.EN, description().withProcessors(List.of(
-                new Processor("billing", "Laskutuspalvelu Oy", Set.of(Purpose.BILLING)))));
-        assertThat(some).contains("Laskutuspalvelu Oy: Billing").doesNotContain("No service provider");
+        String some = text(Language.EN, description().withProcessors(List.of(INVOICING)));
+        assertThat(some).contains("[\"Laskutuspalvelu Oy\",\"Billing\",").doesNotContain("No service provider");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Language.class)
+    void eachRecipientIsListedWithItsPurposesAndTheDataTheyLetItSee(Language language) {
+        NoticeTexts t = NoticeTexts.of(language);
+        Processor helpdesk = new Processor("technical-support", "Tukipalvelu Oy", "DPA-2",
+                Set.of(Purpose.TECHNICAL_SUPPORT, Purpose.FAULT_NOTICES), Processor.Writes.NONE);
+        Map<String, Object> notice = new PrivacyNotice(description().withProcessors(List.of(INVOICING, helpdesk)))
+                .content(language);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> section = ((List<Map<String, Object>>) notice.get("sections")).get(6);
+        String json = Json.write(section);
+        // what billing's purpose lets it see: the organisation's details, addresses, business id and billing people
+        assertThat(json).contains(Json.write(List.of("Laskutuspalvelu Oy", t.get("purpose.billing"),
+                String.join(", ", t.get("datum.CUSTOMER_DETAILS"), t.get("datum.EMAIL_ADDRESSES"),
+                        t.get("datum.BUSINESS_ID"), t.get("datum.CUSTOMER_PEOPLE")))));
+        assertThat(json).contains(Json.write(List.of("Tukipalvelu Oy",
+                t.get("purpose.technical-support") + ", " + t.get("purpose.fault-notices"),
+                String.join(", ", t.get("datum.CUSTOMER_DETAILS"), t.get("datum.EMAIL_ADDRESSES"),
+                        t.get("datum.CUSTOMER_HISTORY"), t.get("datum.CUSTOMER_PEOPLE"), t.get("datum.AUTHENTICATION")))));
+        assertThat(json).doesNotContain(t.get("datum.DATA_SUBJECT_REQUESTS")).doesNotContain(t.get("datum.AUDIT_TRAIL"));
     }
 
     @Test
@@ -150,13 +175,14 @@ class PrivacyNoticeTest {
 
     @Test
     void theRecordOfProcessingHasEveryArticle30Item() {
-        Map<String, Object> record = new RecordsOfProcessing(description().withProcessors(List.of(
-                new Processor("billing", "Laskutuspalvelu Oy", Set.of(Purpose.BILLING))))).content();
+        Map<String, Object> record = new RecordsOfProcessing(description().withProcessors(List.of(INVOICING))).content();
         assertThat(record).containsKeys("controller", "contactPerson", "purposes", "dataSubjects", "categories",
                 "recipients", "transfers", "retention", "securityMeasures");
         assertThat((List<?>) record.get("purposes")).hasSize(Purpose.values().length);
         assertThat((List<?>) record.get("categories")).hasSize(PersonalDataCategory.values().length);
         assertThat((List<?>) record.get("retention")).hasSize(DataCategory.values().length);
-        assertThat(Json.write(record)).contains("\"processor\":\"billing\"").contains("GDPR art. 6(1)(c)");
+        assertThat(Json.write(record)).contains("\"processor\":\"billing\"").contains("\"contract\":\"DPA-1\"")
+                .contains("\"categories\":[\"CUSTOMER_DETAILS\",\"EMAIL_ADDRESSES\",\"BUSINESS_ID\",\"CUSTOMER_PEOPLE\"]")
+                .contains("GDPR art. 6(1)(c)");
     }
 }

@@ -16,7 +16,10 @@ import java.util.function.UnaryOperator;
 public final class ApiClient {
     public static final String STAFF = "register-staff";
     public static final String ADMIN = "register-admin";
-    public static final String PROCESSOR = "register-processor";
+    /** The Cognito group of a configured processor's users: register-processor-&lt;id&gt;. */
+    public static String processorGroup(String processorId) {
+        return "register-processor-" + processorId;
+    }
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -61,5 +64,11 @@ public final class ApiClient {
 
     public Answer asAdmin(String method, String routePath, UnaryOperator<HttpApiEvents.Builder> request) {
         return call(method, routePath, b -> request.apply(b.caller("admin-user-1", ADMIN)));
+    }
+
+    /** As a user of the configured processor with this id (its Cognito group only, as Cognito issues it). */
+    public Answer asProcessor(String processorId, String method, String routePath,
+                              UnaryOperator<HttpApiEvents.Builder> request) {
+        return call(method, routePath, b -> request.apply(b.caller(processorId + "-user-1", processorGroup(processorId))));
     }
 }

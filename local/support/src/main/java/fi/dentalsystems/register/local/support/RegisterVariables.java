@@ -1,13 +1,16 @@
 package fi.dentalsystems.register.local.support;
 
+import fi.dentalsystems.register.core.domain.ProcessorRegister;
 import fi.dentalsystems.register.core.notice.RegisterDescription;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * The variables every deployed function gets from template.yaml's Globals to name the controller
- * (RegisterDescription.VARIABLES), resolved from the parameters' defaults as a local run resolves
+ * (RegisterDescription.VARIABLES) and its processors (ProcessorRegister.VARIABLE), resolved from the parameters' defaults as a local run resolves
  * them: tests hand them to handlers the way the stack would, without a copy of any value.
  */
 public final class RegisterVariables {
@@ -18,7 +21,9 @@ public final class RegisterVariables {
         SamTemplate template = SamTemplate.load();
         Map<String, Object> globals = template.globalEnvironment();
         Map<String, String> variables = new HashMap<>();
-        for (String name : RegisterDescription.VARIABLES) {
+        List<String> names = new ArrayList<>(RegisterDescription.VARIABLES);
+        names.add(ProcessorRegister.VARIABLE); // the processor register: the notice's recipients, processors' access
+        for (String name : names) {
             SamTemplate.resolveLocal(globals.get(name), ref -> template.parameterDefault(ref).orElse(null))
                     .ifPresent(v -> variables.put(name, v));
         }
