@@ -76,6 +76,8 @@ class OpenApiContractTest {
                 "GET /requests/{requestId}/export",
                 "GET /customers/{customerId}/hold", "PUT /customers/{customerId}/hold", "DELETE /customers/{customerId}/hold",
                 "GET /contacts/{contactId}/hold", "PUT /contacts/{contactId}/hold", "DELETE /contacts/{contactId}/hold",
-                "GET /requests/{requestId}/hold", "PUT /requests/{requestId}/hold", "DELETE /requests/{requestId}/hold");
+                "GET /requests/{requestId}/hold", "PUT /requests/{requestId}/hold", "DELETE /requests/{requestId}/hold",
+                "GET /contacts/{contactId}/credentials", "PUT /contacts/{contactId}/credentials/{service}",
+                "DELETE /contacts/{contactId}/credentials/{service}", "GET /records-of-processing", "GET /privacy-notice");
     }
 }
