@@ -9,6 +9,7 @@ import fi.dentalsystems.register.core.domain.Language;
 import fi.dentalsystems.register.core.domain.Purpose;
 import fi.dentalsystems.register.core.domain.RequestChannel;
 import fi.dentalsystems.register.core.domain.RequestLifecycle;
+import fi.dentalsystems.register.core.domain.RequestStatus;
 import fi.dentalsystems.register.core.domain.RequestType;
 import fi.dentalsystems.register.core.domain.TargetType;
 import fi.dentalsystems.register.core.domain.VerificationToken;
@@ -40,9 +41,9 @@ import java.util.Set;
  * look first.
  *
  * <p>Re-runnable (decision 0010): the request id comes from the message's identity, so a replay
- * creates nothing twice; the verification mail goes out before the request is stored, so a stored
- * request means its link went (a failure before the store sends a new link on the retry); the raw
- * message is marked processed last, and only then may it expire.
+ * creates nothing twice; a replay of an attempt that stored the request but failed before the end
+ * finishes it (audit, a fresh link); the raw message is marked processed last, and only then may it
+ * expire.
  */
 final class EmailIntake {
     static final int MAX_RAW_BYTES = 10 * 1024 * 1024;
@@ -131,39 +132,52 @@ final class EmailIntake {
                 requestId, facts);
         boolean trusted = verdicts.entrySet().stream()
                 .noneMatch(v -> !v.getKey().equals("virusVerdict") && "FAIL".equals(v.getValue()));
-        DataSubjectRequest toStore = received;
-        if (trusted) {
-            VerificationToken token = VerificationToken.issue(received.requestId());
-            toStore = RequestLifecycle.awaitVerification(received, token, now);
-            // the link goes before the request is stored: a stored request means its link went out
-            mailer.send(mails.verification(toStore, publicBaseUrl + "/public/verify?token="
-                    + URLEncoder.encode(token.value(), StandardCharsets.UTF_8)));
-        }
+        Optional<VerificationToken> token = trusted ? Optional.of(VerificationToken.issue(received.requestId()))
+                : Optional.empty();
         DataSubjectRequest stored;
         try {
-            stored = requests.create(toStore);
+            stored = requests.create(token.map(t -> RequestLifecycle.awaitVerification(received, t, now)).orElse(received));
         } catch (StaleVersionException raced) {
-            // the same message by another path, a moment ago: that one's link is the one that works
+            // the same message by another path, a moment ago: that one sends the link
             return Outcome.DUPLICATE;
         }
         audit.record(access(), AuditAction.CREATE, new AuditTarget(TargetType.REQUEST, stored.requestId()));
+        token.ifPresent(t -> sendLink(stored, t));
         return Outcome.CREATED;
     }
 
+    private void sendLink(DataSubjectRequest request, VerificationToken token) {
+        mailer.send(mails.verification(request, publicBaseUrl + "/public/verify?token="
+                + URLEncoder.encode(token.value(), StandardCharsets.UTF_8)));
+    }
+
     /**
-     * The message is already a request. From this same stored object it is a replay of an attempt that
-     * failed after storing the request: its audit entry may be missing. From another object it is the
-     * same message delivered again.
+     * The message is already a request. From another stored object it is the same message delivered
+     * again: nothing to do. From this same object it is a replay of an attempt that stored the request
+     * and then failed (the object is not marked processed): its audit entry may be missing and its link
+     * may not have gone out, so the replay audits what is missing and sends a new link (only the newest
+     * verifies). The one window: an attempt that mailed and died before marking the object sends the
+     * person a second link, never none (decision 0010).
      */
     private Outcome duplicate(DataSubjectRequest existing, Delivery delivery) {
-        if (rawMail(delivery).equals(existing.intake().get("rawMail"))) {
-            boolean audited = audit.forTarget(existing.requestId(), 20, Optional.empty()).items().stream()
-                    .anyMatch(e -> e.action() == AuditAction.CREATE);
-            if (!audited) {
-                audit.record(access(), AuditAction.CREATE, new AuditTarget(TargetType.REQUEST, existing.requestId()));
-            }
+        if (!rawMail(delivery).equals(existing.intake().get("rawMail"))) {
+            return Outcome.DUPLICATE;
         }
-        return Outcome.DUPLICATE;
+        boolean audited = audit.forTarget(existing.requestId(), 20, Optional.empty()).items().stream()
+                .anyMatch(e -> e.action() == AuditAction.CREATE);
+        if (!audited) {
+            audit.record(access(), AuditAction.CREATE, new AuditTarget(TargetType.REQUEST, existing.requestId()));
+        }
+        if (existing.status() != RequestStatus.AWAITING_VERIFICATION) {
+            return existing.type() == RequestType.UNCLASSIFIED && existing.intake().containsKey("parked")
+                    ? Outcome.PARKED : Outcome.CREATED;
+        }
+        Instant now = clock.instant();
+        VerificationToken token = VerificationToken.issue(existing.requestId());
+        DataSubjectRequest again = requests.update(RequestLifecycle.reissueVerification(existing, token, now));
+        audit.record(access(), AuditAction.UPDATE, new AuditTarget(TargetType.REQUEST, again.requestId()));
+        sendLink(again, token);
+        return Outcome.CREATED;
     }
 
     /** A bounce about the register's own mail is recorded on its request; any other is only noted in the log. */

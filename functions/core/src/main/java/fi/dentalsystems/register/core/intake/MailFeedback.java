@@ -1,5 +1,6 @@
 package fi.dentalsystems.register.core.intake;
 
+import edu.umd.cs.findbugs.annotations.SuppressFBWarnings;
 import fi.dentalsystems.register.core.audit.AuditAction;
 import fi.dentalsystems.register.core.audit.AuditLog;
 import fi.dentalsystems.register.core.audit.AuditTarget;
@@ -40,6 +41,9 @@ public final class MailFeedback {
     private final AuditLog audit;
     private final String actor;
 
+    @SuppressFBWarnings(value = "EI_EXPOSE_REP2",
+            justification = "The repository and the audit log are the function's shared, injected stores: there is "
+                    + "nothing to copy")
     public MailFeedback(RequestRepository requests, AuditLog audit, String actor) {
         this.requests = requests;
         this.audit = audit;

@@ -45,7 +45,7 @@ public final class OutboxMailer implements Mailer {
         try {
             Files.createDirectories(outbox);
             Path temp = outbox.resolve(name + ".part");
-            Files.writeString(temp, message, StandardCharsets.US_ASCII);
+            Files.writeString(temp, message, StandardCharsets.UTF_8); // RFC 6532: an internationalised address stays as it is
             Files.move(temp, outbox.resolve(name), java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write to the outbox", e);

@@ -32,9 +32,6 @@ public final class SesMailer implements Mailer {
                 .filter(s -> !s.isBlank()));
     }
 
-    @SuppressFBWarnings(value = "EI_EXPOSE_REP2",
-            justification = "The AWS SDK client is injected and shared (thread-safe, one per function): there is "
-                    + "nothing to copy")
     public SesMailer(SesV2Client ses, String from) {
         this(ses, from, Optional.empty());
     }

@@ -40,7 +40,9 @@ public final class NoticeTexts {
                 throw new IllegalStateException("missing " + resource);
             }
             Properties p = new Properties();
-            p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+            try (InputStreamReader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
+                p.load(reader);
+            }
             return new NoticeTexts(language, p);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -43,9 +43,10 @@ public final class PrivacyNoticeHtml {
         html.append("<p>").append(text((String) notice.get("lead"))).append("</p>");
         links(html, (List<Map<String, String>>) notice.get("links"));
         for (Map<String, Object> section : (List<Map<String, Object>>) notice.get("sections")) {
-            String id = "s" + section.get("number");
-            html.append("<section aria-labelledby=\"").append(id).append("\"><h2 id=\"").append(id).append("\">")
-                    .append(section.get("number")).append(". ").append(text((String) section.get("title")))
+            String number = text(String.valueOf(section.get("number")));
+            html.append("<section aria-labelledby=\"s").append(number).append("\"><h2 id=\"s").append(number)
+                    .append("\">").append(number).append(". ")
+                    .append(text((String) section.get("title")))
                     .append("</h2>");
             for (Map<String, Object> block : (List<Map<String, Object>>) section.get("content")) {
                 block(html, block);
