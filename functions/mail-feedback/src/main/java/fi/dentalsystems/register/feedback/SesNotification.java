@@ -1,6 +1,6 @@
 package fi.dentalsystems.register.feedback;
 
-import fi.dentalsystems.register.core.format.Json;
+import fi.dentalsystems.register.core.http.JsonBody;
 import fi.dentalsystems.register.core.intake.MailFeedback;
 import fi.dentalsystems.register.core.mail.MailReference;
 import fi.dentalsystems.register.core.mail.SesMailer;
@@ -27,7 +27,7 @@ final class SesNotification {
     static Optional<MailFeedback.Notice> read(String message) {
         Object parsed;
         try {
-            parsed = Json.parse(message);
+            parsed = JsonBody.parse(message);
         } catch (RuntimeException notJson) {
             return Optional.empty();
         }

@@ -69,7 +69,7 @@ final class LocalDeadLetters {
         }
         try (Stream<Path> files = Files.walk(root, 2)) {
             for (Path f : files.filter(p -> p.toString().endsWith(".json")).sorted().toList()) {
-                Map<String, Object> letter = (Map<String, Object>) Json.parse(Files.readString(f, StandardCharsets.UTF_8));
+                Map<String, Object> letter = (Map<String, Object>) fi.dentalsystems.register.core.http.JsonBody.parse(Files.readString(f, StandardCharsets.UTF_8));
                 parked.add(new Parked(f, String.valueOf(letter.get("function")), (Map<String, Object>) letter.get("event")));
             }
         } catch (IOException e) {

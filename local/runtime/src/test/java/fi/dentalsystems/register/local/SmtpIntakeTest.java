@@ -75,6 +75,7 @@ class SmtpIntakeTest {
             var handler = (RequestHandler<Map<String, Object>, Map<String, Object>>) LocalApi.instantiate(template,
                     template.function("EmailIntakeFunction").orElseThrow(), gone, ENGINE.tableNamesByLogicalId(),
                     Clock.systemUTC(), mail -> "m", Map.of("PUBLIC_BASE_URL", "http://localhost",
+                            "INBOUND_FOLDER", dir.resolve("inbound").toString(),
                             "INBOUND_BUCKET", LocalSmtpIntake.BUCKET, "INBOUND_PREFIX", ""));
             LocalDeadLetters deadLetters = new LocalDeadLetters(dir.resolve("dlq"));
             try (LocalSmtpIntake smtp = new LocalSmtpIntake(Dynalite.freePort(), new FolderRawMailStore(dir.resolve("inbound")),

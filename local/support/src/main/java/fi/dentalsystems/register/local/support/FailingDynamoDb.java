@@ -55,9 +55,13 @@ public final class FailingDynamoDb {
     public DynamoDbClient wrap(DynamoDbClient real) {
         return (DynamoDbClient) Proxy.newProxyInstance(DynamoDbClient.class.getClassLoader(),
                 new Class<?>[] {DynamoDbClient.class}, (proxy, method, args) -> {
-                    String table = args != null && args.length == 1 ? tableOf(method.getName(), args[0]) : "";
+                    // queryPaginator pages with Query: the same operation, failing the same way
+                    String operation = method.getName().endsWith("Paginator")
+                            ? method.getName().substring(0, method.getName().length() - "Paginator".length())
+                            : method.getName();
+                    String table = args != null && args.length == 1 ? tableOf(operation, args[0]) : "";
                     for (Rule rule : rules) {
-                        if (rule.operation().equals(method.getName()) && table.endsWith(rule.table())
+                        if (rule.operation().equals(operation) && table.endsWith(rule.table())
                                 && rule.left().getAndDecrement() > 0) {
                             injected.incrementAndGet();
                             throw rule.failure().get();
