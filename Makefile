@@ -35,3 +35,13 @@ build-RetentionPurgeFunction:
 	mvn -B -q -DskipTests -pl functions/retention-purge -am package
 	mkdir -p "$(ARTIFACTS_DIR)/lib"
 	cp functions/retention-purge/target/retention-purge.jar "$(ARTIFACTS_DIR)/lib/"
+
+build-MailFeedbackFunction:
+	mvn -B -q -DskipTests -pl functions/mail-feedback -am package
+	mkdir -p "$(ARTIFACTS_DIR)/lib"
+	cp functions/mail-feedback/target/mail-feedback.jar "$(ARTIFACTS_DIR)/lib/"
+
+build-IntakeWatchFunction:
+	mvn -B -q -DskipTests -pl functions/intake-watch -am package
+	mkdir -p "$(ARTIFACTS_DIR)/lib"
+	cp functions/intake-watch/target/intake-watch.jar "$(ARTIFACTS_DIR)/lib/"

@@ -151,8 +151,9 @@ for name, bucket in by_type("AWS::S3::Bucket").items():
               for b in policies for st in b["Properties"]["PolicyDocument"]["Statement"])
     check(f"{name}: TLS only", tls)
 rules = by_type("AWS::SES::ReceiptRule")
-check("SES receipt rule: S3 then Lambda, TLS required, scanning on", any(
-    [list(a.keys())[0] for a in r["Properties"]["Rule"]["Actions"]] == ["S3Action", "LambdaAction"]
+# issue 13: SES only stores the mail; the bucket's notification starts the intake (bucket and key, no mail content)
+check("SES receipt rule: S3 only (the bucket's notification starts the intake), TLS required, scanning on", any(
+    [list(a.keys())[0] for a in r["Properties"]["Rule"]["Actions"]] == ["S3Action"]
     and r["Properties"]["Rule"].get("TlsPolicy") == "Require" and r["Properties"]["Rule"].get("ScanEnabled")
     for r in rules.values()))
 
@@ -171,6 +172,135 @@ for name, res in resources.items():
                         any(a.startswith("dynamodb:") for a in actions) and "*" in resources_):
                     wide.append(f"{name}: {actions}")
 check("no IAM statement grants dynamodb:* or DynamoDB on every resource", not wide, "; ".join(wide))
+
+# ---- issue 13: no event is lost silently, and someone hears when something fails (decision 0010) ----
+def ref_id(value):
+    """The logical id a Ref or GetAtt names (an alias's function for a SAM alias)."""
+    if isinstance(value, dict):
+        if "Ref" in value:
+            target = value["Ref"]
+        elif "Fn::GetAtt" in value:
+            att = value["Fn::GetAtt"]
+            target = att[0] if isinstance(att, list) else att.split(".")[0]
+        else:
+            return None
+        res = resources.get(target, {})
+        if res.get("Type") == "AWS::Lambda::Alias":
+            return ref_id(res["Properties"]["FunctionName"])
+        if res.get("Type") == "AWS::Lambda::Version":
+            return ref_id(res["Properties"]["FunctionName"])
+        return target
+    return None
+
+
+queues = by_type("AWS::SQS::Queue")
+topics = by_type("AWS::SNS::Topic")
+alarms = by_type("AWS::CloudWatch::Alarm")
+alarm_topic = [k for k, t in topics.items() if any(
+    s_.get("Protocol") == "email" and s_.get("Endpoint") == {"Ref": "RegisterContactEmail"}
+    for s_ in [r["Properties"] for r in by_type("AWS::SNS::Subscription").values()
+               if ref_id(r["Properties"]["TopicArn"]) == k])]
+check("an SNS topic mails the register contact person (RegisterContactEmail)", len(alarm_topic) == 1, str(alarm_topic))
+for name, topic in topics.items():
+    check(f"{name}: KMS-encrypted with the register key", topic["Properties"].get("KmsMasterKeyId") == {"Ref": "RegisterKey"})
+
+ASYNC_PRINCIPALS = {"s3.amazonaws.com", "sns.amazonaws.com", "ses.amazonaws.com", "events.amazonaws.com"}
+invoke_configs = {ref_id(c["Properties"]["FunctionName"]): c["Properties"]
+                  for c in by_type("AWS::Lambda::EventInvokeConfig").values()}
+async_functions = set()
+for perm in by_type("AWS::Lambda::Permission").values():
+    if perm["Properties"].get("Principal") in ASYNC_PRINCIPALS:
+        async_functions.add(ref_id(perm["Properties"]["FunctionName"]))
+check("some functions are invoked asynchronously (S3, SNS)", len(async_functions) >= 2, str(async_functions))
+destinations = set()
+for fn in sorted(async_functions):
+    cfg = invoke_configs.get(fn, {})
+    dest = cfg.get("DestinationConfig", {}).get("OnFailure", {}).get("Destination")
+    destinations.add(ref_id(dest))
+    check(f"{fn}: its asynchronous events have an on-failure destination, retries bounded",
+          ref_id(dest) in queues and cfg.get("MaximumRetryAttempts", 99) <= 2
+          and cfg.get("MaximumEventAgeInSeconds", 99999) <= 21600, str(cfg))
+for name, mapping in by_type("AWS::Lambda::EventSourceMapping").items():
+    dest = mapping["Properties"].get("DestinationConfig", {}).get("OnFailure", {}).get("Destination")
+    destinations.add(ref_id(dest))
+    check(f"{name}: stream mapping parks a failing batch (on-failure destination)", ref_id(dest) in queues)
+schedules = by_type("AWS::Scheduler::Schedule")
+check("schedules exist", len(schedules) >= 2)
+for name, sch in schedules.items():
+    target = sch["Properties"]["Target"]
+    dlq = target.get("DeadLetterConfig", {}).get("Arn")
+    destinations.add(ref_id(dlq))
+    check(f"{name}: retry policy and dead-letter queue", ref_id(dlq) in queues
+          and target.get("RetryPolicy", {}).get("MaximumRetryAttempts") is not None)
+check("no SES receipt rule invokes a function directly (its event would carry the mail)", not any(
+    "LambdaAction" in a for r in rules.values() for a in r["Properties"]["Rule"]["Actions"]))
+check("every queue is a failure destination", set(queues) == destinations - {None}, str(set(queues) ^ destinations))
+for name, q in queues.items():
+    p_ = q["Properties"]
+    check(f"{name}: KMS with the register key, kept 14 days", p_.get("KmsMasterKeyId") == {"Ref": "RegisterKey"}
+          and p_.get("MessageRetentionPeriod") == 1209600)
+
+
+def alarm_on(namespace, metric, dimension_value):
+    found = []
+    for a_name, a in alarms.items():
+        p_ = a["Properties"]
+        dims = [d["Value"] for d in p_.get("Dimensions", [])]
+        if p_.get("Namespace") == namespace and p_.get("MetricName") == metric and dimension_value in dims:
+            found.append(p_)
+    return found
+
+
+def to_the_person(p_):
+    return any(ref_id(a) in alarm_topic for a in p_.get("AlarmActions", []))
+
+
+for name, q in queues.items():
+    found = alarm_on("AWS/SQS", "ApproximateNumberOfMessagesVisible", {"Fn::GetAtt": [name, "QueueName"]})
+    check(f"{name}: an alarm when anything is parked (depth > 0) that mails the contact person",
+          any(p_["Threshold"] == 0 and p_["ComparisonOperator"] == "GreaterThanThreshold" and to_the_person(p_)
+              for p_ in found))
+for name in functions:
+    for metric in ("Errors", "Throttles"):
+        found = alarm_on("AWS/Lambda", metric, {"Ref": name})
+        check(f"{name}: {metric} alarm that mails the contact person",
+              any(p_["Threshold"] == 0 and to_the_person(p_) for p_ in found))
+for metric in ("PurgeErrors", "PurgeComplete", "RequestsOverdue", "UnprocessedMailOldestAgeSeconds",
+               "ParkedMailOlderThanADay"):
+    check(f"alarm on {metric}", any(a["Properties"].get("MetricName") == metric and to_the_person(a["Properties"])
+                                    for a in alarms.values()))
+check("alarm on a missed purge run (no report for more than a day, missing data breaches)", any(
+    a["Properties"].get("MetricName") == "PurgeComplete" and a["Properties"].get("TreatMissingData") == "breaching"
+    and 86400 < a["Properties"]["Period"] * a["Properties"]["EvaluationPeriods"] <= 604800 for a in alarms.values()))
+check("alarm when the oldest unprocessed mail is older than an hour", any(
+    a["Properties"].get("MetricName") == "UnprocessedMailOldestAgeSeconds" and a["Properties"]["Threshold"] == 3600
+    for a in alarms.values()))
+for metric in ("Reputation.BounceRate", "Reputation.ComplaintRate"):
+    check(f"alarm on SES {metric}", any(a["Properties"].get("Namespace") == "AWS/SES"
+                                        and a["Properties"].get("MetricName") == metric for a in alarms.values()))
+with open("README.md", encoding="utf-8") as f:
+    readme = f.read()
+for a_name, a in alarms.items():
+    p_ = a["Properties"]
+    short = p_["AlarmName"]["Fn::Sub"].replace("customer-register-${Stage}-", "")
+    check(f"{a_name} ({short}): says what to do and has a runbook section in the README",
+          "Do:" in p_.get("AlarmDescription", "") and f'"{short}"' in p_.get("AlarmDescription", "")
+          and f"#### {short}" in readme and to_the_person(p_) and bool(p_.get("OKActions")))
+
+# the raw-mail lifecycle expires only mail the intake marked processed (tag intake=processed)
+inbound = resources["InboundMailBucket"]["Properties"]
+EXPIRING = ("ExpirationInDays", "ExpirationDate", "NoncurrentVersionExpiration", "NoncurrentVersionExpirationInDays",
+            "Transitions", "Transition", "NoncurrentVersionTransitions")
+unsafe = []
+for rule in inbound.get("LifecycleConfiguration", {}).get("Rules", []):
+    expires = any(k in rule for k in EXPIRING)
+    tags = {(t["Key"], t["Value"]) for t in rule.get("TagFilters", [])}
+    if expires and ("intake", "processed") not in tags:
+        unsafe.append(rule.get("Id"))
+check("InboundMailBucket: no lifecycle rule can expire mail the intake has not marked processed", not unsafe, str(unsafe))
+check("InboundMailBucket: processed mail expires within 7 days", any(
+    r.get("ExpirationInDays", 999) <= 7 and {"Key": "intake", "Value": "processed"} in r.get("TagFilters", [])
+    for r in inbound["LifecycleConfiguration"]["Rules"]))
 
 with open("samconfig.toml", "rb") as f:
     samconfig = tomllib.load(f)

@@ -23,9 +23,11 @@ import java.util.Map;
 import static software.amazon.lambda.powertools.logging.argument.StructuredArguments.entry;
 
 /**
- * Lambda entry point of inbound mail. The SES receipt rule stores the raw message in the
- * inbound bucket (key = prefix + SES message id), then invokes this function with the SES
- * event; an S3 ObjectCreated event works as well. Logs carry SES ids and outcomes only.
+ * Lambda entry point of inbound mail. The SES receipt rule stores the raw message in the inbound
+ * bucket (key = prefix + SES message id); the bucket's ObjectCreated notification invokes this
+ * function asynchronously with the S3 event — bucket and key, nothing of the mail, which is all a
+ * failed event parked in the dead-letter queue then holds (decision 0010). The SES event (receipt
+ * rule Lambda action) is read too. Logs carry object keys and outcomes only.
  */
 public final class EmailIntakeHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
     private static final Logger LOG = LoggerFactory.getLogger(EmailIntakeHandler.class);

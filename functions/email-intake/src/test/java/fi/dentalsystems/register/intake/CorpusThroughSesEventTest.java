@@ -165,7 +165,10 @@ class CorpusThroughSesEventTest {
                 return out.get(0);
             }));
         }
-        assertThat(racers.stream().map(CompletableFuture::join).sorted().toList()).containsExactly("CREATED", "DUPLICATE");
+        // exactly one request; the second may find it stored but not yet finished and send a fresh link (only the
+        // newest verifies): a link may come twice, never not at all (decision 0010)
+        assertThat(racers.stream().map(CompletableFuture::join).toList()).contains("CREATED")
+                .allMatch(o -> o.equals("CREATED") || o.equals("DUPLICATE"));
         assertThat(requests.withEmail("race@example.fi")).hasSize(1);
     }
 

@@ -34,6 +34,7 @@ public final class Dev {
             case "up" -> up(root, List.of(args).subList(1, args.length));
             case "deadlines" -> deadlines(root, List.of(args).subList(1, args.length));
             case "purge" -> purge(root, List.of(args).subList(1, args.length));
+            case "redrive" -> redrive(root, List.of(args).subList(1, args.length));
             case "token" -> {
                 if (args.length < 2) {
                     usage();
@@ -147,6 +148,53 @@ public final class Dev {
         return Map.of("PURGE_CLOCK_OVERRIDE", "allowed", "SUPPRESSION_PEPPER", pepper);
     }
 
+    /**
+     * Replays what the local dead-letter queues (.local/dlq/) hold through the functions of the running
+     * local system, once each, and says how many went through and how many are still parked.
+     */
+    private static void redrive(Path root, List<String> args) throws java.io.IOException {
+        int dynamoPort = 8000;
+        for (int i = 0; i < args.size(); i++) {
+            switch (args.get(i)) {
+                case "--dynamodb-port" -> dynamoPort = Integer.parseInt(args.get(++i));
+                default -> throw new IllegalArgumentException("unknown option " + args.get(i));
+            }
+        }
+        LocalDeadLetters deadLetters = new LocalDeadLetters(root.resolve(".local/dlq"));
+        if (deadLetters.all().isEmpty()) {
+            System.out.println("nothing parked in .local/dlq/");
+            return;
+        }
+        SamTemplate template = SamTemplate.load(root.resolve("template.yaml"));
+        Map<String, String> tables = new java.util.LinkedHashMap<>();
+        template.tables().keySet().forEach(id -> tables.put(id, id));
+        String pepper = localSecret(root.resolve(".local/suppression-pepper"));
+        try (DynamoDbClient client = DynamoDbConnection.create(Optional.of("http://127.0.0.1:" + dynamoPort), "eu-west-1")) {
+            client.describeTable(r -> r.tableName("RequestsTable"));
+            LocalFunctions functions = new LocalFunctions(template, client, tables, Clock.systemUTC(),
+                    new OutboxMailer(root.resolve(".local/outbox"), "tietosuoja@dentalsystems.fi", Clock.systemUTC()),
+                    localVariables(root, "http://localhost:3000", pepper));
+            LocalRedrive.Result result = new LocalRedrive(deadLetters, functions.replayers()).run();
+            System.out.println("redrive: " + result.replayed() + " replayed, " + result.stillParked() + " still parked");
+            if (result.stillParked() > 0) {
+                System.exit(1);
+            }
+        } catch (software.amazon.awssdk.core.exception.SdkClientException
+                 | software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException e) {
+            System.err.println("no local system on DynamoDB port " + dynamoPort + ": start it with ./dev up");
+            System.exit(1);
+        }
+    }
+
+    /** The variables every local function gets: the public address, the pepper, the export and inbound folders. */
+    static Map<String, String> localVariables(Path root, String base, String pepper) {
+        return Map.of("PUBLIC_BASE_URL", base, "SUPPRESSION_PEPPER", pepper,
+                "EXPORT_FOLDER", root.resolve(".local/exports").toString(),
+                "INBOUND_FOLDER", root.resolve(".local/inbound").toString(),
+                "INBOUND_BUCKET", LocalSmtpIntake.BUCKET, "INBOUND_PREFIX", "");
+    }
+
+
     /** A random secret kept in .local/ between runs (the local stand-in of an SSM SecureString). */
     private static String localSecret(Path file) throws java.io.IOException {
         if (!java.nio.file.Files.exists(file)) {
@@ -162,7 +210,7 @@ public final class Dev {
         System.err.println("usage: dev up [--port N] [--dynamodb-port N] [--smtp-port N] [--data DIR] [--seed]"
                 + " | dev token admin|staff|service|processor:<id>"
                 + " | dev deadlines [--now ISO-INSTANT] [--port N] [--dynamodb-port N]"
-                + " | dev purge [--now ISO-INSTANT] [--dry-run] [--dynamodb-port N]");
+                + " | dev purge [--now ISO-INSTANT] [--dry-run] [--dynamodb-port N] | dev redrive [--dynamodb-port N]");
     }
 
     private static void up(Path root, List<String> args) throws Exception {
@@ -200,26 +248,17 @@ public final class Dev {
             DemoData.load(bindings, tokens);
         }
         OutboxMailer scheduledMail = new OutboxMailer(outbox, "tietosuoja@dentalsystems.fi", Clock.systemUTC());
-        LocalSchedules schedules = new LocalSchedules(template, function -> LocalApi.instantiate(template, function,
-                client, tables, Clock.systemUTC(), scheduledMail, Map.of("PUBLIC_BASE_URL", base,
-                        "SUPPRESSION_PEPPER", pepper)));
+        LocalFunctions functions = new LocalFunctions(template, client, tables, Clock.systemUTC(), scheduledMail,
+                localVariables(root, base, pepper));
+        // what fails all its attempts is parked here, as the dead-letter queues hold it in AWS (./dev redrive)
+        LocalDeadLetters deadLetters = new LocalDeadLetters(root.resolve(".local/dlq"));
+        LocalSchedules schedules = new LocalSchedules(template, functions::handler,
+                LocalAsyncInvoke.Settings.local(0, deadLetters).delays(), deadLetters);
         Path inbound = root.resolve(".local/inbound");
-        @SuppressWarnings("unchecked")
-        var intakeHandler = (com.amazonaws.services.lambda.runtime.RequestHandler<Map<String, Object>, Map<String, Object>>)
-                LocalApi.instantiate(template, template.function("EmailIntakeFunction").orElseThrow(), client, tables,
-                        Clock.systemUTC(), scheduledMail, Map.of("PUBLIC_BASE_URL", base,
-                                "INBOUND_FOLDER", inbound.toString(), "INBOUND_BUCKET", LocalSmtpIntake.BUCKET,
-                                "INBOUND_PREFIX", ""));
-        @SuppressWarnings("unchecked")
-        var fulfilment = (com.amazonaws.services.lambda.runtime.RequestHandler<
-                com.amazonaws.services.lambda.runtime.events.DynamodbEvent, Map<String, Object>>)
-                LocalApi.instantiate(template, template.function("RequestFulfilmentFunction").orElseThrow(), client,
-                        tables, Clock.systemUTC(), scheduledMail, Map.of("SUPPRESSION_PEPPER", pepper));
-        LocalRequestsStream stream = new LocalRequestsStream(new fi.dentalsystems.register.core.store.RequestRepository(
-                software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient.builder().dynamoDbClient(client).build(),
-                tables.get("RequestsTable")), fulfilment);
+        LocalRequestsStream stream = new LocalRequestsStream(functions.requests(), functions.fulfilment(),
+                LocalRequestsStream.retriesOf(template.function(LocalRequestsStream.FUNCTION).orElseThrow()), deadLetters);
         LocalSmtpIntake smtp = new LocalSmtpIntake(smtpPort, new fi.dentalsystems.register.intake.FolderRawMailStore(inbound),
-                intakeHandler);
+                functions.intake(), LocalAsyncInvoke.Settings.local(functions.retries(LocalSmtpIntake.FUNCTION), deadLetters));
         CountDownLatch stop = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             schedules.close();
@@ -240,6 +279,8 @@ public final class Dev {
         System.out.println("  Stream         Requests → RequestFulfilmentFunction (verified objections are applied at once)");
         System.out.println("  SMTP intake    localhost:" + smtp.port() + "   (mail to "
                 + template.parameterDefault("IntakeAddress").orElse("the intake address") + " becomes a request)");
+        System.out.println("  Dead letters   " + deadLetters.root() + "   (events that failed every attempt; ./dev redrive"
+                + " replays them" + (deadLetters.all().isEmpty() ? "" : "; " + deadLetters.all().size() + " parked now") + ")");
         System.out.println("  DynamoDB       " + engine.endpoint() + "   (dynalite, " + (data.isPresent()
                 ? "data in " + data.get() : "in memory") + "; tables " + String.join(", ", tables.values()) + ")");
         System.out.println();

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
@@ -17,13 +18,15 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Runs the template's scheduled functions locally, as EventBridge Scheduler would. The local
- * scheduler reads the daily form the template uses, {@code cron(M H * * ? *)} in a time zone.
+ * Runs the template's scheduled functions locally, as EventBridge Scheduler would: a run that fails is
+ * retried as the schedule's RetryPolicy says, then parked in .local/dlq/ (the schedule's dead-letter
+ * queue in AWS) for ./dev redrive. The local scheduler reads the daily form the template uses,
+ * {@code cron(M H * * ? *)} in a time zone.
  */
 final class LocalSchedules implements AutoCloseable {
     private static final Pattern DAILY = Pattern.compile("cron\\((\\d{1,2}) (\\d{1,2}) \\* \\* \\? \\*\\)");
 
-    record Job(String functionId, SamTemplate.Schedule schedule, RequestHandler<Map<String, Object>, Map<String, Object>> handler) {
+    record Job(String functionId, SamTemplate.Schedule schedule, LocalAsyncInvoke invoke) {
     }
 
     private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -32,9 +35,11 @@ final class LocalSchedules implements AutoCloseable {
         return t;
     });
     private final List<String> described = new ArrayList<>();
+    private final Map<String, Job> jobs = new LinkedHashMap<>();
 
     @SuppressWarnings("unchecked")
-    LocalSchedules(SamTemplate template, Function<SamTemplate.Function, Object> instantiate) {
+    LocalSchedules(SamTemplate template, Function<SamTemplate.Function, Object> instantiate, List<Duration> retryDelays,
+                   LocalDeadLetters deadLetters) {
         for (SamTemplate.Function function : template.functions()) {
             for (SamTemplate.Schedule schedule : function.schedules()) {
                 Matcher m = DAILY.matcher(schedule.expression());
@@ -43,7 +48,10 @@ final class LocalSchedules implements AutoCloseable {
                     continue;
                 }
                 var handler = (RequestHandler<Map<String, Object>, Map<String, Object>>) instantiate.apply(function);
-                Job job = new Job(function.logicalId(), schedule, handler);
+                LocalAsyncInvoke invoke = new LocalAsyncInvoke(function.logicalId(), event -> handler.handleRequest(event, null),
+                        LocalAsyncInvoke.scheduleRetriesOf(function), retryDelays, deadLetters);
+                Job job = new Job(function.logicalId(), schedule, invoke);
+                jobs.put(function.logicalId(), job);
                 int minute = Integer.parseInt(m.group(1));
                 int hour = Integer.parseInt(m.group(2));
                 ZoneId zone = ZoneId.of(schedule.timezone());
@@ -60,14 +68,14 @@ final class LocalSchedules implements AutoCloseable {
             next = next.plusDays(1);
         }
         executor.schedule(() -> {
-            try {
-                Map<String, Object> result = job.handler().handleRequest(Map.of(), null);
-                System.out.println("[schedule] " + job.functionId() + " → " + result);
-            } catch (RuntimeException e) {
-                System.out.println("[schedule] " + job.functionId() + " failed: " + e.getClass().getSimpleName());
-            }
+            job.invoke().submit(Map.of());
             scheduleNext(job, hour, minute, zone);
         }, Duration.between(now, next).toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Runs a job now, as its schedule would (retries and parking included). */
+    void runNow(String functionId) {
+        jobs.get(functionId).invoke().submit(Map.of());
     }
 
     List<String> described() {
@@ -77,5 +85,6 @@ final class LocalSchedules implements AutoCloseable {
     @Override
     public void close() {
         executor.shutdownNow();
+        jobs.values().forEach(j -> j.invoke().close());
     }
 }

@@ -1,6 +1,5 @@
 package fi.dentalsystems.register.local;
 
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import fi.dentalsystems.register.core.mail.OutboxMailer;
 import fi.dentalsystems.register.intake.FolderRawMailStore;
 import fi.dentalsystems.register.local.support.Dynalite;
@@ -48,14 +47,33 @@ final class LocalRegister implements AutoCloseable {
     final LocalApi api;
     final LocalSmtpIntake smtp;
     final DevTokens tokens;
+    final LocalDeadLetters deadLetters;
+    final LocalFunctions functions;
 
     LocalRegister(DynamoDbEngine engine, Path dir) throws IOException {
-        this(engine, dir, Map.of());
+        this(engine, dir, Map.of(), java.util.function.UnaryOperator.identity());
     }
 
     /** With some of the functions' variables set otherwise than template.yaml sets them (a changed configuration). */
-    @SuppressWarnings("unchecked")
     LocalRegister(DynamoDbEngine engine, Path dir, Map<String, String> variables) throws IOException {
+        this(engine, dir, variables, java.util.function.UnaryOperator.identity());
+    }
+
+    /**
+     * With the functions' DynamoDB client passed through {@code dynamoDb} (a fault-injecting wrapper, say);
+     * the HTTP API uses the engine as it is. Asynchronous retries run at once; what fails them all is
+     * parked in {@code dir/dlq}.
+     */
+    LocalRegister(DynamoDbEngine engine, Path dir,
+                  java.util.function.UnaryOperator<software.amazon.awssdk.services.dynamodb.DynamoDbClient> dynamoDb)
+            throws IOException {
+        this(engine, dir, Map.of(), dynamoDb);
+    }
+
+    @SuppressWarnings("unchecked")
+    LocalRegister(DynamoDbEngine engine, Path dir, Map<String, String> variables,
+                  java.util.function.UnaryOperator<software.amazon.awssdk.services.dynamodb.DynamoDbClient> dynamoDb)
+            throws IOException {
         this.engine = engine;
         this.outbox = dir.resolve("outbox");
         this.exports = dir.resolve("exports");
@@ -71,10 +89,11 @@ final class LocalRegister implements AutoCloseable {
         overrides.putAll(variables);
         api = LocalApi.start(0, LocalApi.bind(template, engine.client(), engine.tableNamesByLogicalId(), clock, mailer,
                 overrides), tokens, RepositoryRoot.find().resolve("openapi.yaml"));
-        var intake = (RequestHandler<Map<String, Object>, Map<String, Object>>) LocalApi.instantiate(template,
-                template.function("EmailIntakeFunction").orElseThrow(), engine.client(), engine.tableNamesByLogicalId(),
-                clock, mailer, overrides);
-        smtp = new LocalSmtpIntake(Dynalite.freePort(), new FolderRawMailStore(inbound), intake);
+        deadLetters = new LocalDeadLetters(dir.resolve("dlq"));
+        functions = new LocalFunctions(template, dynamoDb.apply(engine.client()), engine.tableNamesByLogicalId(), clock,
+                mailer, overrides);
+        smtp = new LocalSmtpIntake(Dynalite.freePort(), new FolderRawMailStore(inbound), functions.intake(),
+                new LocalAsyncInvoke.Settings(functions.retries(LocalSmtpIntake.FUNCTION), List.of(), deadLetters));
     }
 
     @Override
@@ -122,6 +141,11 @@ final class LocalRegister implements AutoCloseable {
         return send(HttpRequest.newBuilder(URI.create(link.replace("http://localhost:0", base())))
                 .header("Accept-Language", "fi-FI,fi;q=0.9").header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString("")).build());
+    }
+
+    /** Replays what is parked, as ./dev redrive does (through functions built on the same client). */
+    LocalRedrive.Result redrive() {
+        return new LocalRedrive(deadLetters, functions.replayers()).run();
     }
 
     void mailIn(String from, String subject, String body) throws IOException {

@@ -72,7 +72,8 @@ class ObjectionEndToEndTest {
                 ENGINE.tableNamesByLogicalId(), Clock.systemUTC(), mailer, overrides);
         stream = new LocalRequestsStream(new RequestRepository(
                 DynamoDbEnhancedClient.builder().dynamoDbClient(ENGINE.client()).build(),
-                ENGINE.tableNamesByLogicalId().get("RequestsTable")), fulfilment);
+                ENGINE.tableNamesByLogicalId().get("RequestsTable")), fulfilment, 10,
+                new LocalDeadLetters(outbox.resolve("dlq")));
     }
 
     @AfterAll

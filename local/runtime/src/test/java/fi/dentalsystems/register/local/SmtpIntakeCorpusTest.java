@@ -41,6 +41,9 @@ class SmtpIntakeCorpusTest {
     static LocalSmtpIntake smtp;
     static final Path CORPUS = RepositoryRoot.find().resolve("functions/email-intake/src/test/resources/corpus");
 
+    @TempDir
+    static Path dlq;
+
     @BeforeAll
     @SuppressWarnings("unchecked")
     static void start() {
@@ -53,7 +56,8 @@ class SmtpIntakeCorpusTest {
                 }, Map.of("PUBLIC_BASE_URL", "http://localhost:3000", "INBOUND_FOLDER", inbound.toString(),
                         "INBOUND_BUCKET", LocalSmtpIntake.BUCKET, "INBOUND_PREFIX", ""));
         smtp = new LocalSmtpIntake(fi.dentalsystems.register.local.support.Dynalite.freePort(),
-                new FolderRawMailStore(inbound), handler);
+                new FolderRawMailStore(inbound), handler, new LocalAsyncInvoke.Settings(2, List.of(),
+                        new LocalDeadLetters(dlq)));
     }
 
     @AfterAll
@@ -61,15 +65,27 @@ class SmtpIntakeCorpusTest {
         smtp.close();
     }
 
-    /** A plain SMTP client: the bytes go as they are (dot-stuffed), so malformed mail arrives malformed. */
+    /**
+     * A plain SMTP client: the bytes go as they are (dot-stuffed), so malformed mail arrives malformed. The
+     * envelope sender is the null sender for a message whose Return-Path is {@code <>} (a bounce), as a real
+     * sending server would give it.
+     */
     static void send(int port, byte[] message) throws IOException {
+        String text = new String(message, StandardCharsets.ISO_8859_1);
+        boolean bounce = java.util.regex.Pattern.compile("(?im)^Return-Path:\\s*<>").matcher(text).find();
+        assertThat(conversation(port, bounce ? "" : "sender@example.com", message)).startsWith("250");
+    }
+
+    /** The whole conversation; answers the reply to the end of DATA. */
+    static String conversation(int port, String envelopeSender, byte[] message) throws IOException {
         try (Socket socket = new Socket("127.0.0.1", port)) {
             socket.setSoTimeout(10_000);
-            BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
+            BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
             OutputStream out = socket.getOutputStream();
             expect(in, "220");
             command(out, in, "EHLO test.local", "250");
-            command(out, in, "MAIL FROM:<sender@example.com>", "250");
+            command(out, in, "MAIL FROM:<" + envelopeSender + ">" + (envelopeSender.chars().anyMatch(c -> c > 127)
+                    ? " SMTPUTF8" : ""), "250");
             command(out, in, "RCPT TO:<tietosuoja@dentalsystems.fi>", "250");
             command(out, in, "DATA", "354");
             String text = new String(message, StandardCharsets.ISO_8859_1).replace("\r\n", "\n").replace("\n", "\r\n");
@@ -78,13 +94,16 @@ class SmtpIntakeCorpusTest {
                 stuffed.append(line.startsWith(".") ? "." + line : line).append("\r\n");
             }
             out.write(stuffed.toString().getBytes(StandardCharsets.ISO_8859_1));
-            command(out, in, ".", "250");
+            out.write(".\r\n".getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            String answer = in.readLine();
             command(out, in, "QUIT", "221");
+            return answer;
         }
     }
 
     private static void command(OutputStream out, BufferedReader in, String line, String code) throws IOException {
-        out.write((line + "\r\n").getBytes(StandardCharsets.US_ASCII));
+        out.write((line + "\r\n").getBytes(StandardCharsets.UTF_8));
         out.flush();
         expect(in, code);
     }

@@ -53,6 +53,20 @@ public final class RequestLifecycle {
      */
     public enum LinkOutcome { VALID, ALREADY_VERIFIED, REFUSED }
 
+    /**
+     * A new verification link in place of one that may never have gone out (an interrupted intake
+     * replayed, issue 13): the old hash is replaced, so only the newest link verifies.
+     */
+    public static DataSubjectRequest reissueVerification(DataSubjectRequest r, VerificationToken token, Instant now) {
+        if (r.status() != RequestStatus.AWAITING_VERIFICATION) {
+            throw new IllegalTransitionException("Only a request awaiting verification gets a new link.");
+        }
+        return with(r, RequestStatus.AWAITING_VERIFICATION, Optional.of(token.hash()),
+                Optional.of(now.plus(VerificationToken.LIFETIME)), r.verifiedAt(), r.extension(), r.dueAt(),
+                event(now, VERIFICATION_SENT, "system", Optional.of("link issued again"), r));
+    }
+
+
     public static LinkOutcome checkLink(DataSubjectRequest r, VerificationToken token, Instant now) {
         if (r.status() == RequestStatus.AWAITING_VERIFICATION && r.tokenHash().isPresent()
                 && token.matches(r.tokenHash().get()) && !now.isAfter(r.tokenExpiresAt().orElse(Instant.EPOCH))) {

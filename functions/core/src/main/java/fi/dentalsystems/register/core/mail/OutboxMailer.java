@@ -34,7 +34,8 @@ public final class OutboxMailer implements Mailer {
                 + "To: " + mail.to() + "\r\n"
                 + "Subject: =?UTF-8?B?" + Base64.getEncoder().encodeToString(mail.subject().getBytes(StandardCharsets.UTF_8)) + "?=\r\n"
                 + "Date: " + DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now(clock)) + "\r\n"
-                + "Message-ID: <" + id + "@register.local>\r\n"
+                + "Message-ID: " + mail.reference().map(r -> r.messageId(id)).orElse("<" + id + "@"
+                + MailReference.LOCAL_DOMAIN + ">") + "\r\n"
                 + "Auto-Submitted: auto-generated\r\n"
                 + "MIME-Version: 1.0\r\n"
                 + "Content-Type: text/plain; charset=UTF-8\r\n"
@@ -44,7 +45,7 @@ public final class OutboxMailer implements Mailer {
         try {
             Files.createDirectories(outbox);
             Path temp = outbox.resolve(name + ".part");
-            Files.writeString(temp, message, StandardCharsets.US_ASCII);
+            Files.writeString(temp, message, StandardCharsets.UTF_8); // RFC 6532: an internationalised address stays as it is
             Files.move(temp, outbox.resolve(name), java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write to the outbox", e);

@@ -7,6 +7,7 @@ import fi.dentalsystems.register.core.domain.RequestDeadline;
 import fi.dentalsystems.register.core.domain.RequestType;
 import fi.dentalsystems.register.core.domain.VerificationToken;
 import fi.dentalsystems.register.core.mail.Mail;
+import fi.dentalsystems.register.core.mail.MailReference;
 import fi.dentalsystems.register.core.notice.RegisterDescription;
 
 import java.net.URLEncoder;
@@ -36,6 +37,14 @@ public final class RequestMails {
         return register.controller().name() + "\n" + register.controller().postalAddress() + "\n";
     }
 
+    /**
+     * A mail about the request, carrying its id (and whether it is the verification link) so a bounce
+     * or complaint that comes back can be recorded on the request (decision 0010).
+     */
+    private static Mail mail(DataSubjectRequest r, String purpose, String subject, String text) {
+        return new Mail(r.email(), subject, text, java.util.Optional.of(new MailReference(r.requestId(), purpose)));
+    }
+
     private String intakeAddress() {
         return description.get().intakeAddress();
     }
@@ -43,17 +52,17 @@ public final class RequestMails {
     public Mail verification(DataSubjectRequest r, String link) {
         String type = typeName(r.type(), r.language());
         return switch (r.language()) {
-            case FI -> new Mail(r.email(), "Vahvista tietosuojapyyntösi",
+            case FI -> mail(r, MailReference.VERIFICATION, "Vahvista tietosuojapyyntösi",
                     "Hei,\n\nvastaanotimme tietosuojapyynnön (" + type + ") tähän osoitteeseen.\n"
                             + "Vahvista pyyntö avaamalla linkki 72 tunnin kuluessa:\n\n" + link + "\n\n"
                             + "Jos et lähettänyt pyyntöä, voit jättää tämän viestin huomiotta.\n\n"
                             + signature());
-            case SV -> new Mail(r.email(), "Bekräfta din dataskyddsbegäran",
+            case SV -> mail(r, MailReference.VERIFICATION, "Bekräfta din dataskyddsbegäran",
                     "Hej,\n\nvi har tagit emot en dataskyddsbegäran (" + type + ") till den här adressen.\n"
                             + "Bekräfta begäran genom att öppna länken inom 72 timmar:\n\n" + link + "\n\n"
                             + "Om du inte skickade begäran kan du bortse från detta meddelande.\n\n"
                             + signature());
-            case EN -> new Mail(r.email(), "Confirm your data protection request",
+            case EN -> mail(r, MailReference.VERIFICATION, "Confirm your data protection request",
                     "Hello,\n\nwe received a data protection request (" + type + ") for this address.\n"
                             + "Please confirm it by opening this link within 72 hours:\n\n" + link + "\n\n"
                             + "If you did not send the request, you can ignore this message.\n\n"
@@ -102,13 +111,13 @@ public final class RequestMails {
         String due = DATE.format(r.dueAt());
         String reason = r.extension().map(Extension::reason).orElse("");
         return switch (r.language()) {
-            case FI -> new Mail(r.email(), "Tietosuojapyyntösi käsittelyaikaa on jatkettu",
+            case FI -> mail(r, MailReference.ABOUT_REQUEST, "Tietosuojapyyntösi käsittelyaikaa on jatkettu",
                     "Hei,\n\ntietosuojapyyntösi (" + r.requestId() + ") käsittelyaikaa on jatkettu. Vastaamme "
                             + "viimeistään " + due + ".\n\nSyy: " + reason + "\n\n" + signature());
-            case SV -> new Mail(r.email(), "Tiden för din dataskyddsbegäran har förlängts",
+            case SV -> mail(r, MailReference.ABOUT_REQUEST, "Tiden för din dataskyddsbegäran har förlängts",
                     "Hej,\n\ntiden för att behandla din begäran (" + r.requestId() + ") har förlängts. Vi svarar "
                             + "senast " + due + ".\n\nOrsak: " + reason + "\n\n" + signature());
-            case EN -> new Mail(r.email(), "The deadline of your data protection request has been extended",
+            case EN -> mail(r, MailReference.ABOUT_REQUEST, "The deadline of your data protection request has been extended",
                     "Hello,\n\nthe time to answer your request (" + r.requestId() + ") has been extended. We will "
                             + "answer by " + due + ".\n\nReason: " + reason + "\n\n" + signature());
         };
@@ -116,15 +125,15 @@ public final class RequestMails {
 
     public Mail objectionConfirmed(DataSubjectRequest r) {
         return switch (r.language()) {
-            case FI -> new Mail(r.email(), "Suoramarkkinointikielto on voimassa",
+            case FI -> mail(r, MailReference.ABOUT_REQUEST, "Suoramarkkinointikielto on voimassa",
                     "Hei,\n\nkieltosi on kirjattu (" + r.requestId() + "). Emme lähetä tähän osoitteeseen "
                             + "suoramarkkinointia. Palveluihin liittyvät vika- ja häiriötiedotteet eivät ole markkinointia, "
                             + "ja saat ne edelleen, jos olet asiakkaamme teknisenä yhteyshenkilönä.\n\n" + signature());
-            case SV -> new Mail(r.email(), "Förbudet mot direktmarknadsföring gäller",
+            case SV -> mail(r, MailReference.ABOUT_REQUEST, "Förbudet mot direktmarknadsföring gäller",
                     "Hej,\n\nditt förbud är registrerat (" + r.requestId() + "). Vi skickar ingen direktmarknadsföring "
                             + "till den här adressen. Fel- och störningsmeddelanden om tjänsterna är inte marknadsföring "
                             + "och når dig fortfarande om du är teknisk kontaktperson.\n\n" + signature());
-            case EN -> new Mail(r.email(), "Your objection to direct marketing is in force",
+            case EN -> mail(r, MailReference.ABOUT_REQUEST, "Your objection to direct marketing is in force",
                     "Hello,\n\nyour objection is recorded (" + r.requestId() + "). We send no direct marketing to "
                             + "this address. Fault and outage notices about the services are not marketing and still "
                             + "reach you if you are a customer's technical contact.\n\n" + signature());
@@ -140,7 +149,7 @@ public final class RequestMails {
     public Mail erasureDone(DataSubjectRequest r, java.util.List<String> keptBusinessIds, int heldRecords) {
         String kept = String.join(", ", keptBusinessIds);
         return switch (r.language()) {
-            case FI -> new Mail(r.email(), "Tietosi on poistettu",
+            case FI -> mail(r, MailReference.ABOUT_REQUEST, "Tietosi on poistettu",
                     "Hei,\n\npoistimme pyyntösi (" + r.requestId() + ") mukaisesti yhteystietosi, sinua koskevat "
                             + "asiakashistorian merkinnät ja tunnistautumistietosi."
                             + (kept.isEmpty() ? "" : "\n\nKirjanpitolaki (2:10) velvoittaa säilyttämään asiakasyrityksen "
@@ -149,7 +158,7 @@ public final class RequestMails {
                             + "vaateen vuoksi (tietosuoja-asetuksen 17 artiklan 3 kohdan e alakohta) niin kauan kuin vaade on "
                             + "vireillä; niiden käsittely on rajoitettu, ja ne poistetaan sen jälkeen.")
                             + "\n\nPyyntösi säilytetään todisteena ilman muita tietoja.\n\n" + signature());
-            case SV -> new Mail(r.email(), "Dina uppgifter har raderats",
+            case SV -> mail(r, MailReference.ABOUT_REQUEST, "Dina uppgifter har raderats",
                     "Hej,\n\nenligt din begäran (" + r.requestId() + ") har vi raderat dina kontaktuppgifter, "
                             + "kundhistoriken om dig och dina inloggningsuppgifter."
                             + (kept.isEmpty() ? "" : "\n\nBokföringslagen (2:10) kräver att kundföretagets faktureringsuppgifter "
@@ -158,7 +167,7 @@ public final class RequestMails {
                             + "ett rättsligt anspråk (dataskyddsförordningen artikel 17.3 e) så länge det pågår; behandlingen "
                             + "är begränsad och de raderas därefter.")
                             + "\n\nDin begäran sparas som bevis utan andra uppgifter.\n\n" + signature());
-            case EN -> new Mail(r.email(), "Your data has been erased",
+            case EN -> mail(r, MailReference.ABOUT_REQUEST, "Your data has been erased",
                     "Hello,\n\nas you asked (" + r.requestId() + "), we erased your contact records, the customer "
                             + "history entries about you and your sign-in metadata."
                             + (kept.isEmpty() ? "" : "\n\nThe Finnish Accounting Act (2:10) requires us to keep the billing "
@@ -173,13 +182,13 @@ public final class RequestMails {
 
     public Mail restrictionDone(DataSubjectRequest r) {
         return switch (r.language()) {
-            case FI -> new Mail(r.email(), "Tietojesi käsittelyä on rajoitettu",
+            case FI -> mail(r, MailReference.ABOUT_REQUEST, "Tietojesi käsittelyä on rajoitettu",
                     "Hei,\n\npyyntösi (" + r.requestId() + ") mukaisesti tietojasi säilytetään, mutta niitä ei käytetä "
                             + "muuhun. Kerromme sinulle ennen kuin rajoitus poistetaan.\n\n" + signature());
-            case SV -> new Mail(r.email(), "Behandlingen av dina uppgifter har begränsats",
+            case SV -> mail(r, MailReference.ABOUT_REQUEST, "Behandlingen av dina uppgifter har begränsats",
                     "Hej,\n\nenligt din begäran (" + r.requestId() + ") sparas dina uppgifter men används inte till "
                             + "annat. Vi meddelar dig innan begränsningen hävs.\n\n" + signature());
-            case EN -> new Mail(r.email(), "Processing of your data has been restricted",
+            case EN -> mail(r, MailReference.ABOUT_REQUEST, "Processing of your data has been restricted",
                     "Hello,\n\nas you asked (" + r.requestId() + "), your data is kept but used for nothing else. "
                             + "We will tell you before the restriction is lifted.\n\n" + signature());
         };
@@ -187,13 +196,13 @@ public final class RequestMails {
 
     public Mail restrictionLifted(DataSubjectRequest r, String reason) {
         return switch (r.language()) {
-            case FI -> new Mail(r.email(), "Käsittelyn rajoitus poistetaan",
+            case FI -> mail(r, MailReference.ABOUT_REQUEST, "Käsittelyn rajoitus poistetaan",
                     "Hei,\n\npyyntösi (" + r.requestId() + ") mukainen käsittelyn rajoitus poistetaan.\n\nSyy: " + reason
                             + "\n\n" + signature());
-            case SV -> new Mail(r.email(), "Begränsningen av behandlingen hävs",
+            case SV -> mail(r, MailReference.ABOUT_REQUEST, "Begränsningen av behandlingen hävs",
                     "Hej,\n\nbegränsningen enligt din begäran (" + r.requestId() + ") hävs.\n\nOrsak: " + reason
                             + "\n\n" + signature());
-            case EN -> new Mail(r.email(), "The restriction of processing is being lifted",
+            case EN -> mail(r, MailReference.ABOUT_REQUEST, "The restriction of processing is being lifted",
                     "Hello,\n\nthe restriction you asked for (" + r.requestId() + ") is being lifted.\n\nReason: "
                             + reason + "\n\n" + signature());
         };
@@ -206,18 +215,18 @@ public final class RequestMails {
     public Mail exportReady(DataSubjectRequest r, String link, Instant expiresAt) {
         String until = DATE.format(expiresAt);
         return switch (r.language()) {
-            case FI -> new Mail(r.email(), "Tietosi ovat valmiina",
+            case FI -> mail(r, MailReference.ABOUT_REQUEST, "Tietosi ovat valmiina",
                     "Hei,\n\ntarkastuspyyntösi (" + r.requestId() + ") mukaiset tiedot ovat valmiina. Avaa ne linkistä:\n\n"
                             + link + "\n\nLinkki toimii kerran ja vanhenee " + until + ". Tallenna sivu avattuasi se; "
                             + "sivulla on myös koneluettava kopio (JSON).\n\n"
                             + "Jos et pyytänyt tietojasi, ilmoita meille: " + intakeAddress() + ".\n\n" + signature());
-            case SV -> new Mail(r.email(), "Dina uppgifter är klara",
+            case SV -> mail(r, MailReference.ABOUT_REQUEST, "Dina uppgifter är klara",
                     "Hej,\n\nuppgifterna enligt din begäran om tillgång (" + r.requestId() + ") är klara. Öppna dem via "
                             + "länken:\n\n" + link + "\n\nLänken fungerar en gång och upphör " + until + ". Spara sidan "
                             + "när du har öppnat den; den innehåller också en maskinläsbar kopia (JSON). Sidan är på "
                             + "engelska.\n\nOm du inte har begärt dina uppgifter, meddela oss: " + intakeAddress() + "."
                             + "\n\n" + signature());
-            case EN -> new Mail(r.email(), "Your data is ready",
+            case EN -> mail(r, MailReference.ABOUT_REQUEST, "Your data is ready",
                     "Hello,\n\nthe data you asked to see (" + r.requestId() + ") is ready. Open it with this link:\n\n"
                             + link + "\n\nThe link works once and expires on " + until + ". Save the page once you "
                             + "have opened it; it also holds a machine-readable copy (JSON).\n\n"
@@ -227,24 +236,24 @@ public final class RequestMails {
 
     public Mail rectificationDone(DataSubjectRequest r) {
         return switch (r.language()) {
-            case FI -> new Mail(r.email(), "Tietosi on korjattu",
+            case FI -> mail(r, MailReference.ABOUT_REQUEST, "Tietosi on korjattu",
                     "Hei,\n\nkorjasimme tietosi pyyntösi (" + r.requestId() + ") mukaisesti.\n\n" + signature());
-            case SV -> new Mail(r.email(), "Dina uppgifter har rättats",
+            case SV -> mail(r, MailReference.ABOUT_REQUEST, "Dina uppgifter har rättats",
                     "Hej,\n\nvi har rättat dina uppgifter enligt din begäran (" + r.requestId() + ").\n\n" + signature());
-            case EN -> new Mail(r.email(), "Your data has been corrected",
+            case EN -> mail(r, MailReference.ABOUT_REQUEST, "Your data has been corrected",
                     "Hello,\n\nwe corrected your data as you asked (" + r.requestId() + ").\n\n" + signature());
         };
     }
 
     public Mail rejection(DataSubjectRequest r, String reason) {
         return switch (r.language()) {
-            case FI -> new Mail(r.email(), "Tietosuojapyyntösi",
+            case FI -> mail(r, MailReference.ABOUT_REQUEST, "Tietosuojapyyntösi",
                     "Hei,\n\nemme voi toteuttaa tietosuojapyyntöäsi (" + r.requestId() + ").\n\nSyy: " + reason
                             + "\n\nVoit tehdä valituksen tietosuojavaltuutetulle (tietosuoja.fi).\n\n" + signature());
-            case SV -> new Mail(r.email(), "Din dataskyddsbegäran",
+            case SV -> mail(r, MailReference.ABOUT_REQUEST, "Din dataskyddsbegäran",
                     "Hej,\n\nvi kan inte tillmötesgå din begäran (" + r.requestId() + ").\n\nOrsak: " + reason
                             + "\n\nDu kan klaga hos dataombudsmannen (tietosuoja.fi).\n\n" + signature());
-            case EN -> new Mail(r.email(), "Your data protection request",
+            case EN -> mail(r, MailReference.ABOUT_REQUEST, "Your data protection request",
                     "Hello,\n\nwe cannot fulfil your request (" + r.requestId() + ").\n\nReason: " + reason
                             + "\n\nYou may lodge a complaint with the Data Protection Ombudsman (tietosuoja.fi).\n\n"
                             + signature());

@@ -7,7 +7,8 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * An email address with sound syntax: a dot-atom local part (RFC 5322 atext, no quoted forms) and a
+ * An email address with sound syntax: a dot-atom local part (RFC 5322 atext, no quoted forms; and, as
+ * RFC 6532 allows, any non-ASCII letter, mark or digit, so an internationalised address is a valid sender) and a
  * domain of at least two labels whose top-level label is letters only. Domains may be written in
  * Unicode. {@code normalized} is the lower-cased address, used as a lookup key. Checked by hand,
  * without regexes, so no input can make it backtrack.
@@ -62,15 +63,26 @@ public record EmailAddress(String value, String normalized) {
                 || local.contains("..")) {
             return false;
         }
-        for (int i = 0; i < local.length(); i++) {
-            char c = local.charAt(i);
+        for (int i = 0; i < local.length(); ) {
+            int c = local.codePointAt(i);
+            i += Character.charCount(c);
             boolean atext = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-                    || ATEXT_SYMBOLS.indexOf(c) >= 0;
+                    || ATEXT_SYMBOLS.indexOf(c) >= 0 || utf8NonAscii(c);
             if (!atext && c != '.') {
                 return false;
             }
         }
         return true;
+    }
+
+    /** RFC 6532 UTF8-non-ascii in a local part: letters, marks and digits of any script; never a control or space. */
+    private static boolean utf8NonAscii(int c) {
+        if (c < 0x80) {
+            return false;
+        }
+        int type = Character.getType(c);
+        return Character.isLetterOrDigit(c) || type == Character.NON_SPACING_MARK
+                || type == Character.COMBINING_SPACING_MARK;
     }
 
     private static boolean validDomain(String domain) {
