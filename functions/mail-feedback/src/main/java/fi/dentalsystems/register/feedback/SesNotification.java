@@ -1,5 +1,6 @@
 package fi.dentalsystems.register.feedback;
 
+import edu.umd.cs.findbugs.annotations.SuppressFBWarnings;
 import fi.dentalsystems.register.core.http.JsonBody;
 import fi.dentalsystems.register.core.intake.MailFeedback;
 import fi.dentalsystems.register.core.mail.MailReference;
@@ -23,7 +24,9 @@ final class SesNotification {
     private SesNotification() {
     }
 
-    @SuppressWarnings("unchecked")
+    @SuppressFBWarnings(value = "IMPROPER_UNICODE",
+            justification = "SES's event type (ROOT locale) compared with its ASCII names; any other value is "
+                    + "not a bounce or complaint and is left alone")
     static Optional<MailFeedback.Notice> read(String message) {
         Object parsed;
         try {
