@@ -62,7 +62,7 @@ class ProcessorConfigurationTest {
     }
 
     @Test
-    void theTokenNeverAddsPurposes() {
+    void aProcessorsUsersAreInItsOwnCognitoGroup() {
         Processor billing = new Processor("billing", "B", "C", Set.of(Purpose.BILLING), Processor.Writes.NONE);
         assertThat(billing.groupName()).isEqualTo("register-processor-billing");
     }
