@@ -77,7 +77,8 @@ for path, item in body.get("paths", {}).items():
         in_api.add((method, path))
         if not any("StaffJwt" in s for s in op.get("security", [])):
             unsecured.append(f"{method.upper()} {path}")
-PUBLIC = {"GET /form", "POST /public/requests", "GET /public/verify", "POST /public/verify", "GET /public/exports/{token}",
+PUBLIC = {"GET /form", "GET /privacy-notice", "POST /public/requests", "GET /public/verify", "POST /public/verify",
+          "GET /public/exports/{token}",
           "POST /public/exports/{token}"}
 check("every template route is in the HTTP API", declared == in_api, str(declared ^ in_api))
 check("every staff route uses the JWT authorizer; only the public routes are open",
