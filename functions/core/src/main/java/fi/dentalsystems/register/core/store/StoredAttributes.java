@@ -145,7 +145,8 @@ public final class StoredAttributes {
                 "actorGroup", "processorId", "purpose", "route", "occurredAt", "details");
         serves(RegisterTable.REQUESTS, Set.of(ADMINISTRATION), "type", "status", "channel", "receivedAt",
                 "originalDueAt", "dueAt", "extensionMonths", "extensionReason", "extendedAt", "name", "details",
-                "language", "verifiedAt", "events", "intake", "email");
+                "language", "verifiedAt", "events", "intake", "email", RequestItem.DUPLICATE_OF, RequestItem.REMINDED_AT,
+                RequestItem.MINIMISED_AT, RequestItem.OUTCOME, RequestItem.ADDRESS_HASH);
         serves(RegisterTable.SUPPRESSION, Set.of(DIRECT_MARKETING, ADMINISTRATION), "emailHash", "since",
                 "requestId");
     }
