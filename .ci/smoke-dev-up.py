@@ -111,7 +111,7 @@ try:
             import base64
             import re
             import urllib.parse
-            with open(os.path.join(outbox, next(iter(new))), encoding="ascii") as f:
+            with open(os.path.join(outbox, next(iter(new))), encoding="ascii", newline="") as f:
                 eml = f.read()
             text = base64.b64decode("".join(eml.split("\r\n\r\n", 1)[1].split())).decode("utf-8")
             found = re.search(r"/public/verify\?token=(\S+)", text)
