@@ -183,6 +183,9 @@ class RequestFormInBrowserTest {
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Vahvista tietosuojapyyntösi");
         screenshot("verify-page-fi");
         browser.findElement(By.id("open")).click();
+        // the button posts and the browser loads the answer: wait for it (a page load, not a timing claim)
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.textToBe(By.tagName("h1"),
+                "Pyyntö on vahvistettu"));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Pyyntö on vahvistettu");
         screenshot("verified-fi");
 
