@@ -3,21 +3,22 @@ package fi.dentalsystems.register.local;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import fi.dentalsystems.register.core.config.HandlerSetup;
+import fi.dentalsystems.register.core.http.ProblemType;
 import fi.dentalsystems.register.core.store.TableNames;
 import fi.dentalsystems.register.core.mail.Mailer;
 import fi.dentalsystems.register.core.mail.OutboxMailer;
+import fi.dentalsystems.register.local.http.HttpAnswer;
+import fi.dentalsystems.register.local.http.HttpFault;
+import fi.dentalsystems.register.local.http.HttpLimits;
+import fi.dentalsystems.register.local.http.HttpRequest;
+import fi.dentalsystems.register.local.http.LocalHttpServer;
+import fi.dentalsystems.register.local.http.PercentEncoding;
 import fi.dentalsystems.register.local.support.HttpApiEvents;
 import fi.dentalsystems.register.local.support.SamTemplate;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,29 +30,43 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Executors;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * The local HTTP API: serves every HttpApi route that template.yaml declares, builds the
  * payload-2.0 event API Gateway would send, checks the bearer token like the JWT authorizer,
- * and calls the same handler class the function deploys.
+ * and calls the same handler class the function deploys. The HTTP framing is our own
+ * {@link LocalHttpServer}: malformed requests get problem answers as the handlers' (decision 0015).
  */
 public final class LocalApi implements AutoCloseable {
-    private static final int MAX_BODY = 10 * 1024 * 1024; // API Gateway's own cap; handlers enforce theirs
-
     /** One template route bound to the handler instance that serves it. */
     record Binding(SamTemplate.HttpRoute route, Pattern pattern, List<String> parameterNames,
                    RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler) {
+
+        /** {@code {name}} matches one raw (still percent-encoded) path segment, as in API Gateway. */
+        static Binding of(SamTemplate.HttpRoute route,
+                          RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler) {
+            List<String> names = new ArrayList<>();
+            Matcher m = Pattern.compile("\\{([^}]+)}").matcher(route.path());
+            StringBuilder regex = new StringBuilder();
+            int last = 0;
+            while (m.find()) {
+                regex.append(Pattern.quote(route.path().substring(last, m.start()))).append("([^/]+)");
+                names.add(m.group(1));
+                last = m.end();
+            }
+            regex.append(Pattern.quote(route.path().substring(last)));
+            return new Binding(route, Pattern.compile(regex.toString()), names, handler);
+        }
     }
 
-    private final HttpServer server;
+    private final LocalHttpServer server;
     private final List<Binding> bindings;
     private final DevTokens tokens;
     private final Path openApi;
 
-    private LocalApi(HttpServer server, List<Binding> bindings, DevTokens tokens, Path openApi) {
+    private LocalApi(LocalHttpServer server, List<Binding> bindings, DevTokens tokens, Path openApi) {
         this.server = server;
         this.bindings = bindings;
         this.tokens = tokens;
@@ -88,17 +103,7 @@ public final class LocalApi implements AutoCloseable {
                     (RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>) instantiate(template, function,
                             dynamoDb, localTables, clock, mailer, overrides);
             for (SamTemplate.HttpRoute route : function.routes()) {
-                List<String> names = new ArrayList<>();
-                Matcher m = Pattern.compile("\\{([^}]+)}").matcher(route.path());
-                StringBuilder regex = new StringBuilder();
-                int last = 0;
-                while (m.find()) {
-                    regex.append(Pattern.quote(route.path().substring(last, m.start()))).append("([^/]+)");
-                    names.add(m.group(1));
-                    last = m.end();
-                }
-                regex.append(Pattern.quote(route.path().substring(last)));
-                bindings.add(new Binding(route, Pattern.compile(regex.toString()), names, handler));
+                bindings.add(Binding.of(route, handler));
             }
         }
         return bindings;
@@ -132,29 +137,31 @@ public final class LocalApi implements AutoCloseable {
     }
 
     public static LocalApi start(int port, List<Binding> bindings, DevTokens tokens, Path openApi) throws IOException {
-        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 64);
-        LocalApi api = new LocalApi(server, bindings, tokens, openApi);
-        server.createContext("/", api::serve);
-        server.setExecutor(Executors.newFixedThreadPool(8));
-        server.start();
-        return api;
+        return start(port, bindings, tokens, openApi, HttpLimits.defaults());
+    }
+
+    /** As above, with other limits (the tests of the HTTP framing use short timeouts). */
+    public static LocalApi start(int port, List<Binding> bindings, DevTokens tokens, Path openApi, HttpLimits limits)
+            throws IOException {
+        LocalApi[] api = new LocalApi[1];
+        LocalHttpServer server = LocalHttpServer.start(port, limits, request -> api[0].serve(request));
+        api[0] = new LocalApi(server, bindings, tokens, openApi);
+        return api[0];
     }
 
     public int port() {
-        return server.getAddress().getPort();
+        return server.port();
     }
 
-    private void serve(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
-            String path = exchange.getRequestURI().getRawPath();
+    private HttpAnswer serve(HttpRequest request) {
+        try {
+            String method = request.method().toUpperCase(Locale.ROOT);
+            String path = request.rawPath();
             if (method.equals("GET") && path.equals("/openapi.yaml")) {
                 if (Files.isRegularFile(openApi)) {
-                    send(exchange, 200, "application/yaml", Files.readAllBytes(openApi), Map.of());
-                } else {
-                    problem(exchange, 404, "No such route");
+                    return new HttpAnswer(200, Map.of("content-type", "application/yaml"), Files.readAllBytes(openApi));
                 }
-                return;
+                return HttpAnswer.problem(ProblemType.NOT_FOUND, "No such route.");
             }
             Binding match = null;
             Matcher matcher = null;
@@ -171,89 +178,61 @@ public final class LocalApi implements AutoCloseable {
                 }
             }
             if (match == null) {
-                problem(exchange, pathKnown ? 405 : 404, pathKnown ? "Method not allowed" : "No such route");
-                return;
-            }
-            byte[] body;
-            try (InputStream in = exchange.getRequestBody()) {
-                body = in.readNBytes(MAX_BODY + 1);
-            }
-            if (body.length > MAX_BODY) {
-                problem(exchange, 413, "The request body is too large");
-                return;
+                return pathKnown ? HttpAnswer.problem(ProblemType.METHOD_NOT_ALLOWED, "This route has no such method.")
+                        : HttpAnswer.problem(ProblemType.NOT_FOUND, "No such route.");
             }
             HttpApiEvents.Builder event = HttpApiEvents.request(method, match.route().path());
             for (int i = 0; i < match.parameterNames().size(); i++) {
-                event.path(match.parameterNames().get(i),
-                        URLDecoder.decode(matcher.group(i + 1), StandardCharsets.UTF_8));
+                event.path(match.parameterNames().get(i), PercentEncoding.decodePath(matcher.group(i + 1)));
             }
-            String query = exchange.getRequestURI().getRawQuery();
-            if (query != null) {
-                for (String pair : query.split("&")) {
+            if (request.rawQuery().isPresent()) {
+                for (String pair : request.rawQuery().get().split("&")) {
                     if (pair.isEmpty()) {
                         continue;
                     }
                     String[] kv = pair.split("=", 2);
-                    event.query(URLDecoder.decode(kv[0], StandardCharsets.UTF_8),
-                            kv.length > 1 ? URLDecoder.decode(kv[1], StandardCharsets.UTF_8) : "");
+                    event.query(PercentEncoding.decodeQuery(kv[0]), kv.length > 1 ? PercentEncoding.decodeQuery(kv[1]) : "");
                 }
             }
-            exchange.getRequestHeaders().forEach((name, values) -> {
-                if (!name.equalsIgnoreCase("authorization")) {
-                    event.header(name, String.join(",", values));
-                }
-            });
+            Map<String, String> headers = new LinkedHashMap<>();
+            for (HttpRequest.Field field : request.fields()) {
+                headers.merge(field.name().toLowerCase(Locale.ROOT), field.value(), (a, b) -> a + "," + b);
+            }
+            headers.remove("authorization");
+            if (request.chunked()) {
+                // API Gateway hands the function the whole body: its length, not the framing it came in
+                headers.remove("transfer-encoding");
+                headers.put("content-length", String.valueOf(request.body().length));
+            }
+            headers.forEach(event::header);
             if (match.route().authorized()) {
-                Optional<Map<String, String>> claims = tokens.verify(exchange.getRequestHeaders().getFirst("Authorization"));
+                Optional<Map<String, String>> claims = tokens.verify(request.first("Authorization").orElse(null));
                 if (claims.isEmpty()) {
-                    problem(exchange, 401, "A valid bearer token is required");
-                    return;
+                    return HttpAnswer.problem(ProblemType.UNAUTHENTICATED, "A valid bearer token is required.");
                 }
                 event.claims(claims.get());
             }
-            if (body.length > 0) {
-                event.rawBody(new String(body, StandardCharsets.UTF_8), false);
+            if (request.body().length > 0) {
+                event.rawBody(new String(request.body(), StandardCharsets.UTF_8), false);
             }
             APIGatewayV2HTTPResponse response = match.handler().handleRequest(event.build(), null);
-            Map<String, String> headers = response.getHeaders() == null ? Map.of() : response.getHeaders();
-            String contentType = headers.getOrDefault("content-type", "application/json");
-            byte[] out = response.getBody() == null ? new byte[0] : response.getBody().getBytes(StandardCharsets.UTF_8);
-            send(exchange, response.getStatusCode(), contentType, out, headers);
-        } catch (RuntimeException e) {
-            problem(exchange, 500, "Internal error");
-        }
-    }
-
-    private static void problem(HttpExchange exchange, int status, String title) throws IOException {
-        String body = "{\"type\":\"https://register.dentalsystems.fi/problems/" + (status == 401 ? "unauthenticated"
-                : status == 404 ? "not-found" : status == 405 ? "method-not-allowed" : status == 413
-                ? "payload-too-large" : "internal") + "\",\"title\":\"" + title + "\",\"status\":" + status
-                + ",\"detail\":\"" + title + ".\"}";
-        send(exchange, status, "application/problem+json", body.getBytes(StandardCharsets.UTF_8),
-                status == 401 ? Map.of("www-authenticate", "Bearer") : Map.of());
-    }
-
-    private static void send(HttpExchange exchange, int status, String contentType, byte[] body,
-                             Map<String, String> headers) throws IOException {
-        headers.forEach((k, v) -> {
-            if (!k.equalsIgnoreCase("content-type")) {
-                exchange.getResponseHeaders().set(k, v);
+            Map<String, String> answerHeaders = new LinkedHashMap<>();
+            if (response.getHeaders() != null) {
+                response.getHeaders().forEach((k, v) -> answerHeaders.put(k.toLowerCase(Locale.ROOT), v));
             }
-        });
-        exchange.getResponseHeaders().set("content-type", contentType);
-        if (body.length == 0) {
-            exchange.sendResponseHeaders(status, -1);
-            return;
-        }
-        exchange.sendResponseHeaders(status, body.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(body);
+            answerHeaders.putIfAbsent("content-type", "application/json");
+            byte[] out = response.getBody() == null ? new byte[0] : response.getBody().getBytes(StandardCharsets.UTF_8);
+            return new HttpAnswer(response.getStatusCode(), answerHeaders, out);
+        } catch (HttpFault fault) {
+            throw fault; // the server answers it (a 400 for a path parameter that is not UTF-8)
+        } catch (IOException | RuntimeException e) {
+            return HttpAnswer.problem(ProblemType.INTERNAL, "The request could not be completed.");
         }
     }
 
     @Override
     public void close() {
-        server.stop(0);
+        server.close();
     }
 
     static Instant now() {
