@@ -32,23 +32,23 @@ final class PurgeReport {
         this.dryRun = dryRun;
     }
 
-    void record(DataCategory category, Outcome outcome) {
+    synchronized void record(DataCategory category, Outcome outcome) {
         direct.computeIfAbsent(category, c -> new EnumMap<>(Outcome.class)).merge(outcome, 1L, Long::sum);
     }
 
-    void recordCascade(DataCategory category) {
+    synchronized void recordCascade(DataCategory category) {
         cascaded.merge(category, 1L, Long::sum);
     }
 
-    void addCapacity(double units) {
+    synchronized void addCapacity(double units) {
         consumedCapacity += units;
     }
 
-    void batchDone() {
+    synchronized void batchDone() {
         batches++;
     }
 
-    void finish(long durationMillis, boolean complete) {
+    synchronized void finish(long durationMillis, boolean complete) {
         this.durationMillis += durationMillis;
         this.complete = complete;
     }
@@ -65,11 +65,11 @@ final class PurgeReport {
         return complete;
     }
 
-    long batches() {
+    synchronized long batches() {
         return batches;
     }
 
-    double consumedCapacity() {
+    synchronized double consumedCapacity() {
         return consumedCapacity;
     }
 
@@ -77,16 +77,16 @@ final class PurgeReport {
         return invocations;
     }
 
-    long count(DataCategory category, Outcome outcome) {
+    synchronized long count(DataCategory category, Outcome outcome) {
         return direct.getOrDefault(category, Map.of()).getOrDefault(outcome, 0L);
     }
 
-    long cascaded(DataCategory category) {
+    synchronized long cascaded(DataCategory category) {
         return cascaded.getOrDefault(category, 0L);
     }
 
     /** Everything this run removed: direct deletions and cascades. */
-    long deleted() {
+    synchronized long deleted() {
         long sum = cascaded.values().stream().mapToLong(Long::longValue).sum();
         for (Map<Outcome, Long> m : direct.values()) {
             sum += m.getOrDefault(Outcome.DELETED, 0L);
@@ -94,12 +94,12 @@ final class PurgeReport {
         return sum;
     }
 
-    long total(Outcome outcome) {
+    synchronized long total(Outcome outcome) {
         return direct.values().stream().mapToLong(m -> m.getOrDefault(outcome, 0L)).sum();
     }
 
     /** The flat counts that are kept between invocations and written as the audit entry's details. */
-    Map<String, Long> counts() {
+    synchronized Map<String, Long> counts() {
         Map<String, Long> m = new TreeMap<>();
         direct.forEach((category, outcomes) -> outcomes.forEach((outcome, n) ->
                 m.put(key(category) + "." + outcome.name().toLowerCase(Locale.ROOT), n)));
@@ -112,7 +112,7 @@ final class PurgeReport {
     }
 
     /** Resumes the counts a cut-off invocation left in the checkpoint. */
-    void resume(Map<String, Long> saved) {
+    synchronized void resume(Map<String, Long> saved) {
         saved.forEach((name, n) -> {
             switch (name) {
                 case "batches" -> batches += n;
@@ -135,7 +135,7 @@ final class PurgeReport {
     }
 
     /** The report as the handler answers it. */
-    Map<String, Object> toMap() {
+    synchronized Map<String, Object> toMap() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("runId", runId);
         m.put("dryRun", dryRun);
