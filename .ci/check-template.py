@@ -129,8 +129,11 @@ for name, table in by_type("AWS::DynamoDB::Table").items():
     elif name == "JobsTable":
         check(f"{name}: checkpoints only (no personal data), so no purge index", not purge)
     else:
-        check(f"{name}: sparse keys-only byPurge index",
-              len(purge) == 1 and purge[0]["Projection"]["ProjectionType"] == "KEYS_ONLY")
+        # keys plus only what the purge judges by, never personal content (docs/decisions/0016)
+        check(f"{name}: sparse byPurge index projecting keys and the purge's judgement only",
+              len(purge) == 1 and purge[0]["Projection"]["ProjectionType"] in ("KEYS_ONLY", "INCLUDE")
+              and set(purge[0]["Projection"].get("NonKeyAttributes", []))
+              <= {"holdUntil", "minimisedAt"})
 
 for name, bucket in by_type("AWS::S3::Bucket").items():
     p = bucket["Properties"]

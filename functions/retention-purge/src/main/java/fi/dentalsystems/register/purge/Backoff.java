@@ -7,6 +7,11 @@ import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputExcee
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -36,24 +41,41 @@ final class Backoff {
      * fails otherwise goes to {@code failed} and is not tried again. Answers those still throttled.
      */
     <T> List<T> each(List<T> items, Consumer<T> attempt, Consumer<SdkServiceException> failed) {
+        return each(items, attempt, failed, Runnable::run);
+    }
+
+    /**
+     * The same, each round's attempts run on {@code inFlight} (a bounded pool: a handful at once);
+     * the round ends when all of them have, so a throttled round still pauses before the next.
+     */
+    <T> List<T> each(List<T> items, Consumer<T> attempt, Consumer<SdkServiceException> failed, Executor inFlight) {
         List<T> pending = items;
         for (int round = 0; round < MAX_ROUNDS && !pending.isEmpty(); round++) {
             if (round > 0) {
                 pause(round);
             }
-            List<T> throttled = new ArrayList<>();
+            Queue<T> throttled = new ConcurrentLinkedQueue<>();
+            List<CompletableFuture<Void>> attempts = new ArrayList<>();
             for (T item : pending) {
-                try {
-                    attempt.accept(item);
-                } catch (SdkServiceException e) {
-                    if (!isThrottling(e)) {
-                        failed.accept(e);
-                        continue;
+                attempts.add(CompletableFuture.runAsync(() -> {
+                    try {
+                        attempt.accept(item);
+                    } catch (SdkServiceException e) {
+                        if (isThrottling(e)) {
+                            throttled.add(item);
+                        } else {
+                            failed.accept(e);
+                        }
                     }
-                    throttled.add(item);
-                }
+                }, inFlight));
             }
-            pending = throttled;
+            try {
+                CompletableFuture.allOf(attempts.toArray(CompletableFuture[]::new)).join();
+            } catch (CompletionException e) {
+                // anything but a service error is a fault of the purge itself: it stops the run, as before
+                throw e.getCause() instanceof RuntimeException r ? r : e;
+            }
+            pending = List.copyOf(throttled);
         }
         return pending;
     }

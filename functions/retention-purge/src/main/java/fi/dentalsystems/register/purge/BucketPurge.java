@@ -7,12 +7,13 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executor;
 
 import static software.amazon.lambda.powertools.logging.argument.StructuredArguments.entry;
 
 /**
  * Purges one day's bucket of one table. It reads only the due part of that day in the sparse
- * keys-only {@code byPurge} index — never a Scan, so its cost follows what expires, not the size
+ * {@code byPurge} index (keys and what the judgement needs, docs/decisions/0016) — never a Scan, so its cost follows what expires, not the size
  * of the table — in pages of {@value #BATCH}, and stops between batches when the time runs out.
  * Throttled deletes are retried with backoff, like a batch's unprocessed items.
  */
@@ -29,9 +30,11 @@ final class BucketPurge {
     private final RetentionPurge.Run run;
     private final long safetyMillis;
     private final RetentionPurge.BatchRead batchRead;
+    private final Executor inFlight;
 
     BucketPurge(MeteredTables tables, ItemPurge items, Backoff backoff, PurgeReport report, RetentionPurge.Run run,
-                long safetyMillis, RetentionPurge.BatchRead batchRead) {
+                long safetyMillis, RetentionPurge.BatchRead batchRead, Executor inFlight) {
+        this.inFlight = inFlight;
         this.tables = tables;
         this.items = items;
         this.backoff = backoff;
@@ -51,27 +54,26 @@ final class BucketPurge {
                         .limit(BATCH),
                 () -> run.timeLeft().millis() >= safetyMillis,
                 page -> {
-                    List<Map<String, AttributeValue>> keys = page.stream().map(table::keyOf).toList();
-                    if (!keys.isEmpty()) {
-                        batchRead.keys(table, keys);
-                        batch(table, keys);
+                    if (!page.isEmpty()) {
+                        batchRead.keys(table, page.stream().map(table::keyOf).toList());
+                        batch(table, page);
                         report.batchDone();
                         run.progress().batch(report.batches(), report.deleted(), table.name(), day);
                     }
                 });
     }
 
-    /** Deletes a batch; throttled items are retried with backoff, then left for the next run. */
-    private void batch(PurgeTable table, List<Map<String, AttributeValue>> keys) {
-        List<Map<String, AttributeValue>> throttled = backoff.each(keys,
-                key -> report.record(table.category(), items.purge(table, key)),
+    /** Deletes a batch of index entries; throttled items are retried with backoff, then left for the next run. */
+    private void batch(PurgeTable table, List<Map<String, AttributeValue>> entries) {
+        List<Map<String, AttributeValue>> throttled = backoff.each(entries,
+                entry -> report.record(table.category(), items.purge(table, entry)),
                 e -> {
                     // one item's error (a permission, a malformed item) must not stop the purge of
                     // the others: counted as failed, its day stays open, the report and metrics show it
                     LOG.warn("purge of an item failed", entry("table", table.name()),
                             entry("error", e.getClass().getSimpleName()), entry("status", e.statusCode()));
                     report.record(table.category(), Outcome.FAILED);
-                });
+                }, inFlight);
         throttled.forEach(key -> report.record(table.category(), Outcome.FAILED));
     }
 }

@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * What hangs under a purged customer (its business-id claim, its contacts, its history whose own
@@ -63,25 +64,39 @@ final class Cascade implements ItemDelete.Dependents {
         return Arrays.stream(Under.values()).anyMatch(u -> u.parent == table);
     }
 
+    /**
+     * A customer always counts as having something under it (its business-id claim, known for sure
+     * only from a consistent read of it); a contact only when a credential hangs under it.
+     */
     @Override
-    public void take(PurgeTable table, Map<String, AttributeValue> key, Map<String, AttributeValue> item) {
+    public Optional<Consumer<Map<String, AttributeValue>>> under(PurgeTable table, Map<String, AttributeValue> key) {
         String parentId = key.get(table.partitionKey()).s();
-        if (table == PurgeTable.CUSTOMERS && item != null && item.containsKey(CustomerItem.BUSINESS_ID) && !dryRun) {
-            releaseClaim(item.get(CustomerItem.BUSINESS_ID).s(), parentId);
-        }
+        List<Map.Entry<Under, List<Map<String, AttributeValue>>>> found = new ArrayList<>();
         for (Under under : Under.values()) {
             if (under.parent == table) {
-                takeAll(under, parentId);
+                List<Map<String, AttributeValue>> children = backoff.retried(() -> children(under, parentId));
+                if (!children.isEmpty()) {
+                    found.add(Map.entry(under, children));
+                }
             }
         }
+        if (found.isEmpty() && table != PurgeTable.CUSTOMERS) {
+            return Optional.empty();
+        }
+        return Optional.of(item -> {
+            if (table == PurgeTable.CUSTOMERS && item != null && item.containsKey(CustomerItem.BUSINESS_ID) && !dryRun) {
+                releaseClaim(item.get(CustomerItem.BUSINESS_ID).s(), parentId);
+            }
+            found.forEach(f -> takeAll(f.getKey(), f.getValue()));
+        });
     }
 
     /**
      * A cascade step retries throttling itself: once its parent is gone, a retry of the parent
      * would find nothing to cascade from. Should it still fail, the children fall to their own clocks.
      */
-    private void takeAll(Under under, String parentId) {
-        for (var child : backoff.retried(() -> children(under, parentId))) {
+    private void takeAll(Under under, List<Map<String, AttributeValue>> children) {
+        for (var child : children) {
             Outcome outcome = backoff.retried(() -> hasDependents(under.table)
                     ? deletes.deleteWith(under.table, child, under.due, this)
                     : deletes.delete(under.table, child, under.due));

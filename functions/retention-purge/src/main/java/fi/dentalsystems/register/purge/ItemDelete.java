@@ -6,24 +6,32 @@ import fi.dentalsystems.register.core.store.RequestItem;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.time.Instant;
-import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 /**
  * One item's judgement and delete. The delete is conditional: it re-checks, in the same write,
  * that the item is still due and not on legal hold, so a concurrent update that extended its
- * life wins (BatchWriteItem takes no conditions; docs/decisions/0007-retention-purge.md). A
- * held item is moved on to be met again; a dry run reads and judges instead of deleting.
+ * life wins (BatchWriteItem takes no conditions; docs/decisions/0007-retention-purge.md). The
+ * item is not read first: its byPurge index entry shows what the judgement needs, and the write's
+ * condition decides (docs/decisions/0016). It is read, consistently, only where a wrong guess
+ * would cost more than a read: when the entry shows a hold, when something hangs under it, and
+ * when the condition failed (to tell held from changed). A held item is moved on to be met again;
+ * a dry run reads and judges instead of deleting.
  */
 final class ItemDelete {
     /** What hangs under an item: taken once the item is judged to go, before the item itself. */
     interface Dependents {
-        Dependents NONE = (table, key, item) -> { };
+        Dependents NONE = (table, key) -> Optional.empty();
 
-        /** {@code item}: the attributes the item was judged by (empty in a dry run). */
-        void take(PurgeTable table, Map<String, AttributeValue> key, Map<String, AttributeValue> item);
+        /**
+         * What hangs under the item, found but not yet taken; empty when nothing does. What is
+         * returned takes it, given the attributes the item was judged by (empty in a dry run).
+         */
+        Optional<Consumer<Map<String, AttributeValue>>> under(PurgeTable table, Map<String, AttributeValue> key);
     }
 
     /** Why an item would or would not go, and the attributes it was judged by. */
@@ -34,7 +42,7 @@ final class ItemDelete {
     private final HeldItems held;
     private final RetentionPurge.Run run;
     private final RequestEvidence evidence;
-    private final Set<String> dryRunGone = new HashSet<>();
+    private final Set<String> dryRunGone = ConcurrentHashMap.newKeySet();
 
     ItemDelete(MeteredTables tables, HeldItems held, RetentionPurge.Run run, RequestEvidence evidence) {
         this.evidence = evidence;
@@ -45,16 +53,50 @@ final class ItemDelete {
 
     /** Deletes an item nothing hangs under if, in the same write, it is still due and not held. */
     Outcome delete(PurgeTable table, Map<String, AttributeValue> key, Due due) {
-        return run.dryRun() ? wouldGo(table, key, due, Dependents.NONE) : conditionally(table, key, due);
+        return delete(table, key, key, due);
+    }
+
+    /** The same, {@code entry}: what its index entry shows of it. */
+    Outcome delete(PurgeTable table, Map<String, AttributeValue> key, Map<String, AttributeValue> entry, Due due) {
+        if (run.dryRun()) {
+            return wouldGo(table, key, due, Dependents.NONE);
+        }
+        if (ItemHolds.own(entry, run.now()).isPresent()) {
+            return judgedFirst(table, key, due, Optional.empty(), Dependents.NONE);
+        }
+        return conditionally(table, key, due);
     }
 
     /** Deletes an item and, first, what hangs under it. */
     Outcome deleteWith(PurgeTable table, Map<String, AttributeValue> key, Due due, Dependents dependents) {
+        return deleteWith(table, key, key, due, dependents);
+    }
+
+    /** The same, {@code entry}: what its index entry shows of it. */
+    Outcome deleteWith(PurgeTable table, Map<String, AttributeValue> key, Map<String, AttributeValue> entry, Due due,
+                       Dependents dependents) {
         if (run.dryRun()) {
             return wouldGo(table, key, due, dependents);
         }
-        // judge first, then take what hangs under it, then the item itself: a cascade that fails
-        // (throttled past its retries) leaves the parent in the index, so a retry cascades again
+        if (ItemHolds.own(entry, run.now()).isPresent()) {
+            return judgedFirst(table, key, due, Optional.empty(), dependents);
+        }
+        Optional<Consumer<Map<String, AttributeValue>>> under = dependents.under(table, key);
+        if (under.isEmpty()) {
+            // nothing to take first: the conditional delete alone decides
+            return conditionally(table, key, due);
+        }
+        return judgedFirst(table, key, due, under, dependents);
+    }
+
+    /**
+     * Judge first (a consistent read), then take what hangs under it, then the item itself: what
+     * hangs under an item must not go with a parent that is held or was kept alive meanwhile, and a
+     * cascade that fails (throttled past its retries) leaves the parent in the index, so a retry
+     * cascades again.
+     */
+    private Outcome judgedFirst(PurgeTable table, Map<String, AttributeValue> key, Due due,
+                                Optional<Consumer<Map<String, AttributeValue>>> found, Dependents dependents) {
         Judgement judged = judge(table, key, due);
         if (judged.outcome() == Outcome.HELD) {
             return moveOn(table, key, judged);
@@ -62,22 +104,28 @@ final class ItemDelete {
         if (judged.outcome() != Outcome.DELETED) {
             return judged.outcome();
         }
-        dependents.take(table, key, judged.item());
+        found.or(() -> dependents.under(table, key)).ifPresent(take -> take.accept(judged.item()));
         return conditionally(table, key, due);
     }
 
     /**
      * A closed request the index says is due: at its first clock (not yet minimised) it is reduced
      * to evidence, in a write conditional on still being due, unminimised and not held; at its
-     * second clock it is deleted like any item (docs/decisions/0009).
+     * second clock it is deleted like any item (docs/decisions/0009). Its index entry shows which.
      */
-    Outcome minimiseOrDelete(PurgeTable table, Map<String, AttributeValue> key) {
+    Outcome minimiseOrDelete(PurgeTable table, Map<String, AttributeValue> key, Map<String, AttributeValue> entry) {
+        if (!run.dryRun() && ItemHolds.own(entry, run.now()).isEmpty()) {
+            if (entry.containsKey(RequestItem.MINIMISED_AT)) {
+                return conditionally(table, key, Due.ON_ITS_CLOCK);
+            }
+            return reduce(table, key);
+        }
         Judgement judged = judge(table, key, Due.ON_ITS_CLOCK);
         if (judged.outcome() == Outcome.GONE) {
             return Outcome.GONE;
         }
         if (judged.item().containsKey(RequestItem.MINIMISED_AT)) {
-            return delete(table, key, Due.ON_ITS_CLOCK);
+            return delete(table, key, judged.item(), Due.ON_ITS_CLOCK);
         }
         if (judged.outcome() == Outcome.HELD) {
             return moveOn(table, key, judged);
@@ -88,12 +136,20 @@ final class ItemDelete {
         if (run.dryRun()) {
             return dryRunGone.add(table.name() + ":" + key.values() + ":content") ? Outcome.MINIMISED : Outcome.GONE;
         }
+        return reduce(table, key);
+    }
+
+    private Outcome reduce(PurgeTable table, Map<String, AttributeValue> key) {
         return switch (evidence.reduce(key.get(RequestItem.REQUEST_ID).s(), run.now())) {
             case MINIMISED -> Outcome.MINIMISED;
             case GONE -> Outcome.GONE;
-            // its condition failed: changed meanwhile (a hold placed, a new event); judged again next time
+            // its condition failed: changed meanwhile (a hold placed, a new event, or minimised
+            // already while its index entry lagged); judged again, and met again next time
             case NOT_DUE -> {
                 Judgement again = judge(table, key, Due.ON_ITS_CLOCK);
+                if (again.outcome() == Outcome.DELETED && again.item().containsKey(RequestItem.MINIMISED_AT)) {
+                    yield conditionally(table, key, Due.ON_ITS_CLOCK);
+                }
                 yield again.outcome() == Outcome.HELD ? moveOn(table, key, again)
                         : again.outcome() == Outcome.DELETED ? Outcome.FAILED : again.outcome();
             }
@@ -126,7 +182,7 @@ final class ItemDelete {
         if (judged != Outcome.DELETED) {
             dryRunGone.remove(id);
         } else {
-            dependents.take(table, key, Map.of());
+            dependents.under(table, key).ifPresent(take -> take.accept(Map.of()));
         }
         return judged;
     }

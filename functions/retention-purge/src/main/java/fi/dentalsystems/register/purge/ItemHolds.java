@@ -12,31 +12,52 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.LongSupplier;
 
 /**
  * The legal holds an item is under: its own, and those through what it hangs under — a contact
  * through its customer, a credential through its contact (the contact's own hold or its
- * customer's), a history entry through its customer. Each parent is read once per invocation,
- * however many children it has.
+ * customer's), a history entry through its customer. Holds are few: instead of reading each
+ * parent, the purge reads the held customers and contacts from their sparse {@code byHold}
+ * indexes (and the contacts under a held customer) and judges parents from that, read again
+ * every {@value #FRESH_MILLIS} ms of the run (docs/decisions/0016). An item's own hold is
+ * checked by its own conditional delete.
  */
 final class ItemHolds {
+    /** How old the held parents may get before they are read again: a hold placed meanwhile counts within it. */
+    static final long FRESH_MILLIS = 10_000;
+    static final String BY_HOLD = "byHold";
+
     private final MeteredTables tables;
     private final Instant now;
-    private final Map<String, Optional<Instant>> customerHold = new HashMap<>();
-    private final Map<String, Optional<String>> contactParent = new HashMap<>();
-    private final Map<String, Optional<Instant>> contactHold = new HashMap<>();
+    private final LongSupplier wallMillis;
+    private Map<String, Instant> customers = Map.of();
+    private Map<String, Instant> contacts = Map.of();
+    private final Map<String, Instant> underHeldCustomer = new HashMap<>();
+    private long readAt;
+    private boolean read;
 
-    ItemHolds(MeteredTables tables, Instant now) {
+    ItemHolds(MeteredTables tables, Instant now, LongSupplier wallMillis) {
         this.tables = tables;
         this.now = now;
+        this.wallMillis = wallMillis;
     }
 
     /** When the hold on what the item hangs under ends, if one holds now. */
-    Optional<Instant> throughParent(PurgeTable table, Map<String, AttributeValue> key) {
+    synchronized Optional<Instant> throughParent(PurgeTable table, Map<String, AttributeValue> key) {
+        if (!read || wallMillis.getAsLong() - readAt >= FRESH_MILLIS) {
+            read();
+        }
         return switch (table) {
-            case CONTACTS -> parentOf(key.get(ContactItem.CONTACT_ID).s()).flatMap(this::customerHold);
-            case CREDENTIALS -> contactHold(key.get(CredentialItem.CONTACT_ID).s());
-            case HISTORY -> customerHold(key.get(HistoryItem.CUSTOMER_ID).s());
+            case CONTACTS -> Optional.ofNullable(underHeldCustomer.get(key.get(ContactItem.CONTACT_ID).s()));
+            case CREDENTIALS -> {
+                // a contact is held by its own hold or its customer's: until the later of them ends
+                String contactId = key.get(CredentialItem.CONTACT_ID).s();
+                Optional<Instant> own = Optional.ofNullable(contacts.get(contactId));
+                Optional<Instant> parent = Optional.ofNullable(underHeldCustomer.get(contactId));
+                yield own.isEmpty() ? parent : parent.isEmpty() ? own : Optional.of(later(own.get(), parent.get()));
+            }
+            case HISTORY -> Optional.ofNullable(customers.get(key.get(HistoryItem.CUSTOMER_ID).s()));
             case CUSTOMERS, REQUESTS, AUDIT -> Optional.empty();
         };
     }
@@ -48,42 +69,28 @@ final class ItemHolds {
                 : Optional.of(Instant.ofEpochSecond(Long.parseLong(hold.n())));
     }
 
-    /** When the customer's hold ends, if it holds now. */
-    private Optional<Instant> customerHold(String customerId) {
-        return customerHold.computeIfAbsent(customerId, id -> own(tables.judged(PurgeTable.CUSTOMERS,
-                Map.of(CustomerItem.CUSTOMER_ID, AttributeValue.fromS(id))), now));
+    private void read() {
+        read = true;
+        readAt = wallMillis.getAsLong();
+        customers = held(RegisterTable.CUSTOMERS, CustomerItem.CUSTOMER_ID);
+        contacts = held(RegisterTable.CONTACTS, ContactItem.CONTACT_ID);
+        underHeldCustomer.clear();
+        customers.forEach((customerId, ends) -> tables.query(RegisterTable.CONTACTS, q -> q.indexName(ContactItem.BY_CUSTOMER)
+                        .keyConditionExpression("#c = :c").projectionExpression("#k")
+                        .expressionAttributeNames(Map.of("#c", ContactItem.CUSTOMER_ID, "#k", ContactItem.CONTACT_ID))
+                        .expressionAttributeValues(Map.of(":c", AttributeValue.fromS(customerId))),
+                () -> true, page -> page.forEach(c -> underHeldCustomer.merge(c.get(ContactItem.CONTACT_ID).s(), ends,
+                        ItemHolds::later))));
     }
 
-    /** A contact is held by its own hold or its customer's: until the later of them ends. */
-    private Optional<Instant> contactHold(String contactId) {
-        Optional<Instant> known = contactHold.get(contactId);
-        if (known != null) {
-            return known;
-        }
-        Map<String, AttributeValue> contact = contactWithParent(contactId);
-        Optional<Instant> own = own(contact, now);
-        Optional<Instant> parent = contact != null && contact.containsKey(ContactItem.CUSTOMER_ID)
-                ? customerHold(contact.get(ContactItem.CUSTOMER_ID).s()) : Optional.empty();
-        Optional<Instant> hold = own.isEmpty() ? parent : parent.isEmpty() ? own
-                : Optional.of(own.get().isAfter(parent.get()) ? own.get() : parent.get());
-        contactHold.put(contactId, hold);
-        return hold;
+    private Map<String, Instant> held(RegisterTable table, String keyAttribute) {
+        Map<String, Instant> held = new HashMap<>();
+        tables.scan(table, BY_HOLD, page -> page.forEach(item -> own(item, now)
+                .ifPresent(ends -> held.put(item.get(keyAttribute).s(), ends))));
+        return held;
     }
 
-    private Optional<String> parentOf(String contactId) {
-        if (!contactParent.containsKey(contactId)) {
-            contactWithParent(contactId);
-        }
-        return contactParent.get(contactId);
-    }
-
-    private Map<String, AttributeValue> contactWithParent(String contactId) {
-        Map<String, AttributeValue> item = tables.get(RegisterTable.CONTACTS,
-                Map.of(ContactItem.CONTACT_ID, AttributeValue.fromS(contactId)),
-                r -> r.projectionExpression("#c, #h").expressionAttributeNames(Map.of("#c", ContactItem.CUSTOMER_ID,
-                        "#h", LegalHolds.HOLD_UNTIL)));
-        contactParent.put(contactId, Optional.ofNullable(item).map(i -> i.get(ContactItem.CUSTOMER_ID))
-                .map(AttributeValue::s));
-        return item;
+    private static Instant later(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
     }
 }

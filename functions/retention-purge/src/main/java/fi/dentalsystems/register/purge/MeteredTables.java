@@ -16,6 +16,8 @@ import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
+import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
+import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
 import java.util.List;
@@ -62,6 +64,23 @@ final class MeteredTables {
                     ? response.lastEvaluatedKey() : null;
         } while (start != null);
         return true;
+    }
+
+    /** Reads a (small, sparse) index whole, page by page. */
+    void scan(RegisterTable table, String index, Consumer<List<Map<String, AttributeValue>>> page) {
+        Map<String, AttributeValue> start = null;
+        do {
+            ScanRequest.Builder scan = ScanRequest.builder().tableName(tables.nameOf(table)).indexName(index)
+                    .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL);
+            if (start != null) {
+                scan.exclusiveStartKey(start);
+            }
+            ScanResponse response = dynamoDb.scan(scan.build());
+            add(response.consumedCapacity());
+            page.accept(response.items());
+            start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
+                    ? response.lastEvaluatedKey() : null;
+        } while (start != null);
     }
 
     /** What the purge judges an item by: its key, its clock, its own hold, a customer's business id, a request's minimisation. */

@@ -12,7 +12,8 @@ import java.util.TreeMap;
 /**
  * The counts of one purge run, across the invocations it took: per category, what was deleted
  * (directly from the index, or as a cascade), held, kept, already gone, or failed. Counts and
- * ids only — the report is an audit entry, a log line and metrics.
+ * ids only — the report is an audit entry, a log line and metrics. Thread-safe: a batch's items
+ * are purged a handful at once (decision 0016).
  */
 // at class level: the finding stands in a lambda, which a method's annotation does not cover
 @SuppressFBWarnings(value = "IMPROPER_UNICODE", justification = "the checkpoint's own keys (enum names lower-cased in ROOT locale) mapped back with valueOf: no identity or access decision")
@@ -32,23 +33,23 @@ final class PurgeReport {
         this.dryRun = dryRun;
     }
 
-    void record(DataCategory category, Outcome outcome) {
+    synchronized void record(DataCategory category, Outcome outcome) {
         direct.computeIfAbsent(category, c -> new EnumMap<>(Outcome.class)).merge(outcome, 1L, Long::sum);
     }
 
-    void recordCascade(DataCategory category) {
+    synchronized void recordCascade(DataCategory category) {
         cascaded.merge(category, 1L, Long::sum);
     }
 
-    void addCapacity(double units) {
+    synchronized void addCapacity(double units) {
         consumedCapacity += units;
     }
 
-    void batchDone() {
+    synchronized void batchDone() {
         batches++;
     }
 
-    void finish(long durationMillis, boolean complete) {
+    synchronized void finish(long durationMillis, boolean complete) {
         this.durationMillis += durationMillis;
         this.complete = complete;
     }
@@ -61,32 +62,32 @@ final class PurgeReport {
         return dryRun;
     }
 
-    boolean complete() {
+    synchronized boolean complete() {
         return complete;
     }
 
-    long batches() {
+    synchronized long batches() {
         return batches;
     }
 
-    double consumedCapacity() {
+    synchronized double consumedCapacity() {
         return consumedCapacity;
     }
 
-    long invocations() {
+    synchronized long invocations() {
         return invocations;
     }
 
-    long count(DataCategory category, Outcome outcome) {
+    synchronized long count(DataCategory category, Outcome outcome) {
         return direct.getOrDefault(category, Map.of()).getOrDefault(outcome, 0L);
     }
 
-    long cascaded(DataCategory category) {
+    synchronized long cascaded(DataCategory category) {
         return cascaded.getOrDefault(category, 0L);
     }
 
     /** Everything this run removed: direct deletions and cascades. */
-    long deleted() {
+    synchronized long deleted() {
         long sum = cascaded.values().stream().mapToLong(Long::longValue).sum();
         for (Map<Outcome, Long> m : direct.values()) {
             sum += m.getOrDefault(Outcome.DELETED, 0L);
@@ -94,12 +95,12 @@ final class PurgeReport {
         return sum;
     }
 
-    long total(Outcome outcome) {
+    synchronized long total(Outcome outcome) {
         return direct.values().stream().mapToLong(m -> m.getOrDefault(outcome, 0L)).sum();
     }
 
     /** The flat counts that are kept between invocations and written as the audit entry's details. */
-    Map<String, Long> counts() {
+    synchronized Map<String, Long> counts() {
         Map<String, Long> m = new TreeMap<>();
         direct.forEach((category, outcomes) -> outcomes.forEach((outcome, n) ->
                 m.put(key(category) + "." + outcome.name().toLowerCase(Locale.ROOT), n)));
@@ -112,8 +113,11 @@ final class PurgeReport {
     }
 
     /** Resumes the counts a cut-off invocation left in the checkpoint. */
-    void resume(Map<String, Long> saved) {
-        saved.forEach((name, n) -> {
+    synchronized void resume(Map<String, Long> saved) {
+        // a loop, not a lambda: the fields are written under this method's lock
+        for (Map.Entry<String, Long> e : saved.entrySet()) {
+            String name = e.getKey();
+            long n = e.getValue();
             switch (name) {
                 case "batches" -> batches += n;
                 case "consumedCapacityMilli" -> consumedCapacity += n / 1000.0;
@@ -131,11 +135,11 @@ final class PurgeReport {
                     }
                 }
             }
-        });
+        }
     }
 
     /** The report as the handler answers it. */
-    Map<String, Object> toMap() {
+    synchronized Map<String, Object> toMap() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("runId", runId);
         m.put("dryRun", dryRun);

@@ -19,15 +19,23 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * The retention purge (DESIGN.md, Retention): for each table, day by day on from the checkpoint,
  * it purges the due items of that day's bucket ({@link BucketPurge}), each with a conditional
  * delete that re-checks, in the same write, that it is still due and not on legal hold
  * ({@link ItemDelete}). A run that runs out of time stops between batches and parks its counts in
- * the checkpoint; the next run adopts them and continues where the index says.
+ * the checkpoint; the next run adopts them and continues where the index says. A batch's items
+ * are purged a handful at once ({@code PURGE_IN_FLIGHT}, default {@value #IN_FLIGHT}); throttled
+ * ones are retried after the whole round, with backoff (docs/decisions/0016).
  */
 final class RetentionPurge {
+    /** Deletes in flight at once by default: a handful, well under an on-demand table's burst. */
+    static final int IN_FLIGHT = 4;
+
     /** Milliseconds the invocation has left (Lambda: {@code Context.getRemainingTimeInMillis}). */
     interface TimeLeft {
         long millis();
@@ -63,9 +71,13 @@ final class RetentionPurge {
     private final Backoff backoff;
     private final BatchRead batchRead;
     private final Clock wallClock;
+    private final int inFlight;
 
+    /** {@code inFlight}: how many of a batch's items are purged at once (1: one after another). */
     RetentionPurge(DynamoDbClient dynamoDb, TableNames tables, AuditLog audit, RequestEvidence evidence,
-                   LocalDate firstDay, long safetyMillis, Backoff backoff, BatchRead batchRead, Clock wallClock) {
+                   LocalDate firstDay, long safetyMillis, Backoff backoff, BatchRead batchRead, Clock wallClock,
+                   int inFlight) {
+        this.inFlight = Math.max(1, inFlight);
         this.evidence = evidence;
         this.dynamoDb = dynamoDb;
         this.tables = tables;
@@ -78,6 +90,22 @@ final class RetentionPurge {
     }
 
     PurgeReport run(Run run) {
+        if (inFlight == 1) {
+            return run(run, Runnable::run);
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(inFlight, task -> {
+            Thread thread = new Thread(task, "purge-delete");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            return run(run, pool);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private PurgeReport run(Run run, Executor deletes) {
         long started = wallClock.millis();
         double[] bookkeeping = {0};
         PurgeCheckpoint checkpoint = new PurgeCheckpoint(dynamoDb, tables.nameOf(RegisterTable.JOBS),
@@ -86,7 +114,7 @@ final class RetentionPurge {
         PurgeReport report = new PurgeReport(adopted.map(PurgeCheckpoint.OpenRun::runId)
                 .orElseGet(() -> "pur_" + Ulid.next(run.now())), run.dryRun());
         adopted.ifPresent(o -> report.resume(o.counts()));
-        BucketPurge buckets = bucketsOf(run, report);
+        BucketPurge buckets = bucketsOf(run, report, deletes);
         Map<PurgeTable, LocalDate> cleared = checkpoint.clearedThrough();
         LocalDate today = LocalDate.ofInstant(run.now(), RetentionPolicy.HELSINKI);
         // a day is left behind only once no writer can still put an item into it (writers clamp
@@ -131,12 +159,12 @@ final class RetentionPurge {
     }
 
     /** The parts of one invocation's work; the hold lookups and a dry run's tally live as long as it. */
-    private BucketPurge bucketsOf(Run run, PurgeReport report) {
+    private BucketPurge bucketsOf(Run run, PurgeReport report, Executor inFlightDeletes) {
         MeteredTables metered = new MeteredTables(dynamoDb, tables, report::addCapacity);
         HeldItems held = new HeldItems(metered, run);
         ItemDelete deletes = new ItemDelete(metered, held, run, evidence);
         Cascade cascade = new Cascade(metered, deletes, backoff, report, run.dryRun());
-        ItemPurge items = new ItemPurge(new ItemHolds(metered, run.now()), held, deletes, cascade);
-        return new BucketPurge(metered, items, backoff, report, run, safetyMillis, batchRead);
+        ItemPurge items = new ItemPurge(new ItemHolds(metered, run.now(), wallClock::millis), held, deletes, cascade);
+        return new BucketPurge(metered, items, backoff, report, run, safetyMillis, batchRead, inFlightDeletes);
     }
 }

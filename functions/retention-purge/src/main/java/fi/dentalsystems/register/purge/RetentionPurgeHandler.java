@@ -65,7 +65,8 @@ public final class RetentionPurgeHandler implements RequestHandler<Map<String, O
                 .reduceToEvidence(requestId, address -> register.suppressionKeys().of(address), now);
         this.purge = new RetentionPurge(register.dynamoDb(), register.tables(), register.audit(), evidence,
                 register.variable("PURGE_FIRST_DAY").map(LocalDate::parse).orElse(LocalDate.of(2026, 1, 1)),
-                SAFETY_MILLIS, new Backoff(sleeper), batchRead, Clock.systemUTC());
+                SAFETY_MILLIS, new Backoff(sleeper), batchRead, Clock.systemUTC(),
+                register.variable("PURGE_IN_FLIGHT").map(Integer::parseInt).orElse(RetentionPurge.IN_FLIGHT));
         this.clock = register.clock();
         this.clockOverrideAllowed = register.variable(CLOCK_OVERRIDE).filter("allowed"::equals).isPresent();
         this.metrics = metrics;

@@ -80,6 +80,15 @@ final class PurgeFixture {
         return purge(now, firstDay, RetentionPurge.BatchRead.none(), millis -> { });
     }
 
+    /** The same with {@code inFlight} deletes at once (1: one after another). */
+    RetentionPurgeHandler purge(Instant now, String firstDay, int inFlight) {
+        return new RetentionPurgeHandler(new HandlerSetup(db, tables.names(), Clock.fixed(now, ZoneOffset.UTC), mail -> {
+            throw new IllegalStateException("the purge sends no mail");
+        }, RegisterVariables.with(Map.of("PURGE_FIRST_DAY", firstDay, "SUPPRESSION_PEPPER", PEPPER,
+                "PURGE_IN_FLIGHT", Integer.toString(inFlight)))), report -> { }, RetentionPurge.BatchRead.none(),
+                millis -> { });
+    }
+
     RetentionPurgeHandler purge(Instant now, String firstDay, RetentionPurge.BatchRead batchRead,
                                 Backoff.Sleeper sleeper) {
         return purge(db, now, firstDay, batchRead, sleeper);

@@ -1,0 +1,59 @@
+package fi.dentalsystems.register.local.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import fi.dentalsystems.register.local.support.RepositoryRoot;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/**
+ * `./dev bench`, last step: one report, target/bench/report.json, from the benchmarks' own files
+ * (issue 17's shape: {@code coldStart.<function>}, {@code purge}) and the machine's description.
+ * Only what was measured in this run's files appears; a function not yet measured is absent, not zero.
+ */
+public final class BenchReport {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private BenchReport() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path dir = RepositoryRoot.find().resolve("target/bench");
+        ObjectNode report = JSON.createObjectNode();
+        ObjectNode machine = report.putObject("machine");
+        machine.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version"));
+        machine.put("arch", System.getProperty("os.arch"));
+        machine.put("cpus", Runtime.getRuntime().availableProcessors());
+        machine.put("java", System.getProperty("java.version"));
+        machine.put("engine", "dynalite (local/dynalite, pinned)");
+        Path cpuinfo = Path.of("/proc/cpuinfo");
+        if (Files.isReadable(cpuinfo)) {
+            Files.readAllLines(cpuinfo).stream().filter(l -> l.startsWith("model name")).findFirst()
+                    .ifPresent(l -> machine.put("cpu", l.substring(l.indexOf(':') + 1).trim()));
+        }
+        Path cold = dir.resolve("cold-start.json");
+        if (Files.exists(cold)) {
+            JsonNode c = JSON.readTree(cold.toFile());
+            ObjectNode f = report.putObject("coldStart").putObject("customers-api");
+            f.put("wallRatio", c.path("ratioToBareSdk").asDouble());
+            f.put("initFirstEventRatio", c.path("inProcessRatioToBareSdk").asDouble());
+            f.put("wallMs", c.path("cases").path("handler").path("wallMs").asDouble());
+            f.put("floorWallMs", c.path("cases").path("bare").path("wallMs").asDouble());
+            f.put("classesLoaded", c.path("cases").path("handler").path("classesLoaded").asDouble());
+            f.put("jarBytes", c.path("jarBytes").asLong());
+            f.put("runs", c.path("runs").asInt());
+            f.put("target", "wallRatio <= 1.25");
+        }
+        Path purge = dir.resolve("purge.json");
+        if (Files.exists(purge)) {
+            report.set("purge", JSON.readTree(purge.toFile()).path("purge"));
+        }
+        Path out = dir.resolve("report.json");
+        Files.createDirectories(dir);
+        Files.writeString(out, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(report));
+        System.out.printf(Locale.ROOT, "%nwritten: %s%n", RepositoryRoot.find().relativize(out));
+    }
+}
