@@ -8,6 +8,10 @@ public enum ProblemType {
     NOT_FOUND(404, "not-found", "No such resource"),
     METHOD_NOT_ALLOWED(405, "method-not-allowed", "Method not allowed"),
     CONFLICT(409, "conflict", "Conflict with the current state"),
+    /** GDPR art. 18: the record is restricted; kept, not processed (decision 0013). */
+    RESTRICTED(409, "restricted", "Processing of this record is restricted"),
+    /** GDPR art. 16: the named request does not warrant this correction (issue 15). */
+    NOT_WARRANTED(409, "correction-not-warranted", "No rectification request warrants this correction"),
     PRECONDITION_FAILED(412, "precondition-failed", "The resource has changed"),
     PAYLOAD_TOO_LARGE(413, "payload-too-large", "The request body is too large"),
     UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "Unsupported media type"),
