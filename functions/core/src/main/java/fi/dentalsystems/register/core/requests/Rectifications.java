@@ -1,6 +1,5 @@
 package fi.dentalsystems.register.core.requests;
 
-import edu.umd.cs.findbugs.annotations.SuppressFBWarnings;
 import fi.dentalsystems.register.core.domain.CorrectionRefusedException;
 import fi.dentalsystems.register.core.domain.DataSubjectRequest;
 import fi.dentalsystems.register.core.domain.RequestStatus;
@@ -24,7 +23,6 @@ public final class Rectifications {
 
     private final RequestRepository requests;
 
-    @SuppressFBWarnings(value = "EI_EXPOSE_REP2", justification = "Injected repository, shared on purpose")
     public Rectifications(RequestRepository requests) {
         this.requests = requests;
     }
