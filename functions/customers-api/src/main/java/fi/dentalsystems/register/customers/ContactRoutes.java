@@ -10,6 +10,7 @@ import fi.dentalsystems.register.core.store.HoldTarget;
 import fi.dentalsystems.register.core.domain.ContactRole;
 import fi.dentalsystems.register.core.domain.Customer;
 import fi.dentalsystems.register.core.domain.DataSource;
+import fi.dentalsystems.register.core.domain.RestrictedRecordException;
 import fi.dentalsystems.register.core.domain.Ulid;
 import fi.dentalsystems.register.core.http.ApiRequest;
 import fi.dentalsystems.register.core.http.ApiResponse;
@@ -49,6 +50,7 @@ final class ContactRoutes {
         f.finish();
 
         Customer customer = CustomerRoutes.load(register, request, request.pathParameter("customerId"));
+        RestrictedRecordException.refuseIf(customer.restriction().isPresent(), TargetType.CUSTOMER);
         if (!customer.isActive()) {
             throw new ProblemException(ProblemType.CONFLICT,
                     "The customer relationship has ended; no new contacts are added.");
@@ -93,7 +95,7 @@ final class ContactRoutes {
 
     ApiResponse patch(ApiRequest request) {
         long expected = Preconditions.requiredIfMatch(request);
-        AuditLog.Access audited = CustomerRoutes.correctionAccess(request);
+        Optional<String> correcting = CustomerRoutes.correctionRequest(request);
         JsonFields f = JsonFields.parse(requireBody(request));
         for (String readOnly : new String[] {"contactId", "customerId", "marketing", "createdAt", "updatedAt",
                 "version"}) {
@@ -116,6 +118,8 @@ final class ContactRoutes {
 
         Contact current = load(request);
         Preconditions.check(expected, current.version());
+        AuditLog.Access audited = CustomerRoutes.correctionAccess(register, request, correcting, current.email(),
+                current.isRestricted(), TargetType.CONTACT);
         Contact changed = current.withName(name.orElse(current.name()))
                 .withEmail(email.orElse(current.email()))
                 .withPhone(phoneCleared ? Optional.empty() : phone.or(current::phone))
@@ -133,6 +137,8 @@ final class ContactRoutes {
         Optional<Long> expected = Preconditions.optionalIfMatch(request);
         Contact current = load(request);
         expected.ifPresent(v -> Preconditions.check(v, current.version()));
+        // a restricted person's record is kept as it is (art. 18(2)); their erasure request removes it
+        RestrictedRecordException.refuseIf(current.isRestricted(), TargetType.CONTACT);
         Instant now = register.clock().instant();
         // a legal hold keeps the record (and its customer's hold, what hangs under it) until it ends
         if (register.holds().find(HoldTarget.CONTACT, current.contactId()).filter(h -> h.isActive(now)).isPresent()

@@ -5,6 +5,7 @@ import fi.dentalsystems.register.core.config.Register;
 import fi.dentalsystems.register.core.audit.AuditTarget;
 import fi.dentalsystems.register.core.domain.Contact;
 import fi.dentalsystems.register.core.domain.Purpose;
+import fi.dentalsystems.register.core.domain.RestrictedRecordException;
 import fi.dentalsystems.register.core.domain.TargetType;
 import fi.dentalsystems.register.core.format.Json;
 import fi.dentalsystems.register.core.http.ApiRequest;
@@ -50,6 +51,7 @@ final class CredentialRoutes {
 
     ApiResponse put(ApiRequest request) {
         Contact contact = contact(request);
+        RestrictedRecordException.refuseIf(contact.isRestricted(), TargetType.CONTACT);
         String service = service(request);
         JsonFields f = JsonFields.parse(requireBody(request));
         List<FieldError> secrets = new ArrayList<>();
@@ -88,6 +90,7 @@ final class CredentialRoutes {
 
     ApiResponse delete(ApiRequest request) {
         Contact contact = contact(request);
+        RestrictedRecordException.refuseIf(contact.isRestricted(), TargetType.CONTACT);
         String service = service(request);
         boolean known = register.credentials().ofContact(contact.contactId()).stream()
                 .anyMatch(i -> i.getService().equals(service));

@@ -9,6 +9,7 @@ import fi.dentalsystems.register.core.domain.BillingAddress;
 import fi.dentalsystems.register.core.domain.Customer;
 import fi.dentalsystems.register.core.domain.CustomerStatus;
 import fi.dentalsystems.register.core.domain.Purpose;
+import fi.dentalsystems.register.core.domain.RestrictedRecordException;
 import fi.dentalsystems.register.core.domain.Ulid;
 import fi.dentalsystems.register.core.http.ApiRequest;
 import fi.dentalsystems.register.core.http.ApiResponse;
@@ -78,7 +79,9 @@ final class CustomerRoutes {
                 .filter(id -> disclosure.shows(RegisterTable.CUSTOMERS, "businessId"));
         var filter = new CustomerRepository.ListFilter(businessId.isPresent() ? Optional.empty() : q, businessId, status);
         Page<Customer> all = register.customers().list(filter, paging.limit(), paging.cursor());
-        Page<Customer> page = new Page<>(all.items().stream().filter(disclosure::concerns).toList(), all.nextCursor());
+        // a restricted record (GDPR art. 18: kept under the Accounting Act after an erasure) is in no list or search
+        Page<Customer> page = new Page<>(all.items().stream().filter(c -> c.restriction().isEmpty())
+                .filter(disclosure::concerns).toList(), all.nextCursor());
         register.audit().record(access(request), AuditAction.READ,
                 page.items().stream().map(CustomerRoutes::target).toList());
         return ApiResponse.json(200, Json.write(Representations.page(page, c -> Representations.customer(c, disclosure))));
@@ -93,7 +96,7 @@ final class CustomerRoutes {
 
     ApiResponse patch(ApiRequest request) {
         long expected = Preconditions.requiredIfMatch(request);
-        AuditLog.Access audited = correctionAccess(request);
+        Optional<String> correcting = correctionRequest(request);
         JsonFields f = JsonFields.parse(requireBody(request));
         // a processor changes only what its purposes cover: the rest is refused by name before anything is read
         request.requireWritable(RegisterTable.CUSTOMERS, f.names(),
@@ -122,6 +125,8 @@ final class CustomerRoutes {
 
         Customer current = load(request);
         Preconditions.check(expected, current.version());
+        AuditLog.Access audited = correctionAccess(register, request, correcting, current.email(),
+                current.restriction().isPresent(), TargetType.CUSTOMER);
         Customer changed = current.withName(name.orElse(current.name()))
                 .withEmail(email.orElse(current.email()))
                 .withPhone(phone.orElse(current.phone()))
@@ -186,13 +191,13 @@ final class CustomerRoutes {
     private static final List<String> BILLING_ADDRESS = List.of("street", "postalCode", "city", "country");
 
     /**
-     * A correction made for a rectification request names it in {@code X-Data-Subject-Request};
-     * the audit item then records the purpose as {@code rectification:<requestId>}.
+     * The request a correction names in {@code X-Data-Subject-Request}, its form checked before the
+     * body is read; whether it warrants the correction is checked once the record is loaded.
      */
-    static AuditLog.Access correctionAccess(ApiRequest request) {
+    static Optional<String> correctionRequest(ApiRequest request) {
         Optional<String> dsr = request.header("x-data-subject-request").map(String::strip);
         if (dsr.isEmpty()) {
-            return access(request);
+            return dsr;
         }
         if (request.processor().isPresent()) {
             // answering a data-subject request is the controller's (GDPR art. 12): its staff make the correction
@@ -203,7 +208,23 @@ final class CustomerRoutes {
                 fi.dentalsystems.register.core.domain.DataSubjectRequest.ID_PREFIX)) {
             throw ProblemException.invalidField("X-Data-Subject-Request", "must be a request id such as req_…");
         }
-        return new AuditLog.Access(request.caller(), request.routeKey(), request.requestId(), "rectification:" + dsr.get());
+        return dsr;
+    }
+
+    /**
+     * Who writes, and under which purpose: a correction names a RECTIFICATION request that warrants
+     * it (open, about this record's person: {@code Rectifications}) and is audited as
+     * {@code rectification:<requestId>}; without one, a restricted record is not written (GDPR art. 18(2)).
+     */
+    static AuditLog.Access correctionAccess(Register register, ApiRequest request, Optional<String> correcting,
+                                            String recordEmail, boolean restricted, TargetType kind) {
+        if (correcting.isEmpty()) {
+            RestrictedRecordException.refuseIf(restricted, kind);
+            return access(request);
+        }
+        register.rectifications().warrant(correcting.get(), recordEmail);
+        return new AuditLog.Access(request.caller(), request.routeKey(), request.requestId(),
+                "rectification:" + correcting.get());
     }
 
     /** Staff act under the route's purpose; a processor under its contract's purpose for the route, named with it. */

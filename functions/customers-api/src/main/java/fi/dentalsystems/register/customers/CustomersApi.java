@@ -60,6 +60,7 @@ public final class CustomersApi {
                 new Route("DELETE /contacts/{contactId}", STAFF, contacts::delete),
                 new Route("POST /customers/{customerId}/history", STAFF, addsHistory(), history::add),
                 new Route("GET /customers/{customerId}/history", STAFF, reads(RegisterTable.HISTORY), history::list),
+                new Route("PATCH /customers/{customerId}/history/{entryId}", STAFF, history::correct),
                 new Route("GET /marketing/recipients", STAFF, listFor(Purpose.DIRECT_MARKETING),
                         recipients::marketing),
                 new Route("GET /notifications/recipients", STAFF, listFor(Purpose.FAULT_NOTICES),

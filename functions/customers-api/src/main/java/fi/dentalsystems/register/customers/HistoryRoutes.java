@@ -9,6 +9,7 @@ import fi.dentalsystems.register.core.domain.Customer;
 import fi.dentalsystems.register.core.domain.DataSource;
 import fi.dentalsystems.register.core.domain.HistoryChannel;
 import fi.dentalsystems.register.core.domain.HistoryEntry;
+import fi.dentalsystems.register.core.domain.RestrictedRecordException;
 import fi.dentalsystems.register.core.domain.Ulid;
 import fi.dentalsystems.register.core.http.ApiRequest;
 import fi.dentalsystems.register.core.http.ApiResponse;
@@ -59,15 +60,19 @@ final class HistoryRoutes {
         f.finish();
 
         Customer customer = CustomerRoutes.load(register, request, request.pathParameter("customerId"));
+        // nothing new is recorded about a restricted organisation or person (GDPR art. 18(2))
+        RestrictedRecordException.refuseIf(customer.restriction().isPresent(), TargetType.CUSTOMER);
         if (contactId.isPresent()) {
             // a processor links an entry only to a person it may see; any other is, to it, no contact here
-            boolean ofThisCustomer = Ulid.isId(contactId.get(), Contact.ID_PREFIX)
-                    && register.contacts().find(contactId.get()).filter(request.disclosure()::concerns)
-                    .map(c -> c.customerId().equals(customer.customerId())).orElse(false);
-            if (!ofThisCustomer) {
+            Optional<Contact> about = Ulid.isId(contactId.get(), Contact.ID_PREFIX)
+                    ? register.contacts().find(contactId.get()).filter(request.disclosure()::concerns)
+                    .filter(c -> c.customerId().equals(customer.customerId()))
+                    : Optional.empty();
+            if (about.isEmpty()) {
                 throw ProblemException.invalidField("contactId",
                         "is not a contact of this customer");
             }
+            RestrictedRecordException.refuseIf(about.get().isRestricted(), TargetType.CONTACT);
         }
         HistoryEntry entry = register.history().add(new HistoryEntry(customer.customerId(),
                 HistoryEntry.ID_PREFIX + Ulid.next(now), occurredAt.orElse(now), channel.orElseThrow(),
@@ -92,6 +97,47 @@ final class HistoryRoutes {
         register.audit().record(access(request), AuditAction.READ, page.items().stream()
                 .map(e -> new AuditTarget(TargetType.HISTORY_ENTRY, e.entryId())).toList());
         return ApiResponse.json(200, Json.write(Representations.page(page, e -> Representations.historyEntry(e, disclosure))));
+    }
+
+    /**
+     * Corrects an entry of the past (GDPR art. 16): only for a rectification request that concerns
+     * the entry's person — the contact it is about, else the customer organisation's own address (a
+     * sole trader) — named in {@code X-Data-Subject-Request}. History is otherwise never edited. The
+     * summary (guarded free text) and the channel may change; when and by whom it was recorded stay.
+     */
+    ApiResponse correct(ApiRequest request) {
+        Optional<String> correcting = CustomerRoutes.correctionRequest(request);
+        if (correcting.isEmpty()) {
+            throw ProblemException.invalidField("X-Data-Subject-Request",
+                    "is required: history is corrected only for a rectification request");
+        }
+        JsonFields f = JsonFields.parse(requireBody(request));
+        for (String readOnly : new String[] {"entryId", "customerId", "occurredAt", "contactId", "source",
+                "recordedBy", "createdAt"}) {
+            if (f.has(readOnly)) {
+                f.error(readOnly, "is read-only");
+            }
+        }
+        Optional<String> summary = RegisterFields.optionalSummary(f);
+        Optional<HistoryChannel> channel = f.optionalEnum("channel", HistoryChannel.class);
+        if (summary.isEmpty() && channel.isEmpty() && !f.hasErrors()) {
+            f.error("body", "must change at least one field");
+        }
+        f.finish();
+
+        Customer customer = CustomerRoutes.load(register, request, request.pathParameter("customerId"));
+        String entryId = request.pathParameter("entryId");
+        HistoryEntry entry = (Ulid.isId(entryId, HistoryEntry.ID_PREFIX)
+                ? register.history().find(customer.customerId(), entryId) : Optional.<HistoryEntry>empty())
+                .orElseThrow(() -> ProblemException.notFound("history entry"));
+        String personEmail = entry.contactId().flatMap(register.contacts()::find).map(Contact::email)
+                .orElse(customer.email());
+        var audited = CustomerRoutes.correctionAccess(register, request, correcting, personEmail, false,
+                TargetType.HISTORY_ENTRY);
+        HistoryEntry saved = register.history().correct(entry.corrected(summary.orElse(entry.summary()),
+                channel.orElse(entry.channel()))).orElseThrow(() -> ProblemException.notFound("history entry"));
+        register.audit().record(audited, AuditAction.UPDATE, new AuditTarget(TargetType.HISTORY_ENTRY, saved.entryId()));
+        return ApiResponse.json(200, Json.write(Representations.historyEntry(saved, request.disclosure())));
     }
 
     /** An ISO-8601 instant, or empty when the text is not one (the caller names the field). */

@@ -43,7 +43,7 @@ final class RecipientRoutes {
         Page<Contact> candidates = register.contacts().notObjecting(contact -> !contact.isRestricted()
                         && disclosure.concerns(contact) && customers
                         .computeIfAbsent(contact.customerId(), register.customers()::find)
-                        .map(c -> c.isActive() && !c.marketingOptOut()).orElse(false),
+                        .map(c -> c.isActive() && !c.marketingOptOut() && c.restriction().isEmpty()).orElse(false),
                 paging.limit(), paging.cursor());
         // the suppression list outlives contacts: a person re-added later under the same address stays out
         Map<String, String> keyOf = new HashMap<>();
@@ -61,7 +61,9 @@ final class RecipientRoutes {
                 .orElseThrow(() -> ProblemException.invalidField("customerId", "is required"));
         Customer customer = CustomerRoutes.load(register, request, customerId);
         Disclosure disclosure = request.disclosure();
-        List<Contact> recipients = register.contacts().ofCustomer(customer.customerId()).stream()
+        // a restricted organisation (kept only as the law requires) is sent nothing: no recipients
+        List<Contact> recipients = customer.restriction().isPresent() ? List.of()
+                : register.contacts().ofCustomer(customer.customerId()).stream()
                 .filter(c -> c.receivesFaultNotices() && !c.isRestricted() && disclosure.concerns(c)).toList();
         register.audit().record(access(request, Purpose.FAULT_NOTICES), AuditAction.READ,
                 ContactRoutes.targets(recipients));

@@ -85,6 +85,11 @@ final class RegisterFields {
         return f.requiredText("summary", SUMMARY_MAX).flatMap(v -> freeText(f, "summary", v));
     }
 
+    /** A corrected summary, when given: guarded like every free text. */
+    static Optional<String> optionalSummary(JsonFields f) {
+        return f.optionalText("summary", SUMMARY_MAX).flatMap(v -> freeText(f, "summary", v));
+    }
+
     /** Free text refuses henkilötunnus and card numbers (DESIGN.md, data minimisation). */
     static Optional<String> freeText(JsonFields f, String field, String value) {
         var finding = FreeTextGuard.check(value);

@@ -108,7 +108,9 @@ class RecipientsAndAuditTest {
                 .json("{\"roles\": [\"BILLING\"]}")).status()).as("checked before anything is written").isEqualTo(400);
         assertThat(api.asStaff("GET", "/contacts/{contactId}", b -> b.path("contactId", contactId)).header("etag"))
                 .isEqualTo("\"1\"");
-        String dsr = "req_01JD7QB2C3D4E5F6G7H8J9K0M1";
+        String email = api.asStaff("GET", "/contacts/{contactId}", b -> b.path("contactId", contactId)).text("email");
+        String dsr = ENGINE.register().requests().create(fi.dentalsystems.register.local.support.Requests
+                .aVerifiedRequest(fi.dentalsystems.register.core.domain.RequestType.RECTIFICATION, email)).requestId();
         assertThat(api.asStaff("PATCH", "/contacts/{contactId}", b -> b.path("contactId", contactId)
                 .header("if-match", "\"1\"").header("x-data-subject-request", dsr)
                 .json("{\"roles\": [\"BILLING\"]}")).status()).isEqualTo(200);

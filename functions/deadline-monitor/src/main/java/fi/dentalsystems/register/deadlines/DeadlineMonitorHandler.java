@@ -58,7 +58,8 @@ public final class DeadlineMonitorHandler implements RequestHandler<Map<String, 
         this.clockOverrideAllowed = register.variable(CLOCK_OVERRIDE).filter("allowed"::equals).isPresent();
     }
 
-    private static void emitMetrics(int overdue, int dueSoon) {
+    /** Powertools metrics (EMF on stdout in Lambda); package-private so a test runs it for real once. */
+    static void emitMetrics(int overdue, int dueSoon) {
         Metrics metrics = MetricsFactory.getMetricsInstance();
         metrics.addMetric("RequestsOverdue", overdue, MetricUnit.COUNT);
         metrics.addMetric("RequestsDueSoon", dueSoon, MetricUnit.COUNT);

@@ -84,4 +84,43 @@ class DeadlineMonitorTest {
         assertThat((List<Object>) later.get("overdue")).contains(overdue.requestId(), dueIn3Days.requestId());
         assertThat((List<Object>) later.get("dueSoon")).contains(dueIn10Days.requestId());
     }
+
+    /**
+     * The counts as metrics for real, once (issue 15): Powertools metrics with the Lambda environment
+     * surefire sets, the EMF line it prints parsed — namespace, names, the values the run answered.
+     */
+    @Test
+    void theDailyRunEmitsItsCountsAsEmbeddedMetricsThatCloudWatchCanRead() throws Exception {
+        DataSubjectRequest late = receivedDaysAgo(41, "metrics-late@example.fi");
+        DeadlineMonitorHandler real = new DeadlineMonitorHandler(new HandlerSetup(PERMISSIONS.recording(ENGINE.client()),
+                ENGINE.tables(), Clock.fixed(NOW, ZoneOffset.UTC), mail -> "sent",
+                RegisterVariables.with(Map.of("REGISTER_CONTACT_EMAIL", "hilkka.salonen@dentalsystems.fi"))),
+                DeadlineMonitorHandler::emitMetrics);
+        java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream stdout = System.out;
+        Map<String, Object> answer;
+        System.setOut(new java.io.PrintStream(printed, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            answer = real.handleRequest(Map.of(), null);
+        } finally {
+            System.setOut(stdout);
+            // closed again: the other tests of this class count the open requests exactly
+            requests.update(RequestLifecycle.reject(requests.find(late.requestId()).orElseThrow(), "test over", "staff", NOW));
+        }
+        com.fasterxml.jackson.databind.JsonNode emf = null;
+        for (String line : printed.toString(java.nio.charset.StandardCharsets.UTF_8).split("\\R")) {
+            if (line.startsWith("{") && line.contains("\"_aws\"")) {
+                emf = new com.fasterxml.jackson.databind.ObjectMapper().readTree(line);
+            }
+        }
+        assertThat(emf).as("an EMF line on stdout: " + printed).isNotNull();
+        var directive = emf.path("_aws").path("CloudWatchMetrics").get(0);
+        assertThat(directive.path("Namespace").asText()).isEqualTo("CustomerRegister");
+        assertThat(directive.path("Metrics").findValuesAsText("Name")).contains("RequestsOverdue", "RequestsDueSoon");
+        int overdue = ((List<Object>) answer.get("overdue")).size();
+        assertThat(overdue).isPositive();
+        assertThat(emf.path("RequestsOverdue").asInt()).isEqualTo(overdue);
+        assertThat(emf.path("RequestsDueSoon").asInt()).isEqualTo(((List<Object>) answer.get("dueSoon")).size());
+        assertThat(emf.toString()).doesNotContain("@");
+    }
 }

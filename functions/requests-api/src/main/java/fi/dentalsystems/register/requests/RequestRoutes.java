@@ -23,6 +23,7 @@ import fi.dentalsystems.register.core.domain.DataSubjectRequest;
 import fi.dentalsystems.register.core.domain.Language;
 import fi.dentalsystems.register.core.domain.RequestChannel;
 import fi.dentalsystems.register.core.domain.RequestLifecycle;
+import fi.dentalsystems.register.core.domain.RectificationOutcome;
 import fi.dentalsystems.register.core.requests.RequestMails;
 import fi.dentalsystems.register.core.domain.RequestStatus;
 import fi.dentalsystems.register.core.domain.RequestType;
@@ -202,13 +203,47 @@ final class RequestRoutes {
      * and mails nothing twice.
      */
     ApiResponse complete(ApiRequest request) {
-        request.body().filter(b -> !b.isBlank()).ifPresent(b -> JsonFields.parse(b).finish());
+        Optional<JsonFields> body = request.body().filter(b -> !b.isBlank()).map(JsonFields::parse);
         Optional<Long> expected = Preconditions.optionalIfMatch(request);
         DataSubjectRequest current = load(request);
+        // a RECTIFICATION's answer says what was corrected and what not, and why (issue 15; art. 12(4))
+        Optional<RectificationOutcome> outcome = current.type() == RequestType.RECTIFICATION
+                ? body.flatMap(RequestRoutes::rectificationOutcome) : Optional.empty();
+        body.ifPresent(JsonFields::finish);
         expected.ifPresent(v -> Preconditions.check(v, current.version()));
         Instant now = clock.instant();
         AuditLog.Access who = access(request);
-        return answer(200, fulfilments.complete(current, who, now));
+        return answer(200, fulfilments.complete(current, who, now, outcome));
+    }
+
+    private static final int OUTCOME_ITEMS = 50;
+    private static final int WHAT_MAX = 200;
+
+    /** {@code {corrected: [what…], notCorrected: [{what, reason}…]}}: free text, guarded; a "what" is one line. */
+    private static Optional<RectificationOutcome> rectificationOutcome(JsonFields f) {
+        List<String> corrected = new ArrayList<>();
+        List<String> given = f.optionalTextList("corrected", OUTCOME_ITEMS, WHAT_MAX);
+        for (int i = 0; i < given.size(); i++) {
+            oneLine(f, "corrected[" + i + "]", given.get(i)).ifPresent(corrected::add);
+        }
+        List<RectificationOutcome.NotCorrected> notCorrected = new ArrayList<>();
+        for (JsonFields item : f.optionalObjectList("notCorrected", OUTCOME_ITEMS)) {
+            Optional<String> what = item.requiredText("what", WHAT_MAX).flatMap(v -> oneLine(item, "what", v));
+            Optional<String> reason = requiredFreeText(item, "reason", NOTE_MAX);
+            if (what.isPresent() && reason.isPresent()) {
+                notCorrected.add(new RectificationOutcome.NotCorrected(what.get(), reason.get()));
+            }
+        }
+        RectificationOutcome outcome = new RectificationOutcome(corrected, notCorrected);
+        return outcome.isEmpty() ? Optional.empty() : Optional.of(outcome);
+    }
+
+    private static Optional<String> oneLine(JsonFields f, String field, String value) {
+        if (value.contains("\n") || value.contains("\r")) {
+            f.error(field, "must be one line");
+            return Optional.empty();
+        }
+        return guard(f, field, value);
     }
 
     /**

@@ -61,7 +61,9 @@ class ErasureTest {
         HistoryRepository history = register.history();
         CredentialRepository credentials = register.credentials();
         RequestRepository requests = register.requests();
-        register.suppression().suppress("ab12cd", "req_x", NOW);
+        // the person objected to marketing earlier: their peppered address hash is on the suppression list
+        String suppressionKey = register.suppressionKeys().of(PERSON);
+        register.suppression().suppress(suppressionKey, "req_x", NOW);
 
         // a sole trader: the organisation's own address is the person's
         Customer soleTrader = customers.create(Customers.aCustomer("0112038-9").withName("Erkki Erasure Tmi")
@@ -116,6 +118,9 @@ class ErasureTest {
                 });
             }
         }
+        // the objection outlives the erasure (seed §12): only the hash is kept, and it still suppresses the person
+        assertThat(register.suppression().isSuppressed(suppressionKey)).as("the suppression hash survives").isTrue();
+        assertThat(register.suppression().isSuppressed(register.suppressionKeys().of(needle))).isTrue();
         Customer kept = customers.find(soleTrader.customerId()).orElseThrow();
         assertThat(kept.restriction()).hasValueSatisfying(r -> assertThat(r.reason()).contains("Accounting Act"));
         personContacts.forEach(id -> assertThat(contacts.find(id)).isEmpty());

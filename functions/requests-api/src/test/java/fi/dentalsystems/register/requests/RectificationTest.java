@@ -70,6 +70,62 @@ class RectificationTest {
         assertThat(sent).hasSize(1);
     }
 
+    @Test
+    void theOutcomeMailListsWhatWasCorrectedAndWhatNotWithTheReason() {
+        Register register = ENGINE.register();
+        DataSubjectRequest request = register.requests().create(
+                RequestLifecycle.verifyByStaff(RequestLifecycle.receive(RequestType.RECTIFICATION, RequestChannel.LETTER,
+                        "outi@example.fi", Optional.empty(), Optional.of("Phone and title wrong"),
+                        Language.EN, "staff", NOW), "staff", "letter", NOW));
+        List<Mail> sent = new ArrayList<>();
+        ApiClient api = new ApiClient(new RequestsApiHandler(ENGINE.setup(Clock.systemUTC(), mail -> {
+            sent.add(mail);
+            return "sent";
+        }, Map.of("PUBLIC_BASE_URL", "http://localhost"))));
+        java.util.function.Function<String, ApiClient.Answer> complete = body -> api.call("POST",
+                "/requests/{requestId}/complete", b -> b.path("requestId", request.requestId())
+                        .caller("staff-3", ApiClient.STAFF).json(body));
+
+        ApiClient.Answer guarded = complete.apply("{\"corrected\": [\"phone\"], \"notCorrected\": [{\"what\": \"title\"}]}");
+        assertThat(guarded.status()).as("a refusal needs its reason").isEqualTo(400);
+        assertThat(guarded.json().path("errors").findValuesAsText("field")).containsExactly("notCorrected[0].reason");
+        assertThat(complete.apply("{\"corrected\": [\"id 131052-308T\"]}").status()).as("free text is guarded")
+                .isEqualTo(400);
+        assertThat(sent).as("nothing was completed").isEmpty();
+
+        ApiClient.Answer done = complete.apply("{\"corrected\": [\"phone number\"], \"notCorrected\": "
+                + "[{\"what\": \"job title\", \"reason\": \"the customer organisation keeps titles as it registered them\"}]}");
+        assertThat(done.status()).as(done.body()).isEqualTo(200);
+        assertThat(done.json().path("events").findValuesAsText("kind")).contains("CORRECTED", "NOT_CORRECTED", "COMPLETED");
+        assertThat(sent).hasSize(1);
+        assertThat(sent.get(0).subject()).isEqualTo("Your request for rectification has been handled");
+        assertThat(sent.get(0).text()).contains("We corrected:\n- phone number")
+                .contains("We did not correct:\n- job title (reason: the customer organisation keeps titles as it registered them)")
+                .doesNotContain("we corrected your data as you asked");
+
+        // a retry (the same click again) adds nothing and mails nothing
+        complete.apply("{\"corrected\": [\"something else\"]}");
+        assertThat(sent).hasSize(1);
+        assertThat(register.requests().find(request.requestId()).orElseThrow().events().stream()
+                .filter(e -> e.kind().equals("CORRECTED")).count()).isEqualTo(1);
+    }
+
+    @Test
+    void onlyARectificationTakesAnOutcome() {
+        Register register = ENGINE.register();
+        DataSubjectRequest request = register.requests().create(
+                RequestLifecycle.verifyByStaff(RequestLifecycle.receive(RequestType.RESTRICTION, RequestChannel.LETTER,
+                        "rauha@example.fi", Optional.empty(), Optional.empty(), Language.EN, "staff", NOW),
+                        "staff", "letter", NOW));
+        ApiClient api = new ApiClient(new RequestsApiHandler(ENGINE.setup(Clock.systemUTC(), mail -> "sent",
+                Map.of("PUBLIC_BASE_URL", "http://localhost"))));
+        ApiClient.Answer refused = api.call("POST", "/requests/{requestId}/complete", b -> b
+                .path("requestId", request.requestId()).caller("staff-3", ApiClient.STAFF)
+                .json("{\"corrected\": [\"phone\"]}"));
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.json().path("errors").findValuesAsText("field")).containsExactly("corrected");
+    }
+
     private static ApiClient.Answer call(ApiClient api, String method, String path, String id) {
         return api.call(method, path, b -> b.path("requestId", id).caller("staff-3", ApiClient.STAFF));
     }

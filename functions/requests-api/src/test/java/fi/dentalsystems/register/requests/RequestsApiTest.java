@@ -152,8 +152,15 @@ class RequestsApiTest {
         assertThat(all.json().path("items").findValuesAsText("requestId")).contains(open);
         Answer received = call("GET", "/requests", b -> b.query("status", "RECEIVED").query("limit", "100"));
         assertThat(received.json().path("items").findValuesAsText("status")).containsOnly("RECEIVED");
-        Answer overdue = call("GET", "/requests", b -> b.query("overdue", "true"));
-        assertThat(overdue.json().path("items").findValuesAsText("requestId")).doesNotContain(open);
+        // a letter received on 1 October was due on 1 November: overdue on 24 November, and listed as such
+        String late = call("POST", "/requests", b -> b.json("{\"type\": \"ACCESS\", \"channel\": \"LETTER\", "
+                + "\"email\": \"late-" + UUID.randomUUID().toString().substring(0, 6) + "@example.fi\", "
+                + "\"receivedAt\": \"2026-10-01T09:00:00Z\"}")).json().path("requestId").asText();
+        Answer overdue = call("GET", "/requests", b -> b.query("overdue", "true").query("limit", "100"));
+        assertThat(overdue.status()).isEqualTo(200);
+        assertThat(overdue.json().path("items").findValuesAsText("requestId")).contains(late).doesNotContain(open);
+        assertThat(overdue.json().path("items").findValuesAsText("dueAt"))
+                .allSatisfy(due -> assertThat(Instant.parse(due)).isBefore(CLOCK.instant()));
         assertThat(call("GET", "/requests", b -> b.query("status", "LOST")).status()).isEqualTo(400);
         assertThat(call("GET", "/requests/{requestId}", b -> b.path("requestId", "req_01JAAAAAAAAAAAAAAAAAAAAAAA"))
                 .status()).isEqualTo(404);

@@ -115,7 +115,8 @@ public final class RetentionPurgeHandler implements RequestHandler<Map<String, O
         return answer;
     }
 
-    private static void emitMetrics(PurgeReport report) {
+    /** Powertools metrics (EMF on stdout in Lambda); package-private so a test runs it for real once. */
+    static void emitMetrics(PurgeReport report) {
         Metrics metrics = MetricsFactory.getMetricsInstance();
         for (DataCategory category : DataCategory.values()) {
             long deleted = report.count(category, Outcome.DELETED) + report.cascaded(category);

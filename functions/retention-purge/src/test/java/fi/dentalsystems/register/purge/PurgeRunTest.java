@@ -360,4 +360,45 @@ class PurgeRunTest {
                 "durationMillis", "batches", "invocations");
         assertThat(r.exists(RegisterTable.CUSTOMERS, key("customerId", customer.customerId()))).isFalse();
     }
+
+    /**
+     * The run's metrics for real, once (issue 15): Powertools metrics with the Lambda environment
+     * surefire sets (AWS_LAMBDA_FUNCTION_NAME, POWERTOOLS_METRICS_NAMESPACE), the EMF lines it
+     * prints parsed — namespace, metric names and values, numbers only.
+     */
+    @Test
+    void aRunEmitsItsCountsAsEmbeddedMetricsThatCloudWatchCanRead() throws Exception {
+        PurgeFixture r = new PurgeFixture(ENGINE);
+        longEnded(r, "metri.mittari@klinikka.example");
+        var handler = new RetentionPurgeHandler(new fi.dentalsystems.register.core.config.HandlerSetup(r.db,
+                r.tables.names(), java.time.Clock.fixed(T0, java.time.ZoneOffset.UTC), mail -> "unused",
+                Map.of("PURGE_FIRST_DAY", daysBefore(T0, 1))), RetentionPurgeHandler::emitMetrics,
+                RetentionPurge.BatchRead.none(), millis -> { });
+        java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream stdout = System.out;
+        Map<String, Object> report;
+        System.setOut(new java.io.PrintStream(printed, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            report = handler.handleRequest(Map.of(), null);
+        } finally {
+            System.setOut(stdout);
+        }
+        assertThat(report.get("deleted")).isEqualTo(4L);
+        com.fasterxml.jackson.databind.JsonNode emf = null;
+        for (String line : printed.toString(java.nio.charset.StandardCharsets.UTF_8).split("\\R")) {
+            if (line.startsWith("{") && line.contains("\"_aws\"")) {
+                emf = new com.fasterxml.jackson.databind.ObjectMapper().readTree(line);
+            }
+        }
+        assertThat(emf).as("an EMF line on stdout: " + printed).isNotNull();
+        var directive = emf.path("_aws").path("CloudWatchMetrics").get(0);
+        assertThat(directive.path("Namespace").asText()).isEqualTo("CustomerRegister");
+        assertThat(directive.path("Metrics").findValuesAsText("Name"))
+                .contains("Purged.customer", "Purged.contact", "PurgeErrors", "PurgeComplete");
+        assertThat(emf.path("_aws").path("Timestamp").asLong()).isPositive();
+        assertThat(emf.path("Purged.customer").asInt()).isEqualTo(1);
+        assertThat(emf.path("PurgeErrors").asInt()).isZero();
+        assertThat(emf.path("PurgeComplete").asInt()).isEqualTo(1);
+        assertThat(emf.toString()).doesNotContain("metri.mittari").doesNotContain("@");
+    }
 }

@@ -203,6 +203,9 @@ class ProcessorAccessTest {
                         "{\"channel\": \"SUPPORT_TICKET\", \"summary\": \"Tukipyyntö\", \"source\": \"EMAIL\"}",
                         201, 403, 201),
                 row("GET", "/customers/{customerId}/history", Map.of("customerId", c), "", null, 200, 403, 200),
+                // a correction of the past is a rectification only: staff without X-Data-Subject-Request get 400
+                row("PATCH", "/customers/{customerId}/history/{entryId}", Map.of("customerId", c, "entryId",
+                        "his_01JAAAAAAAAAAAAAAAAAAAAAAA"), "", "{\"channel\": \"NOTE\"}", 400, 403, 403),
                 row("GET", "/marketing/recipients", Map.of(), "", null, 200, 403, 403),
                 row("GET", "/notifications/recipients", Map.of(), "customerId=" + c, null, 200, 403, 200),
                 row("GET", "/contacts/{contactId}/credentials", Map.of("contactId", technical), "", null, 200, 403, 200),

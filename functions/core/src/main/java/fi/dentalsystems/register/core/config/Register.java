@@ -200,6 +200,11 @@ public final class Register {
         return new RectificationFulfilment(requests(), audit(), new RequestAnswer(requests(), audit(), mailer()), mails());
     }
 
+    /** GDPR art. 16: which request warrants a correction (X-Data-Subject-Request). */
+    public fi.dentalsystems.register.core.requests.Rectifications rectifications() {
+        return new fi.dentalsystems.register.core.requests.Rectifications(requests());
+    }
+
     /** GDPR art. 17: erasure, with what the law or a legal hold keeps restricted instead. */
     public ErasureFulfilment erasure() {
         return new ErasureFulfilment(contacts(), history(), credentials(), customers(), requests(), audit(), holds(),

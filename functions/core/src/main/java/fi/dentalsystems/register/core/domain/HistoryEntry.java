@@ -16,4 +16,10 @@ public record HistoryEntry(
         Instant createdAt) {
 
     public static final String ID_PREFIX = "his_";
+
+    /** The entry as a rectification corrected it (GDPR art. 16): the same entry, its summary and channel set right. */
+    public HistoryEntry corrected(String newSummary, HistoryChannel newChannel) {
+        return new HistoryEntry(customerId, entryId, occurredAt, newChannel, newSummary, contactId, source, recordedBy,
+                createdAt);
+    }
 }

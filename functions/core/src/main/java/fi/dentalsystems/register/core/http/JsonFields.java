@@ -189,6 +189,40 @@ public final class JsonFields {
         return errors.size() == before ? Optional.of(result) : Optional.empty();
     }
 
+    /** An array of at most {@code maxItems} texts, each at most {@code maxLength} characters; empty when absent. */
+    public List<String> optionalTextList(String field, int maxItems, int maxLength) {
+        Optional<Object> value = value(field, false);
+        if (value.isEmpty()) {
+            return List.of();
+        }
+        if (!(value.get() instanceof List<?> items) || items.size() > maxItems) {
+            error(field, "must be an array of at most " + maxItems + " texts");
+            return List.of();
+        }
+        List<String> result = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            text(field + "[" + i + "]", items.get(i), maxLength).ifPresent(result::add);
+        }
+        return result;
+    }
+
+    /** An array of at most {@code maxItems} objects, each read as its own fields; empty when absent. */
+    public List<JsonFields> optionalObjectList(String field, int maxItems) {
+        Optional<Object> value = value(field, false);
+        if (value.isEmpty()) {
+            return List.of();
+        }
+        if (!(value.get() instanceof List<?> items) || items.size() > maxItems) {
+            error(field, "must be an array of at most " + maxItems + " objects");
+            return List.of();
+        }
+        List<JsonFields> result = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            object(field + "[" + i + "]", items.get(i)).ifPresent(result::add);
+        }
+        return result;
+    }
+
     public Optional<JsonFields> requiredObject(String field) {
         return value(field, true).flatMap(v -> object(field, v));
     }

@@ -1,6 +1,8 @@
 package fi.dentalsystems.register.core.http;
 
+import fi.dentalsystems.register.core.domain.CorrectionRefusedException;
 import fi.dentalsystems.register.core.domain.IllegalTransitionException;
+import fi.dentalsystems.register.core.domain.RestrictedRecordException;
 import fi.dentalsystems.register.core.store.DuplicateBusinessIdException;
 import fi.dentalsystems.register.core.store.InvalidCursorException;
 import fi.dentalsystems.register.core.store.StaleVersionException;
@@ -32,6 +34,13 @@ final class ProblemMapping {
         if (failure instanceof IllegalTransitionException illegal) {
             // its message names states and rules only (IllegalTransitionException)
             return Optional.of(new ProblemException(ProblemType.CONFLICT, illegal.getMessage()));
+        }
+        if (failure instanceof RestrictedRecordException restricted) {
+            return Optional.of(new ProblemException(ProblemType.RESTRICTED, restricted.getMessage()));
+        }
+        if (failure instanceof CorrectionRefusedException refused) {
+            // names the rule and the request id the caller sent, never an address
+            return Optional.of(new ProblemException(ProblemType.NOT_WARRANTED, refused.getMessage()));
         }
         if (failure instanceof DuplicateBusinessIdException duplicate) {
             // the existing customer's id, never the business id the caller sent

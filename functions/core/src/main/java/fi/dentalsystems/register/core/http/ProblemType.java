@@ -16,6 +16,10 @@ public enum ProblemType {
     /** HTTP framing: a request started and then stalled. */
     REQUEST_TIMEOUT(408, "request-timeout", "The request was not completed in time"),
     CONFLICT(409, "conflict", "Conflict with the current state"),
+    /** GDPR art. 18: the record is restricted; kept, not processed (decision 0013). */
+    RESTRICTED(409, "restricted", "Processing of this record is restricted"),
+    /** GDPR art. 16: the named request does not warrant this correction (issue 15). */
+    NOT_WARRANTED(409, "correction-not-warranted", "No rectification request warrants this correction"),
     PRECONDITION_FAILED(412, "precondition-failed", "The resource has changed"),
     PAYLOAD_TOO_LARGE(413, "payload-too-large", "The request body is too large"),
     /** HTTP framing. */

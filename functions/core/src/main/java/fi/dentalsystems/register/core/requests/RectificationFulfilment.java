@@ -12,7 +12,10 @@ import fi.dentalsystems.register.core.audit.AuditTarget;
 import fi.dentalsystems.register.core.domain.TargetType;
 import fi.dentalsystems.register.core.store.RequestRepository;
 
+import fi.dentalsystems.register.core.domain.RectificationOutcome;
+
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * GDPR art. 16: staff applied the corrections through PATCH (each linked to the request by
@@ -36,6 +39,15 @@ public final class RectificationFulfilment {
     }
 
     public DataSubjectRequest fulfil(DataSubjectRequest approved, AuditLog.Access access, Instant now) {
+        return fulfil(approved, access, now, Optional.empty());
+    }
+
+    /**
+     * Closes the request with what staff say was corrected and what not, and why (issue 15): recorded
+     * on the request in the same write that completes it, so the answer lists exactly that.
+     */
+    public DataSubjectRequest fulfil(DataSubjectRequest approved, AuditLog.Access access, Instant now,
+                                     Optional<RectificationOutcome> outcome) {
         if (approved.type() != RequestType.RECTIFICATION) {
             throw new IllegalTransitionException("Only a RECTIFICATION request is fulfilled by rectification.");
         }
@@ -46,8 +58,11 @@ public final class RectificationFulfilment {
             }
             // audit before completing: a crash in between repeats an audit item, never loses one
             audit.record(access, AuditAction.UPDATE, new AuditTarget(TargetType.REQUEST, current.requestId()));
-            current = requests.update(RequestLifecycle.complete(current, access.caller().subject(),
-                    "corrections applied", now));
+            String actor = access.caller().subject();
+            DataSubjectRequest withOutcome = outcome.map(o -> o.recordedOn(approved, actor, now)).orElse(current);
+            String note = RectificationOutcome.of(withOutcome).map(o -> "corrected " + o.corrected().size()
+                    + ", not corrected " + o.notCorrected().size()).orElse("corrections applied");
+            current = requests.update(RequestLifecycle.complete(withOutcome, actor, note, now));
         }
         return answer.send(current, mails.rectificationDone(current), access, now);
     }

@@ -25,10 +25,17 @@ public record RequestFulfilments(AccessFulfilment access, RectificationFulfilmen
      * (issue 11). A member the group's answer already completed owes nothing: answered as it is.
      */
     public DataSubjectRequest complete(DataSubjectRequest approved, AuditLog.Access who, Instant now) {
+        return complete(approved, who, now, java.util.Optional.empty());
+    }
+
+    /** The same, with what staff corrected and what not for a RECTIFICATION (issue 15). */
+    public DataSubjectRequest complete(DataSubjectRequest approved, AuditLog.Access who, Instant now,
+                                       java.util.Optional<fi.dentalsystems.register.core.domain.RectificationOutcome> outcome) {
         if (RequestLifecycle.answeredWithGroup(approved)) {
             return approved;
         }
-        DataSubjectRequest completed = fulfil(approved, who, now);
+        DataSubjectRequest completed = approved.type() == fi.dentalsystems.register.core.domain.RequestType.RECTIFICATION
+                ? rectification.fulfil(approved, who, now, outcome) : fulfil(approved, who, now);
         duplicates.closeWith(completed, who, now);
         return completed;
     }

@@ -234,14 +234,51 @@ public final class RequestMails {
         };
     }
 
+    /**
+     * The outcome of a rectification (GDPR art. 16, 12(4)): what was corrected and what was not, with
+     * the reason staff gave — or, when staff recorded no outcome, that it was corrected as asked.
+     */
     public Mail rectificationDone(DataSubjectRequest r) {
+        var outcome = fi.dentalsystems.register.core.domain.RectificationOutcome.of(r);
+        if (outcome.isEmpty()) {
+            return switch (r.language()) {
+                case FI -> mail(r, MailReference.ABOUT_REQUEST, "Tietosi on korjattu",
+                        "Hei,\n\nkorjasimme tietosi pyyntösi (" + r.requestId() + ") mukaisesti.\n\n" + signature());
+                case SV -> mail(r, MailReference.ABOUT_REQUEST, "Dina uppgifter har rättats",
+                        "Hej,\n\nvi har rättat dina uppgifter enligt din begäran (" + r.requestId() + ").\n\n" + signature());
+                case EN -> mail(r, MailReference.ABOUT_REQUEST, "Your data has been corrected",
+                        "Hello,\n\nwe corrected your data as you asked (" + r.requestId() + ").\n\n" + signature());
+            };
+        }
+        var o = outcome.get();
+        boolean all = o.notCorrected().isEmpty();
+        StringBuilder done = new StringBuilder();
+        o.corrected().forEach(w -> done.append("- ").append(w).append('\n'));
+        StringBuilder not = new StringBuilder();
+        String because = switch (r.language()) {
+            case FI -> "syy: ";
+            case SV -> "orsak: ";
+            case EN -> "reason: ";
+        };
+        o.notCorrected().forEach(n -> not.append("- ").append(n.what()).append(" (").append(because).append(n.reason())
+                .append(")\n"));
         return switch (r.language()) {
-            case FI -> mail(r, MailReference.ABOUT_REQUEST, "Tietosi on korjattu",
-                    "Hei,\n\nkorjasimme tietosi pyyntösi (" + r.requestId() + ") mukaisesti.\n\n" + signature());
-            case SV -> mail(r, MailReference.ABOUT_REQUEST, "Dina uppgifter har rättats",
-                    "Hej,\n\nvi har rättat dina uppgifter enligt din begäran (" + r.requestId() + ").\n\n" + signature());
-            case EN -> mail(r, MailReference.ABOUT_REQUEST, "Your data has been corrected",
-                    "Hello,\n\nwe corrected your data as you asked (" + r.requestId() + ").\n\n" + signature());
+            case FI -> mail(r, MailReference.ABOUT_REQUEST, all ? "Tietosi on korjattu" : "Korjauspyyntösi on käsitelty",
+                    "Hei,\n\nkäsittelimme korjauspyyntösi (" + r.requestId() + ").\n\n"
+                            + (o.corrected().isEmpty() ? "" : "Korjasimme:\n" + done + "\n")
+                            + (all ? "" : "Emme korjanneet:\n" + not + "\nVoit tehdä valituksen tietosuojavaltuutetulle "
+                            + "(tietosuoja.fi).\n\n") + signature());
+            case SV -> mail(r, MailReference.ABOUT_REQUEST, all ? "Dina uppgifter har rättats" : "Din begäran om rättelse har behandlats",
+                    "Hej,\n\nvi har behandlat din begäran om rättelse (" + r.requestId() + ").\n\n"
+                            + (o.corrected().isEmpty() ? "" : "Vi rättade:\n" + done + "\n")
+                            + (all ? "" : "Vi rättade inte:\n" + not + "\nDu kan lämna klagomål till dataombudsmannen "
+                            + "(tietosuoja.fi).\n\n") + signature());
+            case EN -> mail(r, MailReference.ABOUT_REQUEST, all ? "Your data has been corrected"
+                            : "Your request for rectification has been handled",
+                    "Hello,\n\nwe have handled your request for rectification (" + r.requestId() + ").\n\n"
+                            + (o.corrected().isEmpty() ? "" : "We corrected:\n" + done + "\n")
+                            + (all ? "" : "We did not correct:\n" + not + "\nYou may lodge a complaint with the Data "
+                            + "Protection Ombudsman (tietosuoja.fi).\n\n") + signature());
         };
     }
 

@@ -64,6 +64,41 @@ public final class HistoryRepository {
         return new Page<>(entries, entries.size() < limit ? Optional.empty() : PageCursor.encode(page.lastEvaluatedKey()));
     }
 
+    /** The entry of the customer with that id (a query over the customer's entries: its key starts with the time). */
+    public Optional<HistoryEntry> find(String customerId, String entryId) {
+        return item(customerId, entryId).map(HistoryRepository::toEntry);
+    }
+
+    /**
+     * Writes a corrected entry (GDPR art. 16: a rectification, the only edit history allows). Its key
+     * and retention clock stay those of the entry; only the summary and channel change. Empty when
+     * the entry is gone.
+     */
+    public Optional<HistoryEntry> correct(HistoryEntry corrected) {
+        Optional<HistoryItem> found = item(corrected.customerId(), corrected.entryId());
+        found.ifPresent(item -> {
+            item.setSummary(corrected.summary());
+            item.setChannel(corrected.channel().name());
+            table.putItem(PutItemEnhancedRequest.builder(HistoryItem.class).item(item)
+                    .conditionExpression(Expression.builder().expression("attribute_exists(entryKey)").build())
+                    .build());
+        });
+        return found.map(HistoryRepository::toEntry);
+    }
+
+    private Optional<HistoryItem> item(String customerId, String entryId) {
+        Expression ofEntry = Expression.builder().expression("entryId = :e")
+                .putExpressionValue(":e", AttributeValue.builder().s(entryId).build()).build();
+        for (var page : table.query(QueryEnhancedRequest.builder()
+                .queryConditional(QueryConditional.keyEqualTo(Key.builder().partitionValue(customerId).build()))
+                .filterExpression(ofEntry).build())) {
+            if (!page.items().isEmpty()) {
+                return Optional.of(page.items().get(0));
+            }
+        }
+        return Optional.empty();
+    }
+
     /** Every entry linked to the contact, through byContact. */
     public List<HistoryEntry> aboutContact(String contactId) {
         List<HistoryEntry> entries = new java.util.ArrayList<>();
