@@ -50,12 +50,16 @@ public final class LocalApi implements AutoCloseable {
     private final List<Binding> bindings;
     private final DevTokens tokens;
     private final Path openApi;
+    private final DevSignIn signIn;
+    private final DevApiReference reference;
 
-    private LocalApi(HttpServer server, List<Binding> bindings, DevTokens tokens, Path openApi) {
+    private LocalApi(HttpServer server, List<Binding> bindings, DevTokens tokens, Path openApi, DevSignIn signIn) {
         this.server = server;
         this.bindings = bindings;
         this.tokens = tokens;
         this.openApi = openApi;
+        this.signIn = signIn;
+        this.reference = new DevApiReference(openApi.toAbsolutePath().getParent());
     }
 
     /** As below, with mail going to a throw-away outbox: for checks that send none worth reading. */
@@ -117,6 +121,10 @@ public final class LocalApi implements AutoCloseable {
                 ref -> localTables.containsKey(ref) ? localTables.get(ref) : template.parameterDefault(ref).orElse(null))
                 .ifPresent(v -> env.put(name, v)));
         env.putAll(overrides);
+        if (function.environment().containsKey("CONSOLE_CLIENT_ID")) {
+            // locally the console signs in at the dev issuer (DevSignIn), whose client is the dev audience
+            env.putIfAbsent("CONSOLE_CLIENT_ID", DevTokens.AUDIENCE);
+        }
         try {
             Class<?> type = Class.forName(function.handlerClass());
             try {
@@ -132,8 +140,15 @@ public final class LocalApi implements AutoCloseable {
     }
 
     public static LocalApi start(int port, List<Binding> bindings, DevTokens tokens, Path openApi) throws IOException {
+        return start(port, bindings, tokens, openApi,
+                DevSignIn.standard(tokens, SamTemplate.load(), java.time.Duration.ofMinutes(60)));
+    }
+
+    /** With the dev issuer's sign-in endpoints for the console (decision 0014). */
+    public static LocalApi start(int port, List<Binding> bindings, DevTokens tokens, Path openApi, DevSignIn signIn)
+            throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 64);
-        LocalApi api = new LocalApi(server, bindings, tokens, openApi);
+        LocalApi api = new LocalApi(server, bindings, tokens, openApi, signIn);
         server.createContext("/", api::serve);
         server.setExecutor(Executors.newFixedThreadPool(8));
         server.start();
@@ -154,6 +169,9 @@ public final class LocalApi implements AutoCloseable {
                 } else {
                     problem(exchange, 404, "No such route");
                 }
+                return;
+            }
+            if (signIn.serve(exchange, method, path) || reference.serve(exchange, method, path)) {
                 return;
             }
             Binding match = null;
