@@ -11,6 +11,7 @@ import { adminPage } from './admin.js';
 
 const main = document.getElementById('main');
 let notice = '';
+let renders = 0;
 
 export function role() {
   const groups = auth.groups();
@@ -74,23 +75,30 @@ export async function render() {
     return;
   }
   const [, page, id] = location.hash.split('/');
+  // each page is built aside and shown only if no later navigation started meanwhile (a slow answer
+  // for the queue must not cover the request page the user went on to)
+  const generation = ++renders;
+  const view = h('div');
   replace(main, h('p', {}, t('loading')));
   try {
-    if (page === 'requests' && id) await requestPage(main, id);
-    else if (page === 'customers' && id === 'new') await newCustomerPage(main);
-    else if (page === 'customers' && id) await customerPage(main, id, location.hash.split('/')[3]);
-    else if (page === 'customers') await customersPage(main);
-    else if (page === 'admin') await adminPage(main);
-    else if (!isProcessor()) await requestsPage(main);
-    else await customersPage(main);
+    if (page === 'requests' && id) await requestPage(view, id);
+    else if (page === 'customers' && id === 'new') await newCustomerPage(view);
+    else if (page === 'customers' && id) await customerPage(view, id, location.hash.split('/')[3]);
+    else if (page === 'customers') await customersPage(view);
+    else if (page === 'admin') await adminPage(view);
+    else if (!isProcessor()) await requestsPage(view);
+    else await customersPage(view);
   } catch (e) {
     if (e instanceof Problem && e.status === 401) {
       notice = t('sessionEnded');
       render();
       return;
     }
-    showProblem(main, e);
+    showProblem(view, e);
   }
+  if (generation !== renders) return;
+  main.replaceChildren(...view.childNodes);
+  focusHeading();
 }
 
 export function showProblem(target, e) {

@@ -4,7 +4,7 @@
 import { h, replace, field, facts } from './dom.js';
 import { t, dateTime } from './i18n.js';
 import { call, Problem } from './api.js';
-import { focusHeading, say, go, isProcessor, showProblem } from './app.js';
+import { focusHeading, say, go, isProcessor, showProblem, render } from './app.js';
 
 let lastQuery = '';
 
@@ -21,7 +21,7 @@ export async function customersPage(main) {
   };
   replace(main, h('h1', {}, t('customersTitle')),
     isProcessor() ? h('p', { class: 'notice', id: 'processor-note' }, t('processorView')) : null,
-    h('form', { role: 'search', class: 'inline', id: 'search', onsubmit: e => { e.preventDefault(); search().catch(err => showProblem(main, err)); } },
+    h('form', { role: 'search', class: 'inline', id: 'search', onsubmit: e => { e.preventDefault(); search().catch(err => showProblem(document.getElementById('main'), err)); } },
       field(t('search'), input), h('button', { type: 'submit' }, t('searchButton'))),
     isProcessor() ? null : h('p', {}, h('a', { href: '#/customers/new', id: 'add-customer' }, t('addCustomer'))),
     results);
@@ -110,11 +110,11 @@ export async function customerPage(main, id, mode) {
       await call('PATCH', `/customers/${c.customerId}`, { body: formValues(form), etag,
         headers: dsr ? { 'x-data-subject-request': dsr } : {} });
       say(t('done'));
-      await customerPage(main, id, mode);
+      await render();
     } catch (err) {
       if (err instanceof Problem && err.status === 412) {
         const { data: now } = await call('GET', `/customers/${c.customerId}`);
-        await customerPage(main, id, mode);
+        await render();
         replace(document.getElementById('messages'), h('div', { class: 'conflict', role: 'alert', id: 'conflict' },
           h('p', {}, t('conflict')), h('h3', {}, t('currentValues')), customerFacts(now)));
         return;
@@ -128,9 +128,9 @@ export async function customerPage(main, id, mode) {
     try {
       await call('POST', `/customers/${c.customerId}/end`, { etag });
       say(t('done'));
-      await customerPage(main, id, mode);
+      await render();
     } catch (err) {
-      if (err instanceof Problem && err.status === 412) { say(t('conflict')); await customerPage(main, id, mode); return; }
+      if (err instanceof Problem && err.status === 412) { say(t('conflict')); await render(); return; }
       replace(messages, fieldErrors(err));
     }
   } }, h('h2', {}, t('endRelationship')), h('div', { class: 'field check' },

@@ -1,4 +1,4 @@
-// Builds elements from data without innerHTML: text is always text (no markup from the API reaches the page).
+// Builds elements from data with DOM calls only, never from markup strings: text from the API is always text.
 export function h(tag, attrs = {}, ...children) {
   const el = document.createElement(tag);
   for (const [name, value] of Object.entries(attrs || {})) {

@@ -4,7 +4,7 @@
 import { h, replace, field, facts } from './dom.js';
 import { t, dateTime, date } from './i18n.js';
 import { call, Problem } from './api.js';
-import { focusHeading, say, showProblem } from './app.js';
+import { focusHeading, say, showProblem, render } from './app.js';
 
 const OPEN = ['RECEIVED', 'AWAITING_VERIFICATION', 'VERIFIED', 'IN_PROGRESS'];
 
@@ -85,18 +85,18 @@ export async function requestPage(main, id) {
     try {
       await call('POST', `/requests/${r.requestId}/${path}`, { body, etag });
       say(t('done'));
-      await requestPage(main, id);
+      await render();
     } catch (e) {
       if (e instanceof Problem && e.status === 412) {
         say(t('conflictRequest'));
-        await requestPage(main, id);
+        await render();
         return;
       }
       if (e instanceof Problem && e.status >= 400 && e.status < 500) {
         say(t('error', { detail: e.message }));
         return;
       }
-      showProblem(main, e);
+      showProblem(document.getElementById('main'), e);
     }
   };
   const actions = [];

@@ -3,7 +3,7 @@
 import { h, replace, field } from './dom.js';
 import { t, date } from './i18n.js';
 import { all } from './api.js';
-import { focusHeading } from './app.js';
+import { focusHeading, render } from './app.js';
 
 const STATUSES = ['RECEIVED', 'AWAITING_VERIFICATION', 'VERIFIED', 'IN_PROGRESS', 'COMPLETED', 'REJECTED', 'WITHDRAWN', 'UNVERIFIED'];
 const TYPES = ['ACCESS', 'RECTIFICATION', 'OBJECTION', 'ERASURE', 'RESTRICTION', 'UNCLASSIFIED'];
@@ -38,7 +38,7 @@ export async function requestsPage(main) {
     filters.type = form.elements.type.value;
     filters.channel = form.elements.channel.value;
     filters.overdue = form.elements.overdue.checked;
-    requestsPage(main);
+    render();
   } },
   h('fieldset', {}, h('legend', {}, t('filters')),
     field(t('status'), select('status', STATUSES, filters.status)),
