@@ -363,4 +363,13 @@ class ConsoleInBrowserTest {
             screenshot("requests-" + width + "px");
         }
     }
+
+    @Test
+    void theApiReferenceIsRenderedFromOpenapiYamlByRedocFromThisOrigin() throws IOException {
+        browser.get(register.base() + "/console/reference.html");
+        // Redoc (npm, local/console-tools) lists each operation by its summary, read from /openapi.yaml
+        waitForText(By.tagName("body"), "Register a customer organisation");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isNotBlank();
+        screenshot("api-reference");
+    }
 }
