@@ -45,3 +45,8 @@ build-IntakeWatchFunction:
 	mvn -B -q -DskipTests -pl functions/intake-watch -am package
 	mkdir -p "$(ARTIFACTS_DIR)/lib"
 	cp functions/intake-watch/target/intake-watch.jar "$(ARTIFACTS_DIR)/lib/"
+
+build-ConsoleFunction:
+	mvn -B -q -DskipTests -pl functions/console -am package
+	mkdir -p "$(ARTIFACTS_DIR)/lib"
+	cp functions/console/target/console.jar "$(ARTIFACTS_DIR)/lib/"

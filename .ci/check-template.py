@@ -79,7 +79,7 @@ for path, item in body.get("paths", {}).items():
             unsecured.append(f"{method.upper()} {path}")
 PUBLIC = {"GET /form", "GET /privacy-notice", "POST /public/requests", "GET /public/verify", "POST /public/verify",
           "GET /public/exports/{token}",
-          "POST /public/exports/{token}"}
+          "POST /public/exports/{token}", "GET /console", "GET /console/{asset}"}
 check("every template route is in the HTTP API", declared == in_api, str(declared ^ in_api))
 check("every staff route uses the JWT authorizer; only the public routes are open",
       set(unsecured) == PUBLIC, str(set(unsecured) ^ PUBLIC))
@@ -304,6 +304,19 @@ check("InboundMailBucket: no lifecycle rule can expire mail the intake has not m
 check("InboundMailBucket: processed mail expires within 7 days", any(
     r.get("ExpirationInDays", 999) <= 7 and {"Key": "intake", "Value": "processed"} in r.get("TagFilters", [])
     for r in inbound["LifecycleConfiguration"]["Rules"]))
+
+# the staff console (issue 16, decision 0014): every account that can read the register signs in with a second factor,
+# the console's client runs the authorization code flow (PKCE, no secret) back to the console only
+pool = resources["UserPool"]["Properties"]
+check("UserPool: MFA required (ON), TOTP", pool.get("MfaConfiguration") == "ON"
+      and pool.get("EnabledMfas") == ["SOFTWARE_TOKEN_MFA"])
+client = resources["UserPoolClient"]["Properties"]
+check("UserPoolClient: code flow only, no secret, callback and sign-out back to /console/index.html",
+      client.get("AllowedOAuthFlows") == ["code"] and client.get("GenerateSecret") is False
+      and client.get("CallbackURLs") == [{"Fn::Sub": "${PublicBaseUrl}/console/index.html"}]
+      and client.get("LogoutURLs") == client.get("CallbackURLs"))
+check("UserPoolDomain: the hosted sign-in of the pool", resources.get("UserPoolDomain", {}).get("Properties", {})
+      .get("UserPoolId") == {"Ref": "UserPool"})
 
 with open("samconfig.toml", "rb") as f:
     samconfig = tomllib.load(f)

@@ -271,6 +271,8 @@ public final class Dev {
         System.out.println();
         System.out.println("Customer register running locally (Ctrl-C stops everything)");
         System.out.println("  API            " + base + "   (" + bindings.size() + " routes from template.yaml)");
+        System.out.println("  Console        " + base + "/console   (staff console: sign in by picking admin, staff or a processor)");
+        System.out.println("  API reference  " + base + "/console/reference.html   (Redoc, from openapi.yaml)");
         System.out.println("  OpenAPI        " + base + "/openapi.yaml");
         System.out.println("  Request form   " + base + "/form   (fi, sv, en: ?lang=)");
         System.out.println("  Outbox         " + outbox + "   (mail the system sends, as .eml files)");

@@ -74,6 +74,11 @@ public final class DevTokens {
      * from the processor register, not from the token.
      */
     public String issue(String role, Instant now) {
+        return issue(role, now, LIFETIME);
+    }
+
+    /** As above, valid for {@code lifetime}: the sign-in flow's tokens live as long as the user pool's. */
+    public String issue(String role, Instant now, Duration lifetime) {
         String[] parts = role.split(":", 2);
         String group = switch (parts[0]) {
             case "admin" -> "register-admin";
@@ -93,7 +98,7 @@ public final class DevTokens {
                 .audience(AUDIENCE)
                 .subject("dev-" + parts[0] + "-" + UUID.nameUUIDFromBytes(role.getBytes()).toString().substring(0, 8))
                 .issueTime(Date.from(now))
-                .expirationTime(Date.from(now.plus(LIFETIME)))
+                .expirationTime(Date.from(now.plus(lifetime)))
                 .jwtID(UUID.randomUUID().toString())
                 .claim("token_use", "access")
                 .claim("cognito:groups", List.of(group));

@@ -65,12 +65,16 @@ public final class LocalApi implements AutoCloseable {
     private final List<Binding> bindings;
     private final DevTokens tokens;
     private final Path openApi;
+    private final DevSignIn signIn;
+    private final DevApiReference reference;
 
-    private LocalApi(LocalHttpServer server, List<Binding> bindings, DevTokens tokens, Path openApi) {
+    private LocalApi(LocalHttpServer server, List<Binding> bindings, DevTokens tokens, Path openApi, DevSignIn signIn) {
         this.server = server;
         this.bindings = bindings;
         this.tokens = tokens;
         this.openApi = openApi;
+        this.signIn = signIn;
+        this.reference = new DevApiReference(openApi.toAbsolutePath().getParent());
     }
 
     /** As below, with mail going to a throw-away outbox: for checks that send none worth reading. */
@@ -122,6 +126,10 @@ public final class LocalApi implements AutoCloseable {
                 ref -> localTables.containsKey(ref) ? localTables.get(ref) : template.parameterDefault(ref).orElse(null))
                 .ifPresent(v -> env.put(name, v)));
         env.putAll(overrides);
+        if (function.environment().containsKey("CONSOLE_CLIENT_ID")) {
+            // locally the console signs in at the dev issuer (DevSignIn), whose client is the dev audience
+            env.putIfAbsent("CONSOLE_CLIENT_ID", DevTokens.AUDIENCE);
+        }
         try {
             Class<?> type = Class.forName(function.handlerClass());
             try {
@@ -143,9 +151,21 @@ public final class LocalApi implements AutoCloseable {
     /** As above, with other limits (the tests of the HTTP framing use short timeouts). */
     public static LocalApi start(int port, List<Binding> bindings, DevTokens tokens, Path openApi, HttpLimits limits)
             throws IOException {
+        return start(port, bindings, tokens, openApi, limits,
+                DevSignIn.standard(tokens, SamTemplate.load(), java.time.Duration.ofMinutes(60)));
+    }
+
+    /** With the dev issuer's sign-in endpoints for the console (decision 0014). */
+    public static LocalApi start(int port, List<Binding> bindings, DevTokens tokens, Path openApi, DevSignIn signIn)
+            throws IOException {
+        return start(port, bindings, tokens, openApi, HttpLimits.defaults(), signIn);
+    }
+
+    private static LocalApi start(int port, List<Binding> bindings, DevTokens tokens, Path openApi, HttpLimits limits,
+                                  DevSignIn signIn) throws IOException {
         LocalApi[] api = new LocalApi[1];
         LocalHttpServer server = LocalHttpServer.start(port, limits, request -> api[0].serve(request));
-        api[0] = new LocalApi(server, bindings, tokens, openApi);
+        api[0] = new LocalApi(server, bindings, tokens, openApi, signIn);
         return api[0];
     }
 
@@ -162,6 +182,13 @@ public final class LocalApi implements AutoCloseable {
                     return new HttpAnswer(200, Map.of("content-type", "application/yaml"), Files.readAllBytes(openApi));
                 }
                 return HttpAnswer.problem(ProblemType.NOT_FOUND, "No such route.");
+            }
+            Optional<HttpAnswer> console = signIn.serve(request, method, path);
+            if (console.isEmpty()) {
+                console = reference.serve(method, path);
+            }
+            if (console.isPresent()) {
+                return console.get();
             }
             Binding match = null;
             Matcher matcher = null;

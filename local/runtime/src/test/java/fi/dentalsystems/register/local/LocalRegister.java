@@ -47,6 +47,7 @@ final class LocalRegister implements AutoCloseable {
     final LocalApi api;
     final LocalSmtpIntake smtp;
     final DevTokens tokens;
+    final DevSignIn signIn;
     final LocalDeadLetters deadLetters;
     final LocalFunctions functions;
 
@@ -74,6 +75,18 @@ final class LocalRegister implements AutoCloseable {
     LocalRegister(DynamoDbEngine engine, Path dir, Map<String, String> variables,
                   java.util.function.UnaryOperator<software.amazon.awssdk.services.dynamodb.DynamoDbClient> dynamoDb)
             throws IOException {
+        this(engine, dir, variables, dynamoDb, java.time.Duration.ofMinutes(60));
+    }
+
+    /** With the console's sign-in (the dev issuer) issuing access tokens of {@code consoleTokens}. */
+    LocalRegister(DynamoDbEngine engine, Path dir, java.time.Duration consoleTokens) throws IOException {
+        this(engine, dir, Map.of(), java.util.function.UnaryOperator.identity(), consoleTokens);
+    }
+
+    @SuppressWarnings("unchecked")
+    private LocalRegister(DynamoDbEngine engine, Path dir, Map<String, String> variables,
+                  java.util.function.UnaryOperator<software.amazon.awssdk.services.dynamodb.DynamoDbClient> dynamoDb,
+                  java.time.Duration consoleTokens) throws IOException {
         this.engine = engine;
         this.outbox = dir.resolve("outbox");
         this.exports = dir.resolve("exports");
@@ -87,8 +100,9 @@ final class LocalRegister implements AutoCloseable {
                 "SUPPRESSION_PEPPER", "end-to-end-pepper-of-enough-length", "EXPORT_FOLDER", exports.toString(),
                 "INBOUND_FOLDER", inbound.toString(), "INBOUND_BUCKET", LocalSmtpIntake.BUCKET, "INBOUND_PREFIX", ""));
         overrides.putAll(variables);
+        signIn = DevSignIn.standard(tokens, template, consoleTokens);
         api = LocalApi.start(0, LocalApi.bind(template, engine.client(), engine.tableNamesByLogicalId(), clock, mailer,
-                overrides), tokens, RepositoryRoot.find().resolve("openapi.yaml"));
+                overrides), tokens, RepositoryRoot.find().resolve("openapi.yaml"), signIn);
         deadLetters = new LocalDeadLetters(dir.resolve("dlq"));
         functions = new LocalFunctions(template, dynamoDb.apply(engine.client()), engine.tableNamesByLogicalId(), clock,
                 mailer, overrides);
