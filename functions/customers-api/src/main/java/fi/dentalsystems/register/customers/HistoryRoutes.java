@@ -23,6 +23,7 @@ import fi.dentalsystems.register.core.store.Page;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Optional;
 
 import static fi.dentalsystems.register.customers.CustomerRoutes.access;
@@ -63,7 +64,10 @@ final class HistoryRoutes {
             // a processor links an entry only to a person it may see; any other is, to it, no contact here
             boolean ofThisCustomer = Ulid.isId(contactId.get(), Contact.ID_PREFIX)
                     && register.contacts().find(contactId.get()).filter(request.disclosure()::concerns)
-                    .map(c -> c.customerId().equals(customer.customerId())).orElse(false);
+                    .map(c -> {
+                        register.audit().record(access(request), AuditAction.READ, ContactRoutes.target(c));
+                        return c.customerId().equals(customer.customerId());
+                    }).orElse(false);
             if (!ofThisCustomer) {
                 throw ProblemException.invalidField("contactId",
                         "is not a contact of this customer");
@@ -85,8 +89,16 @@ final class HistoryRoutes {
         // about a person a processor may not see comes with that person, so it stays out too
         Disclosure disclosure = request.disclosure();
         java.util.Set<String> hidden = new java.util.HashSet<>();
+        List<AuditTarget> people = new java.util.ArrayList<>();
         all.items().stream().flatMap(e -> e.contactId().stream()).distinct().forEach(id -> register.contacts().find(id)
-                .filter(c -> c.isRestricted() || !disclosure.concerns(c)).ifPresent(c -> hidden.add(id)));
+                .ifPresent(c -> {
+                    // read to decide what the list may show: the read is audited too (issue 14)
+                    people.add(ContactRoutes.target(c));
+                    if (c.isRestricted() || !disclosure.concerns(c)) {
+                        hidden.add(id);
+                    }
+                }));
+        register.audit().record(access(request), AuditAction.READ, people);
         Page<HistoryEntry> page = new Page<>(all.items().stream()
                 .filter(e -> e.contactId().map(id -> !hidden.contains(id)).orElse(true)).toList(), all.nextCursor());
         register.audit().record(access(request), AuditAction.READ, page.items().stream()

@@ -164,6 +164,8 @@ public final class AuditLog {
     }
 
     /** An anchor that cannot be written is retried on the next entry; the entries themselves are stored. */
+    @edu.umd.cs.findbugs.annotations.SuppressFBWarnings(value = "CRLF_INJECTION_LOGS",
+            justification = "Constant message; the values are the chain's ULID and an exception class name")
     private boolean anchorQuietly(Chain c, Instant now) {
         if (c.seq == 0 || c.seq == c.anchoredSeq) {
             return false;
