@@ -84,6 +84,15 @@ public final class AuditCompleteness {
                         target = DynamoDbClient.class.getMethod(method.getName(), requestType(method.getName()));
                         arguments = new Object[] {request};
                     }
+                    // a paginator's pages are fetched through this client, so each page's items are seen
+                    if (method.getName().equals("queryPaginator") && arguments != null && arguments.length == 1) {
+                        return new software.amazon.awssdk.services.dynamodb.paginators.QueryIterable((DynamoDbClient) proxy,
+                                (software.amazon.awssdk.services.dynamodb.model.QueryRequest) arguments[0]);
+                    }
+                    if (method.getName().equals("scanPaginator") && arguments != null && arguments.length == 1) {
+                        return new software.amazon.awssdk.services.dynamodb.paginators.ScanIterable((DynamoDbClient) proxy,
+                                (software.amazon.awssdk.services.dynamodb.model.ScanRequest) arguments[0]);
+                    }
                     Object result;
                     try {
                         result = target.invoke(real, arguments);
