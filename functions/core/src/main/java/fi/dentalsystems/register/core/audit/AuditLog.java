@@ -109,6 +109,9 @@ public final class AuditLog {
      * each (BatchWriteItem takes no condition, and can delete). A failed write ends the chain: the
      * next entry starts a new one, so a chain never has a hole its writer made.
      */
+    @edu.umd.cs.findbugs.annotations.SuppressFBWarnings(value = "THROWS_METHOD_THROWS_RUNTIMEEXCEPTION",
+            justification = "Rethrows the write's own failure after ending the chain: the caller must not answer "
+                    + "a request whose audit entry was not stored")
     private void append(List<AuditItem> items, Instant now) {
         synchronized (chainLock) {
             if (chain == null) {

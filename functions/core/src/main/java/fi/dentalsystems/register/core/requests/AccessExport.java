@@ -75,6 +75,7 @@ public final class AccessExport {
     /** The export and every record it read, to be audited with it (issue 14): no read goes unrecorded. */
     public record Read(Map<String, Object> export, List<fi.dentalsystems.register.core.audit.AuditTarget> records) {
         public Read {
+            export = java.util.Collections.unmodifiableMap(export);
             records = List.copyOf(records);
         }
     }
