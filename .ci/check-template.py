@@ -142,17 +142,38 @@ for name, bucket in by_type("AWS::S3::Bucket").items():
           and sse.get("KMSMasterKeyID") == {"Fn::GetAtt": ["RegisterKey", "Arn"]})
     rules = p.get("LifecycleConfiguration", {}).get("Rules", [])
     # how long each bucket may keep an object: raw mail 7 days; an export its 7-day link plus the lifecycle's day
-    max_days = {"InboundMailBucket": 7, "ExportBucket": 8}.get(name, 7)
+    # the audit digests are kept longer than the audit (24 months) under Object Lock, then expire (decision 0012)
+    max_days = {"InboundMailBucket": 7, "ExportBucket": 8, "AuditDigestBucket": 1100}.get(name, 7)
     check(f"{name}: objects expire within {max_days} days", any(r.get("ExpirationInDays", 999) <= max_days for r in rules))
     check(f"{name}: noncurrent versions expire too",
           p.get("VersioningConfiguration", {}).get("Status") != "Enabled"
-          or any(r.get("NoncurrentVersionExpiration", {}).get("NoncurrentDays", 999) <= 1 for r in rules))
+          or any(r.get("NoncurrentVersionExpiration", {}).get("NoncurrentDays", 999) <= (max_days if name ==
+                 "AuditDigestBucket" else 1) for r in rules))
     check(f"{name}: public access blocked", all(p.get("PublicAccessBlockConfiguration", {}).get(k) for k in
           ("BlockPublicAcls", "BlockPublicPolicy", "IgnorePublicAcls", "RestrictPublicBuckets")))
     policies = [b for b in by_type("AWS::S3::BucketPolicy").values() if b["Properties"]["Bucket"] == {"Ref": name}]
     tls = any(st.get("Effect") == "Deny" and st.get("Condition", {}).get("Bool", {}).get("aws:SecureTransport") == "false"
               for b in policies for st in b["Properties"]["PolicyDocument"]["Statement"])
     check(f"{name}: TLS only", tls)
+digest_lock = resources.get("AuditDigestBucket", {}).get("Properties", {}).get("ObjectLockConfiguration", {})
+retention = digest_lock.get("Rule", {}).get("DefaultRetention", {})
+check("AuditDigestBucket: Object Lock in compliance mode, kept longer than the audit's 24 months",
+      digest_lock.get("ObjectLockEnabled") == "Enabled" and retention.get("Mode") == "COMPLIANCE"
+      and retention.get("Days", 0) > 731, str(retention))
+audit_writes = set()
+for fname, fn in template["Resources"].items():
+    if fn.get("Type") != "AWS::Serverless::Function":
+        continue
+    for pol in fn["Properties"].get("Policies", []):
+        for st in pol.get("Statement", []) if isinstance(pol, dict) else []:
+            res = st.get("Resource")
+            res = res if isinstance(res, list) else [res]
+            if {"Fn::GetAtt": ["AuditTable", "Arn"]} in res:
+                acts = st["Action"] if isinstance(st["Action"], list) else [st["Action"]]
+                audit_writes |= {(fname, a) for a in acts if a in
+                                 ("dynamodb:UpdateItem", "dynamodb:DeleteItem", "dynamodb:BatchWriteItem")}
+check("Audit table append-only: only the purge may delete (conditionally), no function updates or batch-writes",
+      audit_writes <= {("RetentionPurgeFunction", "dynamodb:DeleteItem")}, str(audit_writes))
 rules = by_type("AWS::SES::ReceiptRule")
 # issue 13: SES only stores the mail; the bucket's notification starts the intake (bucket and key, no mail content)
 check("SES receipt rule: S3 only (the bucket's notification starts the intake), TLS required, scanning on", any(

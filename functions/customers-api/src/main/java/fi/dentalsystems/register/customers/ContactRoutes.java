@@ -89,7 +89,6 @@ final class ContactRoutes {
 
     ApiResponse get(ApiRequest request) {
         Contact contact = load(request);
-        register.audit().record(access(request), AuditAction.READ, target(contact));
         return withEtag(ApiResponse.json(200, Json.write(Representations.contact(contact, request.disclosure()))), contact);
     }
 
@@ -126,7 +125,9 @@ final class ContactRoutes {
                 .withRoles(roles.orElse(current.roles()))
                 .withSource(source.orElse(current.source()))
                 .withUpdatedAt(register.clock().instant());
-        Optional<Instant> relationshipEnded = register.customers().find(current.customerId()).flatMap(Customer::endedAt);
+        Optional<Customer> owner = register.customers().find(current.customerId());
+        owner.ifPresent(c -> register.audit().record(audited, AuditAction.READ, CustomerRoutes.target(c)));
+        Optional<Instant> relationshipEnded = owner.flatMap(Customer::endedAt);
         Contact saved = register.contacts().update(changed, relationshipEnded);
         register.audit().record(audited, AuditAction.UPDATE, target(saved));
         return withEtag(ApiResponse.json(200, Json.write(Representations.contact(saved, request.disclosure()))), saved);
@@ -167,8 +168,11 @@ final class ContactRoutes {
         if (!Ulid.isId(contactId, Contact.ID_PREFIX)) {
             throw ProblemException.notFound("contact");
         }
-        return register.contacts().find(contactId).filter(request.disclosure()::concerns)
+        Contact contact = register.contacts().find(contactId).filter(request.disclosure()::concerns)
                 .orElseThrow(() -> ProblemException.notFound("contact"));
+        // every route that loads the contact read its record: audited here, once (issue 14)
+        register.audit().record(CustomerRoutes.access(request), AuditAction.READ, target(contact));
+        return contact;
     }
 
     static AuditTarget target(Contact contact) {

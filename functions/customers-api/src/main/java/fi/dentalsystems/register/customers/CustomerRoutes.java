@@ -89,7 +89,6 @@ final class CustomerRoutes {
 
     ApiResponse get(ApiRequest request) {
         Customer customer = load(request);
-        register.audit().record(access(request), AuditAction.READ, target(customer));
         return withEtag(ApiResponse.json(200, Json.write(Representations.customer(customer, request.disclosure()))),
                 customer);
     }
@@ -175,8 +174,11 @@ final class CustomerRoutes {
         if (!fi.dentalsystems.register.core.domain.Ulid.isId(customerId, Customer.ID_PREFIX)) {
             throw ProblemException.notFound("customer");
         }
-        return register.customers().find(customerId).filter(request.disclosure()::concerns)
+        Customer customer = register.customers().find(customerId).filter(request.disclosure()::concerns)
                 .orElseThrow(() -> ProblemException.notFound("customer"));
+        // every route that loads the customer read its record: audited here, once (issue 14)
+        register.audit().record(access(request), AuditAction.READ, target(customer));
+        return customer;
     }
 
     static String requireBody(ApiRequest request) {
@@ -232,7 +234,7 @@ final class CustomerRoutes {
         return request.audited(purpose);
     }
 
-    private static AuditTarget target(Customer customer) {
+    static AuditTarget target(Customer customer) {
         return new AuditTarget(TargetType.CUSTOMER, customer.customerId());
     }
 

@@ -70,6 +70,7 @@ public final class CustomersApi {
                 new Route("PUT /contacts/{contactId}/credentials/{service}", STAFF_OR_SERVICE, credentials::put),
                 new Route("DELETE /contacts/{contactId}/credentials/{service}", STAFF_OR_SERVICE, credentials::delete),
                 new Route("GET /audit", ADMIN, audit::forTarget),
+                new Route("GET /audit/integrity", ADMIN, audit::integrity),
                 new Route("GET /records-of-processing", ADMIN, recordsOfProcessing::get),
                 new Route("GET /customers/{customerId}/hold", ADMIN, customerHold::get),
                 new Route("PUT /customers/{customerId}/hold", ADMIN, customerHold::put),

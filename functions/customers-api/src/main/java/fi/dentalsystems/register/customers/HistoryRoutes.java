@@ -24,6 +24,7 @@ import fi.dentalsystems.register.core.store.Page;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Optional;
 
 import static fi.dentalsystems.register.customers.CustomerRoutes.access;
@@ -66,9 +67,10 @@ final class HistoryRoutes {
             // a processor links an entry only to a person it may see; any other is, to it, no contact here
             Optional<Contact> about = Ulid.isId(contactId.get(), Contact.ID_PREFIX)
                     ? register.contacts().find(contactId.get()).filter(request.disclosure()::concerns)
-                    .filter(c -> c.customerId().equals(customer.customerId()))
                     : Optional.empty();
-            if (about.isEmpty()) {
+            // the record the route read is audited whatever it turns out to be (issue 14: every read audited)
+            about.ifPresent(c -> register.audit().record(access(request), AuditAction.READ, ContactRoutes.target(c)));
+            if (about.filter(c -> c.customerId().equals(customer.customerId())).isEmpty()) {
                 throw ProblemException.invalidField("contactId",
                         "is not a contact of this customer");
             }
@@ -90,8 +92,16 @@ final class HistoryRoutes {
         // about a person a processor may not see comes with that person, so it stays out too
         Disclosure disclosure = request.disclosure();
         java.util.Set<String> hidden = new java.util.HashSet<>();
+        List<AuditTarget> people = new java.util.ArrayList<>();
         all.items().stream().flatMap(e -> e.contactId().stream()).distinct().forEach(id -> register.contacts().find(id)
-                .filter(c -> c.isRestricted() || !disclosure.concerns(c)).ifPresent(c -> hidden.add(id)));
+                .ifPresent(c -> {
+                    // read to decide what the list may show: the read is audited too (issue 14)
+                    people.add(ContactRoutes.target(c));
+                    if (c.isRestricted() || !disclosure.concerns(c)) {
+                        hidden.add(id);
+                    }
+                }));
+        register.audit().record(access(request), AuditAction.READ, people);
         Page<HistoryEntry> page = new Page<>(all.items().stream()
                 .filter(e -> e.contactId().map(id -> !hidden.contains(id)).orElse(true)).toList(), all.nextCursor());
         register.audit().record(access(request), AuditAction.READ, page.items().stream()

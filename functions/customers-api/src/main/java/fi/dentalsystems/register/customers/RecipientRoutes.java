@@ -53,6 +53,9 @@ final class RecipientRoutes {
                 .filter(c -> !suppressed.contains(keyOf.get(c.contactId()))).toList(), candidates.nextCursor());
         register.audit().record(access(request, Purpose.DIRECT_MARKETING), AuditAction.READ,
                 ContactRoutes.targets(page.items()));
+        // the organisations read to leave out ended and opted-out ones (issue 14)
+        register.audit().record(access(request, Purpose.DIRECT_MARKETING), AuditAction.READ, customers.values().stream()
+                .flatMap(Optional::stream).map(CustomerRoutes::target).toList());
         return ApiResponse.json(200, Json.write(Representations.page(page, c -> Representations.recipient(c, disclosure))));
     }
 

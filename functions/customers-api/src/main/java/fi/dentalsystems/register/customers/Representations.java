@@ -115,6 +115,21 @@ final class Representations {
         return m;
     }
 
+    /** The verifier's answer, as issue 14 gives its shape. */
+    static Map<String, Object> integrity(fi.dentalsystems.register.core.audit.AuditVerifier.Result r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("intact", r.intact());
+        m.put("checked", r.checked());
+        m.put("problems", r.problems().stream().map(p -> {
+            Map<String, Object> problem = new LinkedHashMap<>();
+            problem.put("day", p.day().toString());
+            p.entryId().ifPresent(id -> problem.put("entryId", id));
+            problem.put("kind", p.kind().wire());
+            return problem;
+        }).toList());
+        return m;
+    }
+
     static <T> Map<String, Object> page(Page<T> page, Function<T, Map<String, Object>> item) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("items", page.items().stream().map(item).toList());

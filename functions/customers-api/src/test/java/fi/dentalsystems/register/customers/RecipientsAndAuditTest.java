@@ -136,7 +136,12 @@ class RecipientsAndAuditTest {
         assertThat(contactTrail.json().path("items").get(0).path("purpose").asText()).isEqualTo("customer-relationship");
 
         ApiClient.Answer customerTrail = api.asAdmin("GET", "/audit", b -> b.query("targetId", customerId));
-        assertThat(customerTrail.json().path("items").findValuesAsText("action")).containsExactly("READ", "CREATE");
+        // the customer is read by its own route and by the routes that load it to reach its contacts (issue 14)
+        assertThat(customerTrail.json().path("items").findValuesAsText("action"))
+                .containsExactly("READ", "READ", "READ", "CREATE");
+        assertThat(customerTrail.json().path("items").findValuesAsText("route")).containsExactly(
+                "GET /customers/{customerId}", "GET /customers/{customerId}/contacts", "POST /customers/{customerId}/contacts",
+                "POST /customers");
         assertThat(api.asAdmin("GET", "/audit", b -> b).status()).isEqualTo(400);
     }
 }

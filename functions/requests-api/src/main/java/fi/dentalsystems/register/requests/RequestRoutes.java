@@ -299,12 +299,16 @@ final class RequestRoutes {
         if (r.verifiedAt().isEmpty()) {
             throw new ProblemException(ProblemType.CONFLICT, "The requester is not verified yet.");
         }
-        Map<String, Object> export = exports.of(r, clock.instant());
         String format = request.query("format").orElse("json");
         if (!format.equals("json") && !format.equals("html")) {
             throw ProblemException.invalidField("format", "must be json or html");
         }
-        audit.record(access(request), AuditAction.READ, target(r));
+        fi.dentalsystems.register.core.requests.AccessExport.Read exported = exports.read(r, clock.instant());
+        Map<String, Object> export = exported.export();
+        // staff reviewing the export read every record in it: each is audited (issue 14)
+        java.util.List<fi.dentalsystems.register.core.audit.AuditTarget> read = new java.util.ArrayList<>(exported.records());
+        read.add(target(r));
+        audit.record(access(request), AuditAction.READ, read);
         if (format.equals("html")) {
             return new ApiResponse(200, Map.of("content-type", "text/html; charset=utf-8"),
                     Optional.of(fi.dentalsystems.register.core.requests.AccessExportHtml.render(export, r.language())));

@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
+import java.util.List;
 import java.util.Map;
 
 import static software.amazon.lambda.powertools.logging.argument.StructuredArguments.entry;
@@ -40,6 +41,7 @@ public final class RetentionPurgeHandler implements RequestHandler<Map<String, O
     }
 
     private final RetentionPurge purge;
+    private final java.util.Optional<fi.dentalsystems.register.core.audit.AuditDigests> digests;
     private final Clock clock;
     private final boolean clockOverrideAllowed;
     private final ReportSink metrics;
@@ -67,6 +69,9 @@ public final class RetentionPurgeHandler implements RequestHandler<Map<String, O
                 register.variable("PURGE_FIRST_DAY").map(LocalDate::parse).orElse(LocalDate.of(2026, 1, 1)),
                 SAFETY_MILLIS, new Backoff(sleeper), batchRead, Clock.systemUTC(),
                 register.variable("PURGE_IN_FLIGHT").map(Integer::parseInt).orElse(RetentionPurge.IN_FLIGHT));
+        // the daily audit digest rides on the daily purge's schedule, retries and alarms (decision 0012)
+        this.digests = register.variable("AUDIT_DIGEST_BUCKET").or(() -> register.variable("AUDIT_DIGEST_FOLDER"))
+                .map(configured -> register.auditDigests());
         this.clock = register.clock();
         this.clockOverrideAllowed = register.variable(CLOCK_OVERRIDE).filter("allowed"::equals).isPresent();
         this.metrics = metrics;
@@ -112,6 +117,13 @@ public final class RetentionPurgeHandler implements RequestHandler<Map<String, O
         metrics.emit(report);
         Map<String, Object> answer = new java.util.LinkedHashMap<>(report.toMap());
         answer.put("now", now.toString());
+        if (!dryRun && digests.isPresent()) {
+            // after the purge: a digest that fails is retried by the schedule, and never holds the purge back
+            Instant at = now;
+            List<LocalDate> written = digests.get().catchUp(at);
+            LOG.info("audit digests written", entry("days", written.stream().map(LocalDate::toString).toList()));
+            answer.put("auditDigests", written.stream().map(LocalDate::toString).toList());
+        }
         return answer;
     }
 

@@ -35,6 +35,7 @@ public final class Dev {
             case "deadlines" -> deadlines(root, List.of(args).subList(1, args.length));
             case "purge" -> purge(root, List.of(args).subList(1, args.length));
             case "redrive" -> redrive(root, List.of(args).subList(1, args.length));
+            case "audit-verify" -> auditVerify(root, List.of(args).subList(1, args.length));
             case "token" -> {
                 if (args.length < 2) {
                     usage();
@@ -101,7 +102,7 @@ public final class Dev {
         }
         withLocalFunction(root, dynamoPort, "RetentionPurgeFunction", "JobsTable", mail -> {
             throw new IllegalStateException("the purge sends no mail");
-        }, localPurge(localSecret(root.resolve(".local/suppression-pepper"))), handler -> {
+        }, localPurge(root, localSecret(root.resolve(".local/suppression-pepper"))), handler -> {
             long[] lastPrinted = {0};
             Map<String, Object> report = ((fi.dentalsystems.register.purge.RetentionPurgeHandler) handler).run(event,
                     (batches, deleted, table, day) -> {
@@ -144,8 +145,69 @@ public final class Dev {
      * Locally a purge may run on a moved clock (./dev purge --now): the data is the developer's own.
      * It hashes the addresses of the requests it minimises with the local pepper (.local/).
      */
-    static Map<String, String> localPurge(String pepper) {
-        return Map.of("PURGE_CLOCK_OVERRIDE", "allowed", "SUPPRESSION_PEPPER", pepper);
+    static Map<String, String> localPurge(Path root, String pepper) {
+        return Map.of("PURGE_CLOCK_OVERRIDE", "allowed", "SUPPRESSION_PEPPER", pepper,
+                "AUDIT_DIGEST_FOLDER", root.resolve(DIGESTS).toString());
+    }
+
+    /** The local stand-in of the Object Lock digest bucket (decision 0012). */
+    static final String DIGESTS = ".local/audit-digests";
+
+    /**
+     * Verifies the local system's audit (decision 0012): writes the digests of finished days that
+     * have none (as the daily purge does), then recomputes every chain from {@code --from} (default:
+     * 7 days ago) to {@code --to} (default: today) against the anchors and digests, prints the
+     * verdict as GET /audit/integrity gives it, and exits 1 when it is not intact.
+     */
+    private static void auditVerify(Path root, List<String> args) {
+        java.time.LocalDate to = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+        java.time.LocalDate from = null;
+        int dynamoPort = 8000;
+        for (int i = 0; i < args.size(); i++) {
+            switch (args.get(i)) {
+                case "--from" -> from = java.time.LocalDate.parse(args.get(++i));
+                case "--to" -> to = java.time.LocalDate.parse(args.get(++i));
+                case "--dynamodb-port" -> dynamoPort = Integer.parseInt(args.get(++i));
+                default -> throw new IllegalArgumentException("unknown option " + args.get(i));
+            }
+        }
+        java.time.LocalDate first = from == null ? to.minusDays(6) : from;
+        java.time.LocalDate last = to;
+        SamTemplate template = SamTemplate.load(root.resolve("template.yaml"));
+        Map<String, String> tables = new java.util.LinkedHashMap<>();
+        template.tables().keySet().forEach(id -> tables.put(id, id));
+        try (DynamoDbClient client = DynamoDbConnection.create(Optional.of("http://127.0.0.1:" + dynamoPort), "eu-west-1")) {
+            client.describeTable(r -> r.tableName("AuditTable"));
+            fi.dentalsystems.register.core.config.Register register = new fi.dentalsystems.register.core.config.Register(
+                    new fi.dentalsystems.register.core.config.HandlerSetup(client,
+                            fi.dentalsystems.register.core.store.TableNames.from(v -> v.equals("AUDIT_TABLE") ? "AuditTable" : null),
+                            Clock.systemUTC(), mail -> {
+                                throw new IllegalStateException("no mail");
+                            }, Map.of("AUDIT_DIGEST_FOLDER", root.resolve(DIGESTS).toString())));
+            Instant now = Instant.now();
+            register.auditDigests().catchUp(now);
+            var result = register.auditVerifier().verify(first, last, now);
+            List<Object> problems = new ArrayList<>();
+            result.problems().forEach(p -> {
+                Map<String, Object> m = new java.util.LinkedHashMap<>();
+                m.put("day", p.day().toString());
+                p.entryId().ifPresent(id -> m.put("entryId", id));
+                m.put("kind", p.kind().wire());
+                problems.add(m);
+            });
+            Map<String, Object> answer = new java.util.LinkedHashMap<>();
+            answer.put("intact", result.intact());
+            answer.put("checked", result.checked());
+            answer.put("problems", problems);
+            System.out.println(fi.dentalsystems.register.core.format.Json.write(answer));
+            if (!result.intact()) {
+                System.exit(1);
+            }
+        } catch (software.amazon.awssdk.core.exception.SdkClientException
+                 | software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException e) {
+            System.err.println("no local system on DynamoDB port " + dynamoPort + ": start it with ./dev up");
+            System.exit(1);
+        }
     }
 
     /**
@@ -190,6 +252,7 @@ public final class Dev {
     static Map<String, String> localVariables(Path root, String base, String pepper) {
         return Map.of("PUBLIC_BASE_URL", base, "SUPPRESSION_PEPPER", pepper,
                 "EXPORT_FOLDER", root.resolve(".local/exports").toString(),
+                "AUDIT_DIGEST_FOLDER", root.resolve(DIGESTS).toString(),
                 "INBOUND_FOLDER", root.resolve(".local/inbound").toString(),
                 "INBOUND_BUCKET", LocalSmtpIntake.BUCKET, "INBOUND_PREFIX", "");
     }
@@ -210,7 +273,8 @@ public final class Dev {
         System.err.println("usage: dev up [--port N] [--dynamodb-port N] [--smtp-port N] [--data DIR] [--seed]"
                 + " | dev token admin|staff|service|processor:<id>"
                 + " | dev deadlines [--now ISO-INSTANT] [--port N] [--dynamodb-port N]"
-                + " | dev purge [--now ISO-INSTANT] [--dry-run] [--dynamodb-port N] | dev redrive [--dynamodb-port N]");
+                + " | dev purge [--now ISO-INSTANT] [--dry-run] [--dynamodb-port N] | dev redrive [--dynamodb-port N]"
+                + " | dev audit-verify [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--dynamodb-port N]");
     }
 
     private static void up(Path root, List<String> args) throws Exception {
@@ -242,7 +306,8 @@ public final class Dev {
         Path exports = root.resolve(".local/exports");
         List<LocalApi.Binding> bindings = LocalApi.bind(template, client, tables, Clock.systemUTC(),
                 new OutboxMailer(outbox, "tietosuoja@dentalsystems.fi", Clock.systemUTC()),
-                Map.of("PUBLIC_BASE_URL", base, "SUPPRESSION_PEPPER", pepper, "EXPORT_FOLDER", exports.toString()));
+                Map.of("PUBLIC_BASE_URL", base, "SUPPRESSION_PEPPER", pepper, "EXPORT_FOLDER", exports.toString(),
+                        "AUDIT_DIGEST_FOLDER", root.resolve(DIGESTS).toString()));
         LocalApi api = LocalApi.start(port, bindings, tokens, root.resolve("openapi.yaml"));
         if (seed) {
             DemoData.load(bindings, tokens);

@@ -85,7 +85,8 @@ public final class LocalApi implements AutoCloseable {
             return bind(template, dynamoDb, localTables, clock, new OutboxMailer(outbox, "local@localhost", clock),
                     Map.of("PUBLIC_BASE_URL", "http://localhost:3000",
                             "SUPPRESSION_PEPPER", "local-checks-pepper-not-a-secret",
-                            "EXPORT_FOLDER", Files.createTempDirectory("exports").toString()));
+                            "EXPORT_FOLDER", Files.createTempDirectory("exports").toString(),
+                            "AUDIT_DIGEST_FOLDER", Files.createTempDirectory("audit-digests").toString()));
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

@@ -156,6 +156,11 @@ class FulfilmentEndToEndTest {
             LocalRegister.OutMail answer = register.mailsTo(person).get(1);
             assertThat(answer.subject()).isEqualTo("Your data has been erased");
             assertThat(answer.text()).contains(requestId).doesNotContain("Erkki");
+            // backups (35 days of point-in-time recovery) and the day by which no copy remains (issue 14)
+            String noCopyAfter = java.time.format.DateTimeFormatter.ofPattern("d.M.uuuu")
+                    .format(java.time.LocalDate.now(java.time.ZoneId.of("Europe/Helsinki")).plusDays(35));
+            assertThat(answer.text()).contains("backups are overwritten within 35 days")
+                    .contains("by " + noCopyAfter + " no copy remains").contains("applied again");
             assertThat(register.mails()).hasSize(2);
 
             assertThat(register.whereIs("Erkki Erase")).as("name, history and free text gone everywhere").isEmpty();

@@ -6,6 +6,7 @@ import fi.dentalsystems.register.core.domain.Ulid;
 import fi.dentalsystems.register.core.domain.Caller;
 import fi.dentalsystems.register.core.retention.DataCategory;
 import fi.dentalsystems.register.core.retention.RetentionPolicy;
+import fi.dentalsystems.register.core.store.AuditAnchorItem;
 import fi.dentalsystems.register.core.store.AuditItem;
 import fi.dentalsystems.register.core.store.Page;
 import fi.dentalsystems.register.core.store.PageCursor;
@@ -13,11 +14,8 @@ import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbIndex;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
-import software.amazon.awssdk.enhanced.dynamodb.model.BatchWriteItemEnhancedRequest;
-import software.amazon.awssdk.enhanced.dynamodb.model.BatchWriteResult;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
-import software.amazon.awssdk.enhanced.dynamodb.model.WriteBatch;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.time.Clock;
@@ -31,26 +29,55 @@ import java.util.Set;
 /**
  * The append-only log of every read and write of personal data. A request's answer is
  * only sent after its audit items are stored: no access goes unrecorded.
+ *
+ * <p>Tamper evidence without an extra call per request (decision 0012): each function instance
+ * writes its own chain — a chain id made on its first entry (after a SnapStart restore, never
+ * in the snapshot), a sequence and the previous entry's hash kept in memory — and every entry's
+ * hash covers its content and the previous hash. The chain's head is anchored (an item under
+ * {@code anchors#<day>}) on the chain's first entry, then whenever five minutes of the clock have
+ * passed since the last anchor, and at shutdown where the runtime allows ({@link #anchorHead}); the
+ * daily digest copies the anchors to the Object Lock bucket. Every write is a conditional put
+ * ({@code attribute_not_exists}): the log never overwrites an entry.
  */
 public final class AuditLog {
-    private static final int BATCH = 25;
-    private static final int MAX_ATTEMPTS = 8;
+    /** An anchor at least every five minutes of a chain's activity (issue 14). */
+    public static final java.time.Duration ANCHOR_EVERY = java.time.Duration.ofMinutes(5);
     private static final RetentionPolicy RETENTION = RetentionPolicy.defaults();
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(AuditLog.class);
+    private static final software.amazon.awssdk.enhanced.dynamodb.Expression NEW_ITEM =
+            software.amazon.awssdk.enhanced.dynamodb.Expression.builder()
+                    .expression("attribute_not_exists(#d)").putExpressionName("#d", AuditItem.DAY).build();
 
-    private final DynamoDbEnhancedClient client;
     private final DynamoDbTable<AuditItem> table;
+    private final DynamoDbTable<AuditAnchorItem> anchors;
     private final DynamoDbIndex<AuditItem> byTarget;
     private final Clock clock;
+    private final Object chainLock = new Object();
+    private Chain chain;
 
     public AuditLog(DynamoDbEnhancedClient client, String tableName, Clock clock) {
-        this.client = client;
         this.table = client.table(tableName, AuditItem.SCHEMA);
+        this.anchors = client.table(tableName, AuditAnchorItem.SCHEMA);
         this.byTarget = table.index(AuditItem.BY_TARGET);
         this.clock = clock;
     }
 
     /** The context shared by every entry one API call writes. */
     public record Access(Caller caller, String route, String requestId, String purpose) {
+    }
+
+    /** One writer's chain: where its head is and when it was last anchored. */
+    private static final class Chain {
+        final String chainId;
+        long seq;
+        String headEntryId = "";
+        String headHash = "";
+        long anchoredSeq;
+        Instant anchoredAt;
+
+        Chain(String chainId) {
+            this.chainId = chainId;
+        }
     }
 
     public void record(Access access, AuditAction action, AuditTarget target) {
@@ -66,52 +93,116 @@ public final class AuditLog {
         for (AuditTarget target : targets) {
             items.add(toItem(access, action, target, now));
         }
-        if (items.size() == 1) {
-            table.putItem(items.get(0));
-            return;
-        }
-        for (int from = 0; from < items.size(); from += BATCH) {
-            writeBatch(items.subList(from, Math.min(items.size(), from + BATCH)));
-        }
+        append(items, now);
     }
 
     /** A job's report (the purge's): one entry whose details are counts, ids and numbers only. */
     public void recordReport(Access access, AuditAction action, AuditTarget target, Map<String, Long> details) {
-        AuditItem item = toItem(access, action, target, clock.instant());
+        Instant now = clock.instant();
+        AuditItem item = toItem(access, action, target, now);
         item.setDetails(new java.util.TreeMap<>(details));
-        table.putItem(item);
+        append(List.of(item), now);
     }
 
-    private void writeBatch(List<AuditItem> items) {
-        List<AuditItem> pending = items;
-        for (int attempt = 1; !pending.isEmpty(); attempt++) {
-            WriteBatch.Builder<AuditItem> batch = WriteBatch.builder(AuditItem.class).mappedTableResource(table);
-            pending.forEach(batch::addPutItem);
-            BatchWriteResult result = client.batchWriteItem(BatchWriteItemEnhancedRequest.builder()
-                    .addWriteBatch(batch.build()).build());
-            pending = result.unprocessedPutItemsForTable(table);
-            if (!pending.isEmpty()) {
-                if (attempt >= MAX_ATTEMPTS) {
-                    throw new IllegalStateException("audit items left unprocessed after " + attempt + " attempts");
+    /**
+     * Links the entries into this instance's chain and writes them in order, one conditional put
+     * each (BatchWriteItem takes no condition, and can delete). A failed write ends the chain: the
+     * next entry starts a new one, so a chain never has a hole its writer made.
+     */
+    @edu.umd.cs.findbugs.annotations.SuppressFBWarnings(value = "THROWS_METHOD_THROWS_RUNTIMEEXCEPTION",
+            justification = "Rethrows the write's own failure after ending the chain: the caller must not answer "
+                    + "a request whose audit entry was not stored")
+    private void append(List<AuditItem> items, Instant now) {
+        synchronized (chainLock) {
+            if (chain == null) {
+                chain = new Chain(Ulid.next(now));
+            }
+            Chain c = chain;
+            long seq = c.seq;
+            String prevId = c.headEntryId;
+            String prevHash = c.headHash;
+            try {
+                for (AuditItem item : items) {
+                    item.setChainId(c.chainId);
+                    item.setSeq(++seq);
+                    item.setPrevEntryId(prevId);
+                    item.setPrevHash(prevHash);
+                    item.setHash(AuditHash.of(item));
+                    putNew(item);
+                    prevId = AuditHash.entryId(item);
+                    prevHash = item.getHash();
+                    c.seq = seq;
+                    c.headEntryId = prevId;
+                    c.headHash = prevHash;
                 }
-                sleepQuietly(Math.min(1000L, 25L << attempt));
+            } catch (RuntimeException e) {
+                // the head is anchored as far as it was written; the next entry opens a new chain
+                anchorQuietly(c, now);
+                chain = null;
+                throw e;
+            }
+            if (c.anchoredAt == null || !now.isBefore(c.anchoredAt.plus(ANCHOR_EVERY))) {
+                anchorQuietly(c, now);
             }
         }
     }
 
-    private static void sleepQuietly(long millis) {
+    private void putNew(AuditItem item) {
         try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while writing audit items", e);
+            table.putItem(r -> r.item(item).conditionExpression(NEW_ITEM));
+        } catch (software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException ours) {
+            // the key holds a fresh ULID: only this put's own retry (the SDK's, after a lost answer) can
+            // have written it first, so the entry is there
         }
+    }
+
+    /**
+     * Anchors this instance's chain head now if it moved since its last anchor: called at shutdown
+     * where the runtime allows (decision 0012). True when an anchor was written.
+     */
+    public boolean anchorHead() {
+        synchronized (chainLock) {
+            return chain != null && anchorQuietly(chain, clock.instant());
+        }
+    }
+
+    /** An anchor that cannot be written is retried on the next entry; the entries themselves are stored. */
+    @edu.umd.cs.findbugs.annotations.SuppressFBWarnings(value = "CRLF_INJECTION_LOGS",
+            justification = "Constant message; the values are the chain's ULID and an exception class name")
+    private boolean anchorQuietly(Chain c, Instant now) {
+        if (c.seq == 0 || c.seq == c.anchoredSeq) {
+            return false;
+        }
+        AuditAnchorItem anchor = new AuditAnchorItem();
+        anchor.setDay(AuditAnchorItem.PARTITION_PREFIX + Timestamps.day(now));
+        anchor.setTsId(Timestamps.sortable(now) + "#" + c.chainId + "#" + String.format("%012d", c.seq));
+        anchor.setChainId(c.chainId);
+        anchor.setSeq(c.seq);
+        anchor.setEntryId(c.headEntryId);
+        anchor.setHash(c.headHash);
+        anchor.setWrittenAt(Timestamps.sortable(now));
+        Instant purgeAt = RETENTION.purgeAt(DataCategory.AUDIT_ENTRY, now).orElseThrow();
+        anchor.setPurgeAt(purgeAt.getEpochSecond());
+        anchor.setPurgeBucket(RetentionPolicy.bucket(purgeAt));
+        try {
+            anchors.putItem(r -> r.item(anchor).conditionExpression(NEW_ITEM));
+        } catch (software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException ours) {
+            // written by this put's own retry
+        } catch (RuntimeException e) {
+            LOG.warn("audit anchor not written; retried with the next entry: {} {}", c.chainId, e.getClass().getSimpleName());
+            return false;
+        }
+        c.anchoredSeq = c.seq;
+        c.anchoredAt = now;
+        return true;
     }
 
     private AuditItem toItem(Access access, AuditAction action, AuditTarget target, Instant now) {
         AuditItem item = new AuditItem();
         item.setDay(Timestamps.day(now));
-        item.setTsId(Timestamps.sortable(now) + "#" + Ulid.next(now));
+        String entryId = Ulid.next(now);
+        item.setTsId(Timestamps.sortable(now) + "#" + entryId);
+        item.setEntryId(entryId);
         item.setTargetId(target.id());
         item.setTargetType(target.type().name());
         item.setAction(action.name());
@@ -127,6 +218,23 @@ public final class AuditLog {
         item.setPurgeAt(purgeAt.getEpochSecond());
         item.setPurgeBucket(RetentionPolicy.bucket(purgeAt));
         return item;
+    }
+
+    /** Every entry stored under the day's partition (UTC), in key order. */
+    public List<AuditItem> entriesOf(java.time.LocalDate day) {
+        return partition(table, day.toString());
+    }
+
+    /** Every chain anchor written on the day (UTC), in key order. */
+    public List<AuditAnchorItem> anchorsOf(java.time.LocalDate day) {
+        return partition(anchors, AuditAnchorItem.PARTITION_PREFIX + day);
+    }
+
+    private static <T> List<T> partition(DynamoDbTable<T> table, String day) {
+        List<T> items = new ArrayList<>();
+        table.query(QueryConditional.keyEqualTo(Key.builder().partitionValue(day).build()))
+                .forEach(page -> items.addAll(page.items()));
+        return items;
     }
 
     /** Newest first. */

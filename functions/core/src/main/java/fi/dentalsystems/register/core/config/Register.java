@@ -59,6 +59,7 @@ public final class Register {
     private final SuppressionKey suppressionKeys;
     private final ProcessorRegister processors;
     private volatile RegisterDescription description;
+    private volatile fi.dentalsystems.register.core.audit.DigestStore digestStore;
 
     public Register(HandlerSetup setup) {
         this.setup = setup;
@@ -76,6 +77,12 @@ public final class Register {
         this.suppressionKeys = Pepper.configured(setup::variable).map(SuppressionKey::new).orElse(null);
         // read at init: a misconfigured processor register stops the function from starting, never misleads it
         this.processors = ProcessorConfiguration.from(setup.variable(ProcessorRegister.VARIABLE));
+        if (audit != null && setup.variable("AWS_LAMBDA_FUNCTION_NAME").isPresent()) {
+            // Lambda sends SIGTERM at shutdown only to a runtime with an extension; where it does, the chain's
+            // head is anchored on the way out (decision 0012). The five-minute anchors do not rely on it.
+            AuditLog log = audit;
+            Runtime.getRuntime().addShutdownHook(new Thread(log::anchorHead, "audit-anchor"));
+        }
     }
 
     private static <T> T ifPresent(TableNames tables, RegisterTable table, Function<String, T> store) {
@@ -139,6 +146,26 @@ public final class Register {
 
     public AuditLog audit() {
         return required(audit, RegisterTable.AUDIT);
+    }
+
+    /** Where the daily audit digests are (decision 0012): the folder or bucket the function's variables name. */
+    public fi.dentalsystems.register.core.audit.DigestStore auditDigestStore() {
+        var store = digestStore;
+        if (store == null) {
+            store = fi.dentalsystems.register.core.audit.DigestStores.configured(setup::variable);
+            digestStore = store;
+        }
+        return store;
+    }
+
+    /** Recomputes the audit's chains against their anchors and digests (GET /audit/integrity, ./dev audit-verify). */
+    public fi.dentalsystems.register.core.audit.AuditVerifier auditVerifier() {
+        return new fi.dentalsystems.register.core.audit.AuditVerifier(audit(), auditDigestStore());
+    }
+
+    /** The daily digest of every chain's anchors, into the Object Lock bucket. */
+    public fi.dentalsystems.register.core.audit.AuditDigests auditDigests() {
+        return new fi.dentalsystems.register.core.audit.AuditDigests(audit(), auditDigestStore());
     }
 
     /**

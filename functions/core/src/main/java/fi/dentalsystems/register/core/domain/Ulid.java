@@ -43,6 +43,22 @@ public final class Ulid {
         return new String(out);
     }
 
+    /** The millisecond a ULID was made at (its first 10 characters); empty when it is not one. */
+    public static java.util.Optional<Instant> timeOf(String ulid) {
+        if (ulid == null || ulid.length() != 26) {
+            return java.util.Optional.empty();
+        }
+        long time = 0;
+        for (int i = 0; i < 10; i++) {
+            int v = new String(ALPHABET).indexOf(ulid.charAt(i));
+            if (v < 0) {
+                return java.util.Optional.empty();
+            }
+            time = (time << 5) | v;
+        }
+        return java.util.Optional.of(Instant.ofEpochMilli(time));
+    }
+
     /** True for prefix + 26 Crockford characters; used to refuse malformed ids before any read. */
     public static boolean isId(String value, String prefix) {
         if (value == null || value.length() != prefix.length() + 26 || !value.startsWith(prefix)) {

@@ -1,5 +1,7 @@
 package fi.dentalsystems.register.core.requests;
 
+import fi.dentalsystems.register.core.domain.TargetType;
+
 import edu.umd.cs.findbugs.annotations.SuppressFBWarnings;
 import fi.dentalsystems.register.core.domain.DataSubjectRequest;
 import fi.dentalsystems.register.core.domain.Contact;
@@ -67,6 +69,25 @@ public final class AccessExport {
     }
 
     public Map<String, Object> of(DataSubjectRequest request, Instant now) {
+        return read(request, now).export();
+    }
+
+    /** The export and every record it read, to be audited with it (issue 14): no read goes unrecorded. */
+    public record Read(Map<String, Object> export, List<fi.dentalsystems.register.core.audit.AuditTarget> records) {
+        public Read {
+            export = java.util.Collections.unmodifiableMap(export);
+            records = List.copyOf(records);
+        }
+    }
+
+    public Read read(DataSubjectRequest request, Instant now) {
+        List<fi.dentalsystems.register.core.audit.AuditTarget> read = new ArrayList<>();
+        Map<String, Object> export = build(request, now, read);
+        return new Read(export, read);
+    }
+
+    private Map<String, Object> build(DataSubjectRequest request, Instant now,
+                                      List<fi.dentalsystems.register.core.audit.AuditTarget> read) {
         String key = ContactRepository.emailKey(request.email());
         List<Contact> found = contacts.withEmail(key);
         Map<String, Object> export = new LinkedHashMap<>();
@@ -90,8 +111,11 @@ public final class AccessExport {
         for (Contact c : found) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("contactId", c.contactId());
-            customers.find(c.customerId()).ifPresent(org -> m.put("customer", Map.of("customerId", org.customerId(),
-                    "name", org.name(), "businessId", org.businessId())));
+            read.add(new fi.dentalsystems.register.core.audit.AuditTarget(TargetType.CONTACT, c.contactId()));
+            customers.find(c.customerId()).ifPresent(org -> {
+                read.add(new fi.dentalsystems.register.core.audit.AuditTarget(TargetType.CUSTOMER, org.customerId()));
+                m.put("customer", Map.of("customerId", org.customerId(), "name", org.name(), "businessId", org.businessId()));
+            });
             m.put("name", c.name());
             m.put("email", c.email());
             c.phone().ifPresent(p -> m.put("phone", p));
@@ -105,6 +129,7 @@ public final class AccessExport {
                 withHistory.add(c);
                 Map<String, Object> h = new LinkedHashMap<>();
                 h.put("entryId", e.entryId());
+                read.add(new fi.dentalsystems.register.core.audit.AuditTarget(TargetType.HISTORY_ENTRY, e.entryId()));
                 h.put("occurredAt", e.occurredAt().toString());
                 h.put("channel", e.channel().name());
                 h.put("summary", e.summary());
@@ -113,6 +138,8 @@ public final class AccessExport {
             }
             for (CredentialItem cred : credentials.ofContact(c.contactId())) {
                 withCredentials.add(c);
+                read.add(new fi.dentalsystems.register.core.audit.AuditTarget(TargetType.CREDENTIAL,
+                        c.contactId() + "/" + cred.getService()));
                 Map<String, Object> k = new LinkedHashMap<>();
                 k.put("service", cred.getService());
                 if (cred.getUsername() != null) {
@@ -129,6 +156,7 @@ public final class AccessExport {
         for (Customer org : orgs) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("customerId", org.customerId());
+            read.add(new fi.dentalsystems.register.core.audit.AuditTarget(TargetType.CUSTOMER, org.customerId()));
             m.put("name", org.name());
             m.put("businessId", org.businessId());
             m.put("email", org.email());
@@ -139,6 +167,7 @@ public final class AccessExport {
         for (DataSubjectRequest r : requests.withEmail(key)) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("requestId", r.requestId());
+            read.add(new fi.dentalsystems.register.core.audit.AuditTarget(TargetType.REQUEST, r.requestId()));
             m.put("type", r.type().name());
             m.put("status", r.status().name());
             m.put("channel", r.channel().name());

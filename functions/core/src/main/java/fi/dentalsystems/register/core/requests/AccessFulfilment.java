@@ -113,22 +113,11 @@ public final class AccessFulfilment {
     @SuppressWarnings("unchecked")
     private DataSubjectRequest write(DataSubjectRequest current, String key, AuditLog.Access access, Instant now,
                                      java.util.function.UnaryOperator<DataSubjectRequest> stored) {
-        Map<String, Object> export = exports.of(current, now);
+        AccessExport.Read exported = exports.read(current, now);
+        Map<String, Object> export = exported.export();
         store.putIfAbsent(key, AccessExportHtml.render(export, current.language()).getBytes(StandardCharsets.UTF_8));
-        // the export read the person's records: each is named in the audit, with the request
-        List<AuditTarget> read = new ArrayList<>();
-        for (Object c : (List<Object>) export.get("categories")) {
-            Map<String, Object> category = (Map<String, Object>) c;
-            for (Object i : (List<Object>) category.get("items")) {
-                Map<String, Object> item = (Map<String, Object>) i;
-                switch (String.valueOf(category.get("id"))) {
-                    case "contacts" -> read.add(new AuditTarget(TargetType.CONTACT, String.valueOf(item.get("contactId"))));
-                    case "customerHistory" -> read.add(new AuditTarget(TargetType.HISTORY_ENTRY, String.valueOf(item.get("entryId"))));
-                    case "organisations" -> read.add(new AuditTarget(TargetType.CUSTOMER, String.valueOf(item.get("customerId"))));
-                    default -> { }
-                }
-            }
-        }
+        // the export read the person's records: each is named in the audit, with the request (issue 14)
+        List<AuditTarget> read = new ArrayList<>(exported.records());
         read.add(target(current));
         audit.record(access, AuditAction.READ, read);
         return requests.update(stored.apply(current));

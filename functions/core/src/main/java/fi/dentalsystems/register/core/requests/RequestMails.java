@@ -145,6 +145,13 @@ public final class RequestMails {
         return erasureDone(r, keptBusinessIds, 0);
     }
 
+    /** Point-in-time recovery keeps 35 days (template.yaml): the day by which no backup holds an erased person. */
+    public static final int BACKUP_DAYS = 35;
+
+    private static String backupsGone(DataSubjectRequest r) {
+        return DATE.format(r.closedAt().orElseGet(Instant::now).plus(java.time.Duration.ofDays(BACKUP_DAYS)));
+    }
+
     /** {@code heldRecords}: contact records a legal hold kept (GDPR art. 17(3)(e)), restricted meanwhile. */
     public Mail erasureDone(DataSubjectRequest r, java.util.List<String> keptBusinessIds, int heldRecords) {
         String kept = String.join(", ", keptBusinessIds);
@@ -157,6 +164,9 @@ public final class RequestMails {
                             + (heldRecords == 0 ? "" : "\n\n" + heldRecords + " yhteystietoasi säilytetään oikeudellisen "
                             + "vaateen vuoksi (tietosuoja-asetuksen 17 artiklan 3 kohdan e alakohta) niin kauan kuin vaade on "
                             + "vireillä; niiden käsittely on rajoitettu, ja ne poistetaan sen jälkeen.")
+                            + "\n\nTietojesi kopiot varmuuskopioissa korvautuvat 35 päivän kuluessa; viimeistään "
+                            + backupsGone(r) + " niistä ei ole jäljellä yhtään. Jos tietokanta jouduttaisiin sitä ennen "
+                            + "palauttamaan varmuuskopiosta, poisto tehtäisiin uudelleen heti palautuksen jälkeen."
                             + "\n\nPyyntösi säilytetään todisteena ilman muita tietoja.\n\n" + signature());
             case SV -> mail(r, MailReference.ABOUT_REQUEST, "Dina uppgifter har raderats",
                     "Hej,\n\nenligt din begäran (" + r.requestId() + ") har vi raderat dina kontaktuppgifter, "
@@ -166,6 +176,9 @@ public final class RequestMails {
                             + (heldRecords == 0 ? "" : "\n\n" + heldRecords + " av dina kontaktuppgifter sparas på grund av "
                             + "ett rättsligt anspråk (dataskyddsförordningen artikel 17.3 e) så länge det pågår; behandlingen "
                             + "är begränsad och de raderas därefter.")
+                            + "\n\nKopior av dina uppgifter i säkerhetskopior skrivs över inom 35 dagar; senast "
+                            + backupsGone(r) + " finns ingen kopia kvar. Om databasen före det skulle behöva återställas "
+                            + "från en säkerhetskopia, raderas uppgifterna på nytt genast efter återställningen."
                             + "\n\nDin begäran sparas som bevis utan andra uppgifter.\n\n" + signature());
             case EN -> mail(r, MailReference.ABOUT_REQUEST, "Your data has been erased",
                     "Hello,\n\nas you asked (" + r.requestId() + "), we erased your contact records, the customer "
@@ -176,6 +189,9 @@ public final class RequestMails {
                             + (heldRecords == 0 ? "" : "\n\n" + heldRecords + " of your contact records are kept because of "
                             + "a legal claim (GDPR art. 17(3)(e)) for as long as it lasts; their processing is restricted and "
                             + "they are erased afterwards.")
+                            + "\n\nCopies of your data in backups are overwritten within 35 days; by " + backupsGone(r)
+                            + " no copy remains. Should the database have to be restored from a backup before then, the "
+                            + "erasure would be applied again straight after the restore."
                             + "\n\nYour request is kept as evidence, without other data.\n\n" + signature());
         };
     }

@@ -45,6 +45,16 @@ public final class AuditItem extends PurgeableItem {
                     .setter(AuditItem::setOccurredAt))
             .addAttribute(software.amazon.awssdk.enhanced.dynamodb.EnhancedType.mapOf(String.class, Long.class),
                     a -> a.name("details").getter(AuditItem::getDetails).setter(AuditItem::setDetails))
+            .addAttribute(String.class, a -> a.name("entryId").getter(AuditItem::getEntryId)
+                    .setter(AuditItem::setEntryId))
+            .addAttribute(String.class, a -> a.name("chainId").getter(AuditItem::getChainId)
+                    .setter(AuditItem::setChainId))
+            .addAttribute(Long.class, a -> a.name("seq").getter(AuditItem::getSeq).setter(AuditItem::setSeq))
+            .addAttribute(String.class, a -> a.name("prevEntryId").getter(AuditItem::getPrevEntryId)
+                    .setter(AuditItem::setPrevEntryId))
+            .addAttribute(String.class, a -> a.name("prevHash").getter(AuditItem::getPrevHash)
+                    .setter(AuditItem::setPrevHash))
+            .addAttribute(String.class, a -> a.name("hash").getter(AuditItem::getHash).setter(AuditItem::setHash))
             .addAttribute(Long.class, a -> a.name(PURGE_AT).getter(AuditItem::getPurgeAt).setter(AuditItem::setPurgeAt)
                     .tags(secondarySortKey(BY_PURGE)))
             .addAttribute(String.class, a -> a.name(PURGE_BUCKET).getter(AuditItem::getPurgeBucket)
@@ -95,4 +105,27 @@ public final class AuditItem extends PurgeableItem {
     /** Counts a report entry carries (the purge's), never personal data. */
     public java.util.Map<String, Long> getDetails() { return details; }
     public void setDetails(java.util.Map<String, Long> v) { details = v; }
+
+    // the entry's place in its writer's chain (decision 0012): ids and hashes only
+    private String entryId;
+    private String chainId;
+    private Long seq;
+    private String prevEntryId;
+    private String prevHash;
+    private String hash;
+
+    public String getEntryId() { return entryId; }
+    public void setEntryId(String v) { entryId = v; }
+    /** The writer's chain (one per function instance). */
+    public String getChainId() { return chainId; }
+    public void setChainId(String v) { chainId = v; }
+    public Long getSeq() { return seq; }
+    public void setSeq(Long v) { seq = v; }
+    public String getPrevEntryId() { return prevEntryId; }
+    public void setPrevEntryId(String v) { prevEntryId = v; }
+    public String getPrevHash() { return prevHash; }
+    public void setPrevHash(String v) { prevHash = v; }
+    /** SHA-256 over the entry's canonical content and {@link #getPrevHash()}. */
+    public String getHash() { return hash; }
+    public void setHash(String v) { hash = v; }
 }

@@ -103,6 +103,8 @@ public final class StoredAttributes {
         personal(RegisterTable.CREDENTIALS, AUTHENTICATION, "service", "username", "lastSignInAt");
 
         technical(RegisterTable.AUDIT, "day", "tsId", "requestId");
+        // the hash chain and its anchors (decision 0012): positions, ids and hashes
+        technical(RegisterTable.AUDIT, "chainId", "seq", "prevEntryId", "prevHash", "hash", "entryId", "writtenAt");
         personal(RegisterTable.AUDIT, AUDIT_TRAIL, "targetId", "targetType", "action", "actorId", "actorGroup",
                 "processorId", "purpose", "route", "occurredAt", "details");
 
