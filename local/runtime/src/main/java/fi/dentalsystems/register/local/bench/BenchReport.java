@@ -8,6 +8,7 @@ import fi.dentalsystems.register.local.support.RepositoryRoot;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * `./dev bench`, last step: one report, target/bench/report.json, from the benchmarks' own files
@@ -50,6 +51,14 @@ public final class BenchReport {
         Path purge = dir.resolve("purge.json");
         if (Files.exists(purge)) {
             report.set("purge", JSON.readTree(purge.toFile()).path("purge"));
+        }
+        // warm latency per route (WarmRouteBench) and memory at size (MemoryBench), as they wrote them
+        for (Map.Entry<String, String> part : Map.of("warm", "warm.json", "memory", "memory.json").entrySet()) {
+            Path file = dir.resolve(part.getValue());
+            if (Files.exists(file)) {
+                JsonNode written = JSON.readTree(file.toFile());
+                report.set(part.getKey(), part.getKey().equals("warm") ? written.path("routes") : written);
+            }
         }
         Path out = dir.resolve("report.json");
         Files.createDirectories(dir);
