@@ -59,11 +59,11 @@ class PurgeRunTest {
     }
 
     private static long auditEntriesLeft(PurgeFixture r) {
-        return r.all(RegisterTable.AUDIT).stream().filter(i -> !i.get("targetType").s().equals("PURGE_RUN")).count();
+        return r.auditEntries().stream().filter(i -> !i.get("targetType").s().equals("PURGE_RUN")).count();
     }
 
     private static List<Map<String, AttributeValue>> reports(PurgeFixture r) {
-        return r.all(RegisterTable.AUDIT).stream().filter(i -> i.get("targetType").s().equals("PURGE_RUN")).toList();
+        return r.auditEntries().stream().filter(i -> i.get("targetType").s().equals("PURGE_RUN")).toList();
     }
 
     /**
