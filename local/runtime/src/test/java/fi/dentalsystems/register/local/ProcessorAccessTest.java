@@ -214,6 +214,7 @@ class ProcessorAccessTest {
                 row("DELETE", "/contacts/{contactId}/credentials/{service}", Map.of("contactId", technical, "service",
                         "legacy"), "", null, 204, 403, 403),
                 row("GET", "/audit", Map.of(), "targetId=" + c, null, 403, 403, 403),
+                row("GET", "/audit/integrity", Map.of(), "", null, 403, 403, 403),
                 row("GET", "/records-of-processing", Map.of(), "", null, 403, 403, 403),
                 row("POST", "/requests", Map.of(), "", "{\"type\": \"ACCESS\", \"channel\": \"LETTER\", "
                         + "\"email\": \"kirje@example.fi\", \"name\": \"Kirjeen Kirjoittaja\"}", 201, 403, 403),
