@@ -244,13 +244,6 @@ public final class WarmRouteBench {
             replacements.put(S_CREDENTIAL_CONTACT, given.get(S_CONTACT));
         }
         JsonNode sample = samples.get(routeKey);
-        if (sample == null && routeKey.equals("GET /audit/integrity")) {
-            // events/ has no sample of this route yet (issue 14 added it): an administrator's call, default range
-            sample = JSON.createObjectNode().set("requestContext", JSON.createObjectNode().set("authorizer",
-                    JSON.createObjectNode().set("jwt", JSON.createObjectNode().set("claims", JSON.createObjectNode()
-                            .put("sub", "bench-admin").put("cognito:groups", "[register-admin]")
-                            .put("token_use", "access")))));
-        }
         if (sample == null) {
             throw new IllegalStateException("no sample event in events/ for " + routeKey);
         }
@@ -431,8 +424,11 @@ public final class WarmRouteBench {
         cases.add(new Case("POST /public/verify", i -> Map.of(S_VERIFY_BUTTON, publicRequestLink())));
         cases.add(new Case("GET /public/exports/{token}", i -> Map.of(S_EXPORT, exportLink)));
         cases.add(new Case("POST /public/exports/{token}", i -> Map.of(S_EXPORT, exportLink())));
-        // last: it reads every audit entry of the week, which the routes above kept adding to
-        cases.add(new Case("GET /audit/integrity", i -> Map.of()));
+        // last: it reads every audit entry of the week, which the routes above kept adding to (the sample's
+        // range is a past week: the bench's is the one ending today)
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+        cases.add(new Case("GET /audit/integrity", i -> Map.of("2026-11-18", today.minusDays(6).toString(),
+                "2026-11-24", today.toString())));
         // console: static files, no DynamoDB
         cases.add(new Case("GET /console", i -> Map.of()));
         cases.add(new Case("GET /console/{asset}", i -> Map.of()));
