@@ -2,7 +2,6 @@ package fi.dentalsystems.register.core.domain;
 
 import java.time.Instant;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * What one erasure (GDPR art. 17) removed, kept apart from the tables it removed it from so that a
@@ -16,15 +15,11 @@ public record ErasureLedgerEntry(String requestId, Instant erasedAt, String addr
                                  Set<String> historyEntries, Set<String> credentials, Set<String> heldContactIds,
                                  Set<String> restrictedCustomerIds, Set<String> minimisedRequestIds) {
     public ErasureLedgerEntry {
-        contactIds = sorted(contactIds);
-        historyEntries = sorted(historyEntries);
-        credentials = sorted(credentials);
-        heldContactIds = sorted(heldContactIds);
-        restrictedCustomerIds = sorted(restrictedCustomerIds);
-        minimisedRequestIds = sorted(minimisedRequestIds);
-    }
-
-    private static Set<String> sorted(Set<String> ids) {
-        return java.util.Collections.unmodifiableSet(new TreeSet<>(ids));
+        contactIds = Set.copyOf(contactIds);
+        historyEntries = Set.copyOf(historyEntries);
+        credentials = Set.copyOf(credentials);
+        heldContactIds = Set.copyOf(heldContactIds);
+        restrictedCustomerIds = Set.copyOf(restrictedCustomerIds);
+        minimisedRequestIds = Set.copyOf(minimisedRequestIds);
     }
 }

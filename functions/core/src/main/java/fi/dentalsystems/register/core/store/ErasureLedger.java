@@ -1,5 +1,6 @@
 package fi.dentalsystems.register.core.store;
 
+import edu.umd.cs.findbugs.annotations.SuppressFBWarnings;
 import fi.dentalsystems.register.core.domain.ErasureLedgerEntry;
 import fi.dentalsystems.register.core.domain.Timestamps;
 import fi.dentalsystems.register.core.retention.DataCategory;
@@ -45,6 +46,8 @@ public final class ErasureLedger {
     private final DynamoDbClient client;
     private final String tableName;
 
+    @SuppressFBWarnings(value = "EI_EXPOSE_REP2",
+            justification = "The DynamoDB client is the shared engine every store is built on, passed on purpose")
     public ErasureLedger(DynamoDbClient client, String tableName) {
         this.client = client;
         this.tableName = tableName;
