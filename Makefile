@@ -50,3 +50,8 @@ build-ConsoleFunction:
 	mvn -B -q -DskipTests -pl functions/console -am package
 	mkdir -p "$(ARTIFACTS_DIR)/lib"
 	cp functions/console/target/console.jar "$(ARTIFACTS_DIR)/lib/"
+
+build-ReapplyErasuresFunction:
+	mvn -B -q -DskipTests -pl functions/reapply-erasures -am package
+	mkdir -p "$(ARTIFACTS_DIR)/lib"
+	cp functions/reapply-erasures/target/reapply-erasures.jar "$(ARTIFACTS_DIR)/lib/"

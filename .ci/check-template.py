@@ -128,6 +128,10 @@ for name, table in by_type("AWS::DynamoDB::Table").items():
         check(f"{name}: kept, so no purge index", not purge)
     elif name == "JobsTable":
         check(f"{name}: checkpoints only (no personal data), so no purge index", not purge)
+    elif name == "ErasureLedgerTable":
+        # ids and a hash, expired by TTL beyond the backups' 35 days (decision 0017)
+        check(f"{name}: no purge index, entries expire by TTL", not purge
+              and p.get("TimeToLiveSpecification", {}).get("Enabled") is True)
     else:
         # keys plus only what the purge judges by, never personal content (docs/decisions/0016)
         check(f"{name}: sparse byPurge index projecting keys and the purge's judgement only",

@@ -174,6 +174,15 @@ try:
         print(f"  (dev purge --now {ahead}: {time.time() - started:.1f} s)")
         check("dev purge --now 25 months ahead deletes the audit entries of today's calls",
               real.returncode == 0 and deleted is not None and int(deleted.group(1)) > 0)
+        # the restore runbook's step (README, Restoring from backup): nothing erased here, so nothing re-applied
+        since = (datetime.now(timezone.utc) - timedelta(hours=1)).strftime("%Y-%m-%dT%H:%M:%SZ")
+        reapply = subprocess.run(["./dev", "reapply-erasures", "--since", since, "--dynamodb-port", str(db_port)],
+                                 capture_output=True, text=True, timeout=300)
+        check("dev reapply-erasures --since prints its report", reapply.returncode == 0
+              and '"ledgerEntries":0' in reapply.stdout and '"runId":"era_' in reapply.stdout)
+        missing = subprocess.run(["./dev", "reapply-erasures", "--dynamodb-port", str(db_port)],
+                                 capture_output=True, text=True, timeout=300)
+        check("dev reapply-erasures without --since is refused", missing.returncode == 2)
 finally:
     os.killpg(proc.pid, signal.SIGINT)
     try:

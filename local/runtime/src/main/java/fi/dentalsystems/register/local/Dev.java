@@ -36,6 +36,7 @@ public final class Dev {
             case "purge" -> purge(root, List.of(args).subList(1, args.length));
             case "redrive" -> redrive(root, List.of(args).subList(1, args.length));
             case "audit-verify" -> auditVerify(root, List.of(args).subList(1, args.length));
+            case "reapply-erasures" -> reapplyErasures(root, List.of(args).subList(1, args.length));
             case "token" -> {
                 if (args.length < 2) {
                     usage();
@@ -274,7 +275,37 @@ public final class Dev {
                 + " | dev token admin|staff|service|processor:<id>"
                 + " | dev deadlines [--now ISO-INSTANT] [--port N] [--dynamodb-port N]"
                 + " | dev purge [--now ISO-INSTANT] [--dry-run] [--dynamodb-port N] | dev redrive [--dynamodb-port N]"
-                + " | dev audit-verify [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--dynamodb-port N]");
+                + " | dev audit-verify [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--dynamodb-port N]"
+                + " | dev reapply-erasures --since ISO-INSTANT [--dynamodb-port N]");
+    }
+
+    /**
+     * After a restore (README, Restoring from backup; decision 0017): runs reapply-erasures once against
+     * the running local system, applying every erasure of the ledger since {@code --since} again, and
+     * prints its report (run id, request ids, counts).
+     */
+    @SuppressWarnings("unchecked")
+    private static void reapplyErasures(Path root, List<String> args) throws java.io.IOException {
+        String since = null;
+        int dynamoPort = 8000;
+        for (int i = 0; i < args.size(); i++) {
+            switch (args.get(i)) {
+                case "--since" -> since = Instant.parse(args.get(++i)).toString();
+                case "--dynamodb-port" -> dynamoPort = Integer.parseInt(args.get(++i));
+                default -> throw new IllegalArgumentException("unknown option " + args.get(i));
+            }
+        }
+        if (since == null) {
+            System.err.println("usage: dev reapply-erasures --since ISO-INSTANT (the restore point, e.g. 2026-11-20T00:00:00Z)");
+            System.exit(2);
+        }
+        String from = since;
+        withLocalFunction(root, dynamoPort, "ReapplyErasuresFunction", "ErasureLedgerTable", mail -> {
+            throw new IllegalStateException("re-applying erasures sends no mail");
+        }, Map.of("SUPPRESSION_PEPPER", localSecret(root.resolve(".local/suppression-pepper"))),
+                handler -> System.out.println(fi.dentalsystems.register.core.format.Json.write(
+                        ((com.amazonaws.services.lambda.runtime.RequestHandler<Map<String, Object>, Map<String, Object>>)
+                                handler).handleRequest(Map.of("since", from), null))));
     }
 
     private static void up(Path root, List<String> args) throws Exception {

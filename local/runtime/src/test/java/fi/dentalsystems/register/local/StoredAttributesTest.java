@@ -57,7 +57,8 @@ class StoredAttributesTest {
             RegisterTable.CREDENTIALS, new WriteMethods(CredentialRepository.class, "put", "recordSignIn"),
             RegisterTable.AUDIT, new WriteMethods(AuditLog.class, "record", "recordReport"),
             RegisterTable.REQUESTS, new WriteMethods(RequestRepository.class, "create", "update"),
-            RegisterTable.SUPPRESSION, new WriteMethods(SuppressionRepository.class, "suppress"));
+            RegisterTable.SUPPRESSION, new WriteMethods(SuppressionRepository.class, "suppress"),
+            RegisterTable.ERASURE_LEDGER, new WriteMethods(fi.dentalsystems.register.core.store.ErasureLedger.class, "add"));
 
     private record WriteMethods(Class<?> owner, String... names) {
     }
@@ -70,6 +71,10 @@ class StoredAttributesTest {
             Set<String> attributes = new LinkedHashSet<>(template.attributeDefinitions(table.logicalId()));
             if (SCHEMAS.containsKey(table)) {
                 attributes.addAll(SCHEMAS.get(table).attributeNames());
+            }
+            if (table == RegisterTable.ERASURE_LEDGER) {
+                // written with the low-level client (ADD to id sets): its attributes are listed beside it
+                attributes.addAll(fi.dentalsystems.register.core.store.ErasureLedger.ATTRIBUTES);
             }
             stored.put(table, attributes);
         }

@@ -118,9 +118,14 @@ class TemplateContractTest {
                 RegisterTable.SUPPRESSION, SuppressionItem.SCHEMA);
         assertThat(keyNames(TEMPLATE.tables().get(RegisterTable.JOBS.logicalId()).get("KeySchema")))
                 .containsExactly(fi.dentalsystems.register.purge.PurgeCheckpoint.KEY_ATTRIBUTE);
+        assertThat(keyNames(TEMPLATE.tables().get(RegisterTable.ERASURE_LEDGER.logicalId()).get("KeySchema")))
+                .containsExactly(fi.dentalsystems.register.core.store.ErasureLedger.REQUEST_ID);
+        assertThat(map(TEMPLATE.tables().get(RegisterTable.ERASURE_LEDGER.logicalId()).get("TimeToLiveSpecification"))
+                .get("AttributeName")).as("the ledger expires by TTL (decision 0017)")
+                .isEqualTo(fi.dentalsystems.register.core.store.ErasureLedger.EXPIRES_AT);
         for (RegisterTable table : RegisterTable.values()) {
-            if (table == RegisterTable.JOBS) {
-                continue; // checked above: written with the low-level client, it has no item schema
+            if (table == RegisterTable.JOBS || table == RegisterTable.ERASURE_LEDGER) {
+                continue; // checked above: written with the low-level client, they have no item schema
             }
             Map<String, Object> props = TEMPLATE.tables().get(table.logicalId());
             TableMetadata metadata = schemas.get(table).tableMetadata();

@@ -12,6 +12,8 @@ import fi.dentalsystems.register.core.requests.AccessExport;
 import fi.dentalsystems.register.core.requests.AccessFulfilment;
 import fi.dentalsystems.register.core.requests.DuplicateRequests;
 import fi.dentalsystems.register.core.requests.ErasureFulfilment;
+import fi.dentalsystems.register.core.requests.ErasureReapplication;
+import fi.dentalsystems.register.core.store.ErasureLedger;
 import fi.dentalsystems.register.core.requests.ObjectionFulfilment;
 import fi.dentalsystems.register.core.requests.RectificationFulfilment;
 import fi.dentalsystems.register.core.requests.RequestAnswer;
@@ -54,6 +56,7 @@ public final class Register {
     private final CredentialRepository credentials;
     private final RequestRepository requests;
     private final SuppressionRepository suppression;
+    private final ErasureLedger erasureLedger;
     private final AuditLog audit;
     private final LegalHolds holds;
     private final SuppressionKey suppressionKeys;
@@ -71,6 +74,7 @@ public final class Register {
         this.credentials = ifPresent(tables, RegisterTable.CREDENTIALS, name -> new CredentialRepository(enhanced, name));
         this.requests = ifPresent(tables, RegisterTable.REQUESTS, name -> new RequestRepository(enhanced, name));
         this.suppression = ifPresent(tables, RegisterTable.SUPPRESSION, name -> new SuppressionRepository(enhanced, name));
+        this.erasureLedger = ifPresent(tables, RegisterTable.ERASURE_LEDGER, name -> new ErasureLedger(setup.dynamoDb(), name));
         this.audit = ifPresent(tables, RegisterTable.AUDIT, name -> new AuditLog(enhanced, name, setup.clock()));
         this.holds = new LegalHolds(setup.dynamoDb(), tables);
         // the pepper itself is read on first use (SSM in AWS): only functions that hash addresses name it
@@ -235,7 +239,18 @@ public final class Register {
     /** GDPR art. 17: erasure, with what the law or a legal hold keeps restricted instead. */
     public ErasureFulfilment erasure() {
         return new ErasureFulfilment(contacts(), history(), credentials(), customers(), requests(), audit(), holds(),
-                mailer(), mails());
+                mailer(), mails(), erasureLedger(), suppressionKeys());
+    }
+
+    /** What each erasure removed, by id and the address's peppered hash (decision 0017). */
+    public ErasureLedger erasureLedger() {
+        return required(erasureLedger, RegisterTable.ERASURE_LEDGER);
+    }
+
+    /** After a restore from backup: every erasure of the ledger since the restore point, applied again (decision 0017). */
+    public ErasureReapplication erasureReapplication() {
+        return new ErasureReapplication(erasureLedger(), contacts(), history(), credentials(), customers(), requests(),
+                audit(), holds(), suppressionKeys());
     }
 
     /** GDPR art. 18: restriction of the person's contact records, and its lifting. */

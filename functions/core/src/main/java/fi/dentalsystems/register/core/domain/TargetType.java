@@ -8,5 +8,7 @@ public enum TargetType {
     CREDENTIAL,
     REQUEST,
     /** A run of the retention purge: its report (counts only) is the audit entry. */
-    PURGE_RUN
+    PURGE_RUN,
+    /** A run of reapply-erasures after a restore (decision 0017): its report (counts only) is the audit entry. */
+    ERASURE_REAPPLY_RUN
 }

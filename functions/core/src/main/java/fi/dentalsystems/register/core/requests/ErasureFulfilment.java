@@ -21,11 +21,17 @@ import fi.dentalsystems.register.core.store.CustomerRepository;
 import fi.dentalsystems.register.core.store.HistoryRepository;
 import fi.dentalsystems.register.core.store.RequestRepository;
 import fi.dentalsystems.register.core.store.StaleVersionException;
+import fi.dentalsystems.register.core.store.ErasureLedger;
+import fi.dentalsystems.register.core.domain.ErasureLedgerEntry;
+import fi.dentalsystems.register.core.marketing.SuppressionKey;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
  * GDPR art. 17, approved by staff: the person's contact records, the history entries about them
@@ -34,7 +40,9 @@ import java.util.Optional;
  * the answer; the requests stay as evidence, minimised (address only). A suppression hash, if
  * the person objected, stays. A contact record under a legal hold (its own or its customer's:
  * the establishment or defence of a legal claim, GDPR art. 17(3)(e)) is kept too, restricted,
- * and the answer says so. Every step is re-runnable; the answer is mailed once, last
+ * and the answer says so. Before anything is deleted, the erasure ledger (decision 0017) gets the ids of
+ * what goes and the address's peppered hash, so that a restore from backup can be followed by the
+ * same erasure ({@link ErasureReapplication}). Every step is re-runnable; the answer is mailed once, last
  * (RequestAnswer): a run that died after completing finds COMPLETED and only sends what is owed.
  */
 public final class ErasureFulfilment {
@@ -49,14 +57,18 @@ public final class ErasureFulfilment {
     private final LegalHolds holds;
     private final RequestAnswer answer;
     private final RequestMails mails;
+    private final ErasureLedger ledger;
+    private final SuppressionKey addressHashes;
 
     @SuppressFBWarnings(value = "EI_EXPOSE_REP2",
             justification = "Injected collaborators (repositories, audit log, mailer, export store), shared on "
                     + "purpose: a copy would be a different collaborator")
     public ErasureFulfilment(ContactRepository contacts, HistoryRepository history, CredentialRepository credentials,
                              CustomerRepository customers, RequestRepository requests, AuditLog audit, LegalHolds holds,
-                             Mailer mailer, RequestMails mails) {
+                             Mailer mailer, RequestMails mails, ErasureLedger ledger, SuppressionKey addressHashes) {
         this.mails = mails;
+        this.ledger = ledger;
+        this.addressHashes = addressHashes;
         this.contacts = contacts;
         this.history = history;
         this.credentials = credentials;
@@ -84,34 +96,75 @@ public final class ErasureFulfilment {
             throw new IllegalTransitionException("A " + approved.status() + " request cannot be completed; verify it first.");
         }
         String emailKey = ContactRepository.emailKey(approved.email());
-        List<AuditTarget> deleted = new ArrayList<>();
-        List<AuditTarget> heldBack = new ArrayList<>();
+        // write-ahead (decision 0017): the ledger learns what is about to go before it goes, so that no
+        // deletion a restore could undo is missing from it, even when this run dies halfway
+        List<Contact> erasable = new ArrayList<>();
+        List<Contact> heldContacts = new ArrayList<>();
+        Set<String> historyIds = new TreeSet<>();
+        Set<String> credentialIds = new TreeSet<>();
         for (Contact contact : contacts.withEmail(emailKey)) {
             if (isHeld(contact, now)) {
-                restrict(contact.contactId(), approved.requestId(), now);
-                heldBack.add(new AuditTarget(TargetType.CONTACT, contact.contactId()));
+                heldContacts.add(contact);
                 continue;
             }
-            credentials.deleteAllOf(contact.contactId())
-                    .forEach(s -> deleted.add(new AuditTarget(TargetType.CREDENTIAL, contact.contactId() + "/" + s)));
-            history.deleteAllAbout(contact.contactId())
-                    .forEach(id -> deleted.add(new AuditTarget(TargetType.HISTORY_ENTRY, id)));
+            erasable.add(contact);
+            credentials.ofContact(contact.contactId()).forEach(c -> credentialIds.add(contact.contactId() + "/"
+                    + c.getService()));
+            history.aboutContact(contact.contactId()).forEach(h -> historyIds.add(h.customerId() + "/" + h.entryId()));
+        }
+        List<Customer> owners = customers.withEmail(emailKey);
+        List<DataSubjectRequest> others = requests.withEmail(emailKey).stream()
+                .filter(o -> !o.requestId().equals(approved.requestId()) && (o.name().isPresent() || o.details().isPresent()))
+                .toList();
+        Set<String> minimisedIds = new TreeSet<>();
+        others.forEach(o -> minimisedIds.add(o.requestId()));
+        minimisedIds.add(approved.requestId());
+        String addressHash = addressHashes.of(approved.email());
+        ledger.add(new ErasureLedgerEntry(approved.requestId(), now, addressHash,
+                erasable.stream().map(Contact::contactId).collect(Collectors.toSet()), historyIds, credentialIds,
+                heldContacts.stream().map(Contact::contactId).collect(Collectors.toSet()),
+                owners.stream().map(Customer::customerId).collect(Collectors.toSet()), minimisedIds));
+
+        List<AuditTarget> deleted = new ArrayList<>();
+        List<AuditTarget> heldBack = new ArrayList<>();
+        for (Contact contact : heldContacts) {
+            restrict(contact.contactId(), approved.requestId(), now);
+            heldBack.add(new AuditTarget(TargetType.CONTACT, contact.contactId()));
+        }
+        Set<String> lateHistory = new TreeSet<>();
+        Set<String> lateCredentials = new TreeSet<>();
+        for (Contact contact : erasable) {
+            for (String service : credentials.deleteAllOf(contact.contactId())) {
+                deleted.add(new AuditTarget(TargetType.CREDENTIAL, contact.contactId() + "/" + service));
+                lateCredentials.add(contact.contactId() + "/" + service);
+            }
+            for (String entryId : history.deleteAllAbout(contact.contactId())) {
+                deleted.add(new AuditTarget(TargetType.HISTORY_ENTRY, entryId));
+                boolean listed = historyIds.stream().anyMatch(h -> h.endsWith("/" + entryId));
+                if (!listed) {
+                    lateHistory.add(contact.customerId() + "/" + entryId);
+                }
+            }
             contacts.erase(contact.contactId());
             deleted.add(new AuditTarget(TargetType.CONTACT, contact.contactId()));
         }
+        lateCredentials.removeAll(credentialIds);
+        if (!lateHistory.isEmpty() || !lateCredentials.isEmpty()) {
+            // written meanwhile (between the listing and the delete): the ledger gets them too
+            ledger.add(new ErasureLedgerEntry(approved.requestId(), now, addressHash, Set.of(), lateHistory,
+                    lateCredentials, Set.of(), Set.of(), Set.of()));
+        }
         List<String> kept = new ArrayList<>();
         List<AuditTarget> restricted = new ArrayList<>();
-        for (Customer customer : customers.withEmail(emailKey)) {
+        for (Customer customer : owners) {
             customers.restrict(customer.customerId(), ACCOUNTING_ACT, now);
             kept.add(customer.businessId());
             restricted.add(new AuditTarget(TargetType.CUSTOMER, customer.customerId()));
         }
         List<AuditTarget> minimised = new ArrayList<>();
-        for (DataSubjectRequest other : requests.withEmail(emailKey)) {
-            if (!other.requestId().equals(approved.requestId()) && (other.name().isPresent() || other.details().isPresent())) {
-                minimise(other);
-                minimised.add(new AuditTarget(TargetType.REQUEST, other.requestId()));
-            }
+        for (DataSubjectRequest other : others) {
+            minimise(other);
+            minimised.add(new AuditTarget(TargetType.REQUEST, other.requestId()));
         }
         audit.record(access, AuditAction.DELETE, deleted);
         restricted.addAll(heldBack);

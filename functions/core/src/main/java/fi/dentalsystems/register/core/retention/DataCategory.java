@@ -13,5 +13,7 @@ public enum DataCategory {
     /** A closed request as evidence (minimised): kept for accountability. */
     CLOSED_REQUEST,
     AUDIT_ENTRY,
-    SUPPRESSION_ENTRY
+    SUPPRESSION_ENTRY,
+    /** What an erasure removed, by id and the address's peppered hash: re-applied after a restore (decision 0017). */
+    ERASURE_LEDGER_ENTRY
 }

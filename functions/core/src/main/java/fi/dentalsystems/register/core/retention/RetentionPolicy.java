@@ -57,7 +57,11 @@ public final class RetentionPolicy {
                 new RetentionRule(DataCategory.AUDIT_ENTRY, ClockStart.WRITTEN, Period.ofMonths(24), false,
                         "accountability: who processed what, when"),
                 new RetentionRule(DataCategory.SUPPRESSION_ENTRY, ClockStart.NEVER, Period.ZERO, false,
-                        "honouring the objection to direct marketing (hash only)")));
+                        "honouring the objection to direct marketing (hash only)"),
+                // backups (point-in-time recovery) reach 35 days back; the ledger outlives the last backup that
+                // can hold an erased person, with room for a restore begun on day 35 to be re-applied (decision 0017)
+                new RetentionRule(DataCategory.ERASURE_LEDGER_ENTRY, ClockStart.WRITTEN, Period.ofDays(90), false,
+                        "re-applying an erasure after a restore from backup (ids and hash only)")));
     }
 
     public RetentionRule rule(DataCategory category) {

@@ -108,9 +108,28 @@ public final class ContactRepository {
         throw new IllegalStateException("the contact kept changing under concurrent writes");
     }
 
-    /** Deletes the contact whatever its version (erasure: the person's request wins over edits). Re-runnable. */
-    public void erase(String contactId) {
-        table.deleteItem(Key.builder().partitionValue(contactId).build());
+    /**
+     * Deletes the contact whatever its version (erasure: the person's request wins over edits).
+     * Re-runnable: true when there was a contact to delete.
+     */
+    public boolean erase(String contactId) {
+        return table.deleteItem(Key.builder().partitionValue(contactId).build()) != null;
+    }
+
+    /**
+     * Ids (with their lookup keys) of the contacts whose lookup key (the normalised address) passes {@code matches}: a scan
+     * reading only the id and the key, for the re-applied erasure that knows the person by the
+     * address's peppered hash alone (decision 0017).
+     */
+    public java.util.SortedMap<String, String> idsWithEmailKey(Predicate<String> matches) {
+        java.util.SortedMap<String, String> ids = new java.util.TreeMap<>();
+        table.scan(ScanEnhancedRequest.builder().attributesToProject("contactId", "emailKey").build()).items()
+                .forEach(i -> {
+                    if (i.getEmailKey() != null && matches.test(i.getEmailKey())) {
+                        ids.put(i.getContactId(), i.getEmailKey());
+                    }
+                });
+        return ids;
     }
 
     public List<Contact> ofCustomer(String customerId) {

@@ -50,9 +50,9 @@ public final class CredentialRepository {
         return result;
     }
 
-    /** Deletes one service's metadata of the contact (staff, or the service when the account is closed). */
-    public void delete(String contactId, String service) {
-        table.deleteItem(Key.builder().partitionValue(contactId).sortValue(service).build());
+    /** Deletes one service's metadata of the contact (staff, or the service when the account is closed); true when it was there. */
+    public boolean delete(String contactId, String service) {
+        return table.deleteItem(Key.builder().partitionValue(contactId).sortValue(service).build()) != null;
     }
 
     /** Deletes every credential item of the contact; returns the services removed. Re-runnable. */

@@ -166,12 +166,17 @@ public final class CustomerRepository {
 
     /** Customers whose own contact address is this one (a sole trader's, say). A scan: erasure is rare, the table small. */
     public List<Customer> withEmail(String emailKey) {
+        return withEmailKey(emailKey::equals);
+    }
+
+    /** Customers whose own address's lookup key passes {@code matches} (the re-applied erasure's hash, decision 0017). */
+    public List<Customer> withEmailKey(java.util.function.Predicate<String> matches) {
         List<Customer> found = new ArrayList<>();
         table.scan(ScanEnhancedRequest.builder().filterExpression(Expression.builder()
                         .expression("recordType = :customer")
                         .putExpressionValue(":customer", AttributeValue.fromS(CustomerItem.CUSTOMER)).build()).build())
                 .items().forEach(i -> {
-                    if (i.getEmail() != null && ContactRepository.emailKey(i.getEmail()).equals(emailKey)) {
+                    if (i.getEmail() != null && matches.test(ContactRepository.emailKey(i.getEmail()))) {
                         found.add(toCustomer(i));
                     }
                 });

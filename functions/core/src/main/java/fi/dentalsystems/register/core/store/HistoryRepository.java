@@ -107,6 +107,14 @@ public final class HistoryRepository {
         return entries;
     }
 
+    /** Deletes the customer's entry with that id; true when there was one (a re-applied erasure, decision 0017). */
+    public boolean delete(String customerId, String entryId) {
+        Optional<HistoryItem> found = item(customerId, entryId);
+        found.ifPresent(i -> table.deleteItem(Key.builder().partitionValue(i.getCustomerId()).sortValue(i.getEntryKey())
+                .build()));
+        return found.isPresent();
+    }
+
     /** Deletes every entry linked to the contact (found through byContact); returns their ids. Re-runnable. */
     public List<String> deleteAllAbout(String contactId) {
         List<String> deleted = new java.util.ArrayList<>();

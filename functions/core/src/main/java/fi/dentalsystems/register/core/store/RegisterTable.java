@@ -14,7 +14,12 @@ public enum RegisterTable {
     REQUESTS("RequestsTable", "REQUESTS_TABLE"),
     SUPPRESSION("SuppressionTable", "SUPPRESSION_TABLE"),
     /** Checkpoints of the scheduled jobs (the purge's): ids, days and counts, no personal data. */
-    JOBS("JobsTable", "JOBS_TABLE");
+    JOBS("JobsTable", "JOBS_TABLE"),
+    /**
+     * What each erasure removed (ids and the address's peppered hash), outside the personal tables so
+     * that restoring them never restores it (decision 0017).
+     */
+    ERASURE_LEDGER("ErasureLedgerTable", "ERASURE_LEDGER_TABLE");
 
     private final String logicalId;
     private final String environmentVariable;

@@ -148,6 +148,23 @@ public final class RequestRepository {
         }
     }
 
+    /**
+     * Ids (with their lookup keys) of the requests whose lookup key is an address passing {@code matches} (a minimised request's
+     * hashed key is skipped): a scan of ids and keys only, for the re-applied erasure (decision 0017).
+     */
+    public java.util.SortedMap<String, String> idsWithEmailKey(java.util.function.Predicate<String> matches) {
+        java.util.SortedMap<String, String> ids = new java.util.TreeMap<>();
+        table.scan(software.amazon.awssdk.enhanced.dynamodb.model.ScanEnhancedRequest.builder()
+                        .attributesToProject("requestId", "emailKey").build()).items()
+                .forEach(i -> {
+                    String key = i.getEmailKey();
+                    if (key != null && !key.startsWith(HASHED_KEY_PREFIX) && matches.test(key)) {
+                        ids.put(i.getRequestId(), key);
+                    }
+                });
+        return ids;
+    }
+
     public List<DataSubjectRequest> withEmail(String emailKey) {
         List<DataSubjectRequest> result = new ArrayList<>();
         table.index(RequestItem.BY_EMAIL).query(QueryConditional.keyEqualTo(Key.builder().partitionValue(emailKey).build()))

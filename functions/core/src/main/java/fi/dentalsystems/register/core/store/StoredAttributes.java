@@ -120,6 +120,14 @@ public final class StoredAttributes {
 
         personal(RegisterTable.SUPPRESSION, MARKETING_OBJECTIONS, "emailHash", "since", "requestId");
 
+        // the erasure ledger (decision 0017): ids of what an erasure removed; the time and the peppered hash of
+        // the address (pseudonymous, as Suppression's) tie it to the person
+        technical(RegisterTable.ERASURE_LEDGER, ErasureLedger.REQUEST_ID, ErasureLedger.CONTACT_IDS,
+                ErasureLedger.HISTORY_ENTRIES, ErasureLedger.CREDENTIALS, ErasureLedger.HELD_CONTACT_IDS,
+                ErasureLedger.RESTRICTED_CUSTOMER_IDS, ErasureLedger.MINIMISED_REQUEST_IDS, ErasureLedger.EXPIRES_AT);
+        personal(RegisterTable.ERASURE_LEDGER, DATA_SUBJECT_REQUESTS, ErasureLedger.ERASED_AT,
+                ErasureLedger.ADDRESS_HASH);
+
         // the Jobs table holds checkpoints only (days, run ids, counts): technical as a whole, see isDeclared
 
         // Purposes (seed §4) each personal attribute serves; a processor is shown an attribute only when
@@ -151,6 +159,7 @@ public final class StoredAttributes {
                 RequestItem.MINIMISED_AT, RequestItem.OUTCOME, RequestItem.ADDRESS_HASH);
         serves(RegisterTable.SUPPRESSION, Set.of(DIRECT_MARKETING, ADMINISTRATION), "emailHash", "since",
                 "requestId");
+        serves(RegisterTable.ERASURE_LEDGER, Set.of(ADMINISTRATION), ErasureLedger.ERASED_AT, ErasureLedger.ADDRESS_HASH);
     }
 
     private StoredAttributes() {

@@ -18,6 +18,11 @@ public final class MovableClock extends Clock {
         now = now.plus(by);
     }
 
+    /** Moves the clock to that instant (a rehearsal's steps happen on their own days). */
+    public void set(Instant at) {
+        now = at;
+    }
+
     @Override
     public ZoneId getZone() {
         return ZoneOffset.UTC;
