@@ -138,7 +138,7 @@ public final class ErasureFulfilment {
     /** Restricts the held record in the request's name (re-runnable: an already restricted record is left as it is). */
     private void restrict(String contactId, String requestId, Instant now) {
         contacts.modify(contactId, c -> c.isRestricted() ? Optional.empty() : Optional.of(c.restricted(now, requestId)),
-                customerId -> customers.find(customerId).flatMap(Customer::endedAt));
+                customers::relationshipEnded);
     }
 
     private void minimise(DataSubjectRequest r) {

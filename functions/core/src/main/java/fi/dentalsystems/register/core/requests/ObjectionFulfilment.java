@@ -10,7 +10,6 @@ import fi.dentalsystems.register.core.audit.AuditLog;
 import fi.dentalsystems.register.core.audit.AuditTarget;
 import fi.dentalsystems.register.core.domain.TargetType;
 import fi.dentalsystems.register.core.domain.Contact;
-import fi.dentalsystems.register.core.domain.Customer;
 import fi.dentalsystems.register.core.mail.Mailer;
 import fi.dentalsystems.register.core.marketing.SuppressionKey;
 import fi.dentalsystems.register.core.store.ContactRepository;
@@ -95,6 +94,6 @@ public final class ObjectionFulfilment {
     /** True when this run marked the contact. */
     private boolean markObjecting(String contactId, String requestId, Instant now) {
         return contacts.modify(contactId, c -> c.objectsToMarketing() ? Optional.empty() : Optional.of(c.objected(now, requestId)),
-                customerId -> customers.find(customerId).flatMap(Customer::endedAt));
+                customers::relationshipEnded);
     }
 }

@@ -11,7 +11,6 @@ import fi.dentalsystems.register.core.audit.AuditLog;
 import fi.dentalsystems.register.core.audit.AuditTarget;
 import fi.dentalsystems.register.core.domain.TargetType;
 import fi.dentalsystems.register.core.domain.Contact;
-import fi.dentalsystems.register.core.domain.Customer;
 import fi.dentalsystems.register.core.mail.Mailer;
 import fi.dentalsystems.register.core.store.ContactRepository;
 import fi.dentalsystems.register.core.store.CustomerRepository;
@@ -102,11 +101,11 @@ public final class RestrictionFulfilment {
     private boolean unrestrict(String contactId, String requestId, Instant now) {
         return contacts.modify(contactId, c -> c.restriction().filter(r -> r.requestId().equals(requestId))
                         .map(r -> c.unrestricted(now)),
-                customerId -> customers.find(customerId).flatMap(Customer::endedAt));
+                customers::relationshipEnded);
     }
 
     private boolean restrict(String contactId, String requestId, Instant now) {
         return contacts.modify(contactId, c -> c.isRestricted() ? Optional.empty() : Optional.of(c.restricted(now, requestId)),
-                customerId -> customers.find(customerId).flatMap(Customer::endedAt));
+                customers::relationshipEnded);
     }
 }
