@@ -31,10 +31,12 @@ final class BucketPurge {
     private final long safetyMillis;
     private final RetentionPurge.BatchRead batchRead;
     private final Executor inFlight;
+    private final PurgedIds audited;
 
     BucketPurge(MeteredTables tables, ItemPurge items, Backoff backoff, PurgeReport report, RetentionPurge.Run run,
-                long safetyMillis, RetentionPurge.BatchRead batchRead, Executor inFlight) {
+                long safetyMillis, RetentionPurge.BatchRead batchRead, Executor inFlight, PurgedIds audited) {
         this.inFlight = inFlight;
+        this.audited = audited;
         this.tables = tables;
         this.items = items;
         this.backoff = backoff;
@@ -57,6 +59,7 @@ final class BucketPurge {
                     if (!page.isEmpty()) {
                         batchRead.keys(table, page.stream().map(table::keyOf).toList());
                         batch(table, page);
+                        audited.writeIfFull();
                         report.batchDone();
                         run.progress().batch(report.batches(), report.deleted(), table.name(), day);
                     }

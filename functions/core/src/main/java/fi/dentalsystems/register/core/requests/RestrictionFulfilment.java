@@ -61,11 +61,13 @@ public final class RestrictionFulfilment {
             throw new IllegalTransitionException("A " + approved.status() + " request cannot be completed; verify it first.");
         }
         List<AuditTarget> changed = new ArrayList<>();
+        List<AuditTarget> onlyRead = new ArrayList<>();
         for (Contact contact : contacts.withEmail(ContactRepository.emailKey(approved.email()))) {
-            if (restrict(contact.contactId(), approved.requestId(), now)) {
-                changed.add(new AuditTarget(TargetType.CONTACT, contact.contactId()));
-            }
+            AuditTarget target = new AuditTarget(TargetType.CONTACT, contact.contactId());
+            (restrict(contact.contactId(), approved.requestId(), now) ? changed : onlyRead).add(target);
         }
+        // already restricted (a re-run, another request): read and left as it is, audited all the same (issue 14)
+        audit.record(access, AuditAction.READ, onlyRead);
         changed.add(new AuditTarget(TargetType.REQUEST, approved.requestId()));
         audit.record(access, AuditAction.UPDATE, changed);
         DataSubjectRequest completed = requests.update(RequestLifecycle.complete(
@@ -87,11 +89,12 @@ public final class RestrictionFulfilment {
         }
         mailer.send(mails.restrictionLifted(completed, reason));
         List<AuditTarget> changed = new ArrayList<>();
+        List<AuditTarget> onlyRead = new ArrayList<>();
         for (Contact contact : contacts.withEmail(ContactRepository.emailKey(completed.email()))) {
-            if (unrestrict(contact.contactId(), completed.requestId(), now)) {
-                changed.add(new AuditTarget(TargetType.CONTACT, contact.contactId()));
-            }
+            AuditTarget target = new AuditTarget(TargetType.CONTACT, contact.contactId());
+            (unrestrict(contact.contactId(), completed.requestId(), now) ? changed : onlyRead).add(target);
         }
+        audit.record(access, AuditAction.READ, onlyRead);
         changed.add(new AuditTarget(TargetType.REQUEST, completed.requestId()));
         audit.record(access, AuditAction.UPDATE, changed);
         return requests.update(RequestLifecycle.note(requests.find(completed.requestId()).orElseThrow(), "LIFTED",
