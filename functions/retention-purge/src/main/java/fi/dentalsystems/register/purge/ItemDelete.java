@@ -1,5 +1,6 @@
 package fi.dentalsystems.register.purge;
 
+import fi.dentalsystems.register.core.store.CustomerItem;
 import fi.dentalsystems.register.core.store.LegalHolds;
 import fi.dentalsystems.register.core.store.PurgeableItem;
 import fi.dentalsystems.register.core.store.RequestItem;
@@ -153,7 +154,7 @@ final class ItemDelete {
             // its condition failed: changed meanwhile (a hold placed, a new event, or minimised
             // already while its index entry lagged); judged again, and met again next time
             case NOT_DUE -> {
-                audited.read(requestId);
+                audited.read(table, key);
                 Judgement again = judge(table, key, Due.ON_ITS_CLOCK);
                 if (again.outcome() == Outcome.DELETED && again.item().containsKey(RequestItem.MINIMISED_AT)) {
                     yield conditionally(table, key, Due.ON_ITS_CLOCK);
@@ -207,6 +208,10 @@ final class ItemDelete {
         Map<String, AttributeValue> item = tables.judged(table, key);
         if (item == null) {
             return new Judgement(Outcome.GONE, null);
+        }
+        if (item.containsKey(CustomerItem.BUSINESS_ID)) {
+            // a customer's business id is read for its claim: named, whatever the judgement (issue 14)
+            audited.read(table, key);
         }
         if (ItemHolds.own(item, run.now()).isPresent()) {
             return new Judgement(Outcome.HELD, item);

@@ -46,18 +46,30 @@ final class PurgedIds {
     /** An item the purge deleted, by its key; audit entries themselves are counted in the report only. */
     synchronized void deleted(PurgeTable table, Map<String, AttributeValue> key) {
         if (table != PurgeTable.AUDIT) {
-            deleted.put(name(table, key), 1L);
+            String id = name(table, key);
+            deleted.put(id, 1L);
+            read.remove(id); // named once, by what became of it
         }
     }
 
     /** A closed request reduced to evidence (its first clock). */
     synchronized void minimised(String requestId) {
         minimised.put(requestId, 1L);
+        read.remove(requestId);
     }
 
-    /** A closed request read to reduce it and found changed meanwhile (reopened, held, minimised already). */
-    synchronized void read(String requestId) {
-        read.put(requestId, 1L);
+    /**
+     * An item whose personal data the purge read and then did not delete or change: a customer's business
+     * id read to judge it (for its claim) and held or kept, a credential's key (its service) read in the
+     * index or under a contact that stayed, a request's index entry (its minimisation) or the request read
+     * to reduce it and found changed meanwhile. Most are deleted a moment later, which replaces the name
+     * here; the rest are listed as READ.
+     */
+    synchronized void read(PurgeTable table, Map<String, AttributeValue> key) {
+        String id = name(table, key);
+        if (!deleted.containsKey(id) && !minimised.containsKey(id)) {
+            read.put(id, 1L);
+        }
     }
 
     /** Writes the lists once they are full. */

@@ -168,7 +168,7 @@ final class RetentionPurge {
         MeteredTables metered = new MeteredTables(dynamoDb, tables, report::addCapacity);
         HeldItems held = new HeldItems(metered, run);
         ItemDelete deletes = new ItemDelete(metered, held, run, evidence, audited);
-        Cascade cascade = new Cascade(metered, deletes, backoff, report, run.dryRun());
+        Cascade cascade = new Cascade(metered, deletes, backoff, report, run.dryRun(), audited);
         ItemPurge items = new ItemPurge(new ItemHolds(metered, run.now(), wallClock::millis), held, deletes, cascade);
         return new BucketPurge(metered, items, backoff, report, run, safetyMillis, batchRead, inFlightDeletes, audited);
     }

@@ -154,6 +154,10 @@ public final class AuditCompleteness {
         boolean personalChange = method.equals("deleteItem") || (method.equals("updateItem")
                 && ((Map<String, String>) request.getClass().getMethod("expressionAttributeNames").invoke(request)).values()
                 .stream().anyMatch(n -> personal(registerTable, n)));
+        if (method.equals("updateItem") && !personalChange) {
+            // an update that sets no personal attribute (a purge clock, a hold) changes none: its key only addresses it
+            return;
+        }
         for (Map<String, AttributeValue> item : items) {
             if (!personalChange && item.keySet().stream().noneMatch(n -> personal(registerTable, n))) {
                 continue;
