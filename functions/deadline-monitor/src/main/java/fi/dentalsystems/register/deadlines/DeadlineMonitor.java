@@ -1,5 +1,11 @@
 package fi.dentalsystems.register.deadlines;
 
+import fi.dentalsystems.register.core.audit.AuditAction;
+import fi.dentalsystems.register.core.audit.AuditLog;
+import fi.dentalsystems.register.core.audit.AuditTarget;
+import fi.dentalsystems.register.core.domain.Caller;
+import fi.dentalsystems.register.core.domain.Purpose;
+import fi.dentalsystems.register.core.domain.TargetType;
 import fi.dentalsystems.register.core.mail.Mail;
 import fi.dentalsystems.register.core.mail.Mailer;
 import fi.dentalsystems.register.core.domain.DataSubjectRequest;
@@ -15,6 +21,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Finds open requests due within seven days, or overdue, through the byStatusDue index (one
@@ -30,13 +37,19 @@ final class DeadlineMonitor {
         void record(int overdue, int dueSoon);
     }
 
+    /** The summary's reads: the register's own job, keeping the deadlines of GDPR art. 12(3). */
+    private static final AuditLog.Access SUMMARY = new AuditLog.Access(new Caller("deadline-monitor", Set.of()),
+            "schedule: deadline summary", "-", Purpose.ADMINISTRATION.code());
+
     private final RequestRepository requests;
+    private final AuditLog audit;
     private final Mailer mailer;
     private final Counts counts;
     private final String contactPerson;
 
-    DeadlineMonitor(RequestRepository requests, Mailer mailer, Counts counts, String contactPerson) {
+    DeadlineMonitor(RequestRepository requests, AuditLog audit, Mailer mailer, Counts counts, String contactPerson) {
         this.requests = requests;
+        this.audit = audit;
         this.mailer = mailer;
         this.counts = counts;
         this.contactPerson = contactPerson;
@@ -50,6 +63,10 @@ final class DeadlineMonitor {
             Optional<String> cursor = Optional.empty();
             do {
                 Page<DataSubjectRequest> page = requests.byStatusDueBefore(status, window, 100, cursor);
+                // one READ entry per request the summary lists (issue 14): the index holds only open requests
+                // due within the window, tens a day, so the audit costs a put per listed request and no more
+                audit.record(SUMMARY, AuditAction.READ, page.items().stream()
+                        .map(r -> new AuditTarget(TargetType.REQUEST, r.requestId())).toList());
                 for (DataSubjectRequest r : page.items()) {
                     (r.dueAt().isBefore(now) ? overdue : dueSoon).add(r);
                 }

@@ -50,7 +50,7 @@ public final class DeadlineMonitorHandler implements RequestHandler<Map<String, 
 
     DeadlineMonitorHandler(HandlerSetup setup, DeadlineMonitor.Counts counts) {
         Register register = new Register(setup);
-        this.monitor = new DeadlineMonitor(register.requests(), register.mailer(), counts,
+        this.monitor = new DeadlineMonitor(register.requests(), register.audit(), register.mailer(), counts,
                 register.requiredVariable("REGISTER_CONTACT_EMAIL"));
         this.unverified = new UnverifiedRequests(register.requests(), register.audit(), register.mailer(),
                 register.mails(), VerificationPolicy.defaults(), register.requiredVariable("PUBLIC_BASE_URL"));

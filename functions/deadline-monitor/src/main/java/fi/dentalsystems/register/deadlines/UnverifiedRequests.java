@@ -68,6 +68,10 @@ final class UnverifiedRequests {
         do {
             Page<DataSubjectRequest> page = requests.byStatusDueBefore(RequestStatus.AWAITING_VERIFICATION,
                     Instant.parse("9999-12-31T00:00:00Z"), 100, cursor);
+            // every waiting request is read to judge its clock: one READ entry each (issue 14); those few
+            // that move get their UPDATE entry too
+            audit.record(SYSTEM, AuditAction.READ, page.items().stream()
+                    .map(r -> new AuditTarget(TargetType.REQUEST, r.requestId())).toList());
             for (DataSubjectRequest r : page.items()) {
                 if (policy.reminderDue(r, now)) {
                     remind(r, now).ifPresent(reminded::add);

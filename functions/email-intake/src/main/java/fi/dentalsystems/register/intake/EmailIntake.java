@@ -162,14 +162,15 @@ final class EmailIntake {
      * person a second link, never none (decision 0010).
      */
     private Outcome duplicate(DataSubjectRequest existing, Delivery delivery) {
+        AuditTarget target = new AuditTarget(TargetType.REQUEST, existing.requestId());
         if (!rawMail(delivery).equals(existing.intake().get("rawMail"))) {
+            // the request was read to know it: audited like every read (issue 14)
+            audit.record(access(), AuditAction.READ, target);
             return Outcome.DUPLICATE;
         }
         boolean audited = audit.forTarget(existing.requestId(), 20, Optional.empty()).items().stream()
                 .anyMatch(e -> e.action() == AuditAction.CREATE);
-        if (!audited) {
-            audit.record(access(), AuditAction.CREATE, new AuditTarget(TargetType.REQUEST, existing.requestId()));
-        }
+        audit.record(access(), audited ? AuditAction.READ : AuditAction.CREATE, target);
         if (existing.status() != RequestStatus.AWAITING_VERIFICATION) {
             return existing.type() == RequestType.UNCLASSIFIED && existing.intake().containsKey("parked")
                     ? Outcome.PARKED : Outcome.CREATED;

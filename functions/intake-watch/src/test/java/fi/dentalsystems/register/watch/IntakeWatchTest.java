@@ -6,6 +6,7 @@ import fi.dentalsystems.register.core.domain.Language;
 import fi.dentalsystems.register.core.domain.RequestChannel;
 import fi.dentalsystems.register.core.domain.RequestLifecycle;
 import fi.dentalsystems.register.core.domain.RequestType;
+import fi.dentalsystems.register.local.support.AuditCompleteness;
 import fi.dentalsystems.register.local.support.DynamoDbEngine;
 import fi.dentalsystems.register.local.support.DynamoDbPermissions;
 import fi.dentalsystems.register.local.support.MotoServer;
@@ -70,11 +71,18 @@ class IntakeWatchTest {
         Instant now = stored.plus(Duration.ofHours(2));
         register.requests().create(parked("req_01JD7QB2C3D4E5F6G7H8J9K0W1", now.minus(Duration.ofDays(2))));
         register.requests().create(parked("req_01JD7QB2C3D4E5F6G7H8J9K0W2", now.minus(Duration.ofHours(3))));
+        // classified mail waiting for its link is not parked, however old
+        register.requests().create(RequestLifecycle.fromMail(RequestLifecycle.receive(RequestType.ACCESS,
+                RequestChannel.EMAIL, "aino@example.fi", Optional.empty(), Optional.empty(), Language.FI, "email-intake",
+                now.minus(Duration.ofDays(3))), "req_01JD7QB2C3D4E5F6G7H8J9K0W3", Map.of("rawMail", "s3://x/y")));
 
         List<IntakeWatch.Report> emitted = new ArrayList<>();
-        IntakeWatchHandler handler = new IntakeWatchHandler(new HandlerSetup(PERMISSIONS.recording(ENGINE.client()),
+        // every read of personal data is audited (issue 14): the watch counts in the index and reads none
+        AuditCompleteness completeness = new AuditCompleteness();
+        var handler = completeness.checking(new IntakeWatchHandler(new HandlerSetup(
+                completeness.recording(PERMISSIONS.recording(ENGINE.client())),
                 ENGINE.tables(), Clock.fixed(now, java.time.ZoneOffset.UTC), mail -> "none", Map.of()),
-                new S3RawMailListing(s3, "inbound-mail", "inbound/"), emitted::add);
+                new S3RawMailListing(s3, "inbound-mail", "inbound/"), emitted::add), e -> "schedule");
         Map<String, Object> answer = handler.handleRequest(Map.of(), null);
 
         assertThat((Long) answer.get("oldestUnprocessedSeconds")).as("the untagged message, two hours old")
@@ -86,6 +94,8 @@ class IntakeWatchTest {
                 .tagging(t -> t.tagSet(Tag.builder().key("intake").value("processed").build())));
         assertThat(handler.handleRequest(Map.of(), null)).as("once it is processed nothing waits")
                 .containsEntry("oldestUnprocessedSeconds", 0L);
+        assertThat(completeness.invocations()).isEqualTo(2);
+        assertThat(completeness.unaudited()).isEmpty();
     }
 
     static fi.dentalsystems.register.core.domain.DataSubjectRequest parked(String id, Instant received) {

@@ -134,7 +134,7 @@ final class PublicRequestRoutes {
      */
     ApiResponse verifyPage(ApiRequest request) {
         Optional<VerificationToken> token = request.query("token").flatMap(PublicRequestRoutes::verificationToken);
-        Optional<DataSubjectRequest> found = token.flatMap(t -> requests.find(t.requestId()))
+        Optional<DataSubjectRequest> found = token.flatMap(t -> read(t.requestId(), request))
                 .filter(r -> RequestLifecycle.checkLink(r, token.get(), clock.instant())
                         == RequestLifecycle.LinkOutcome.VALID);
         if (found.isEmpty()) {
@@ -155,7 +155,7 @@ final class PublicRequestRoutes {
      */
     ApiResponse verify(ApiRequest request) {
         Optional<VerificationToken> token = submittedToken(request).flatMap(PublicRequestRoutes::verificationToken);
-        Optional<DataSubjectRequest> found = token.flatMap(t -> requests.find(t.requestId()));
+        Optional<DataSubjectRequest> found = token.flatMap(t -> read(t.requestId(), request));
         if (found.isEmpty()) {
             return linkRefused(request);
         }
@@ -170,7 +170,7 @@ final class PublicRequestRoutes {
                     return confirmed(verified.language(), false);
                 } catch (StaleVersionException raced) {
                     // pressed twice at once, or the reminder replaced the link meanwhile: judge it again
-                    return requests.find(current.requestId())
+                    return read(current.requestId(), request)
                             .filter(r -> RequestLifecycle.checkLink(r, token.get(), now)
                                     == RequestLifecycle.LinkOutcome.ALREADY_VERIFIED)
                             .map(r -> confirmed(r.language(), true)).orElseGet(() -> linkRefused(request));
@@ -272,9 +272,7 @@ final class PublicRequestRoutes {
         if (document.isEmpty()) {
             return exportRefused(request);
         }
-        AuditLog.Access who = access(request);
-        // audit first (a crash after it repeats an item, never loses one), then spend the link
-        audit.record(who, AuditAction.READ, new AuditTarget(TargetType.REQUEST, current.requestId()));
+        // the read is audited (openLink) before the link is spent: a crash after it repeats an item, never loses one
         try {
             requests.update(RequestLifecycle.exportOpened(current, now));
         } catch (StaleVersionException raced) {
@@ -298,8 +296,19 @@ final class PublicRequestRoutes {
                 .flatMap(VerificationToken::parse)
                 .filter(t -> Ulid.isId(t.requestId(), DataSubjectRequest.ID_PREFIX));
         Instant now = clock.instant();
-        return token.flatMap(t -> requests.find(t.requestId()))
+        return token.flatMap(t -> read(t.requestId(), request))
                 .filter(r -> RequestLifecycle.checkExportLink(r, token.get(), now) == RequestLifecycle.ExportLinkOutcome.OPEN);
+    }
+
+    /**
+     * The request a link names, its read audited whatever the link's fate (issue 14: every read of a
+     * personal-data table is audited, a refused link's too — the function did read the request).
+     */
+    private Optional<DataSubjectRequest> read(String requestId, ApiRequest request) {
+        Optional<DataSubjectRequest> found = requests.find(requestId);
+        found.ifPresent(r -> audit.record(access(request), AuditAction.READ, new AuditTarget(TargetType.REQUEST,
+                r.requestId())));
+        return found;
     }
 
     private static ApiResponse exportRefused(ApiRequest request) {

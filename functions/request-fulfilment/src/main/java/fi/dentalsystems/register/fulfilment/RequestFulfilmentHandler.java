@@ -6,7 +6,10 @@ import edu.umd.cs.findbugs.annotations.SuppressFBWarnings;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue;
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.StreamRecord;
+import fi.dentalsystems.register.core.audit.AuditAction;
 import fi.dentalsystems.register.core.audit.AuditLog;
+import fi.dentalsystems.register.core.audit.AuditTarget;
+import fi.dentalsystems.register.core.domain.TargetType;
 import fi.dentalsystems.register.core.config.HandlerSetup;
 import fi.dentalsystems.register.core.config.Register;
 import fi.dentalsystems.register.core.domain.Caller;
@@ -41,6 +44,7 @@ public final class RequestFulfilmentHandler implements RequestHandler<DynamodbEv
     private static final Logger LOG = LoggerFactory.getLogger(RequestFulfilmentHandler.class);
 
     private final RequestRepository requests;
+    private final AuditLog audit;
     private final ObjectionFulfilment objections;
     private final Clock clock;
 
@@ -51,6 +55,7 @@ public final class RequestFulfilmentHandler implements RequestHandler<DynamodbEv
     public RequestFulfilmentHandler(HandlerSetup setup) {
         Register register = new Register(setup);
         this.requests = register.requests();
+        this.audit = register.audit();
         this.objections = register.objections();
         this.clock = register.clock();
     }
@@ -78,14 +83,19 @@ public final class RequestFulfilmentHandler implements RequestHandler<DynamodbEv
             // the stream image may be stale: act on the stored request
             Optional<DataSubjectRequest> request = requests.find(requestId.get());
             // VERIFIED: apply it; COMPLETED without its confirmation: a retried batch after a crash owes the mail
-            if (request.isEmpty() || request.get().type() != RequestType.OBJECTION
-                    || !(request.get().status() == RequestStatus.VERIFIED || (request.get().status() == RequestStatus.COMPLETED
-                    && !RequestLifecycle.answered(request.get())))) {
+            AuditLog.Access access = new AuditLog.Access(new Caller("request-fulfilment", Set.of()), "Requests stream",
+                    requestId.get(), Purpose.DIRECT_MARKETING.code());
+            if (request.isEmpty()) {
                 continue;
             }
-            DataSubjectRequest done = objections.fulfil(request.get(), new AuditLog.Access(
-                    new Caller("request-fulfilment", Set.of()), "Requests stream", requestId.get(),
-                    Purpose.DIRECT_MARKETING.code()), clock.instant());
+            if (request.get().type() != RequestType.OBJECTION
+                    || !(request.get().status() == RequestStatus.VERIFIED || (request.get().status() == RequestStatus.COMPLETED
+                    && !RequestLifecycle.answered(request.get())))) {
+                // read and found done (a retried batch) or not ours: audited all the same (issue 14)
+                audit.record(access, AuditAction.READ, new AuditTarget(TargetType.REQUEST, request.get().requestId()));
+                continue;
+            }
+            DataSubjectRequest done = objections.fulfil(request.get(), access, clock.instant());
             LOG.info("request fulfilled", entry("requestId", done.requestId()), entry("type", done.type().name()));
             fulfilled.add(done.requestId());
         }

@@ -2,6 +2,7 @@ package fi.dentalsystems.register.purge;
 
 import edu.umd.cs.findbugs.annotations.SuppressFBWarnings;
 import fi.dentalsystems.register.core.store.PurgeableItem;
+import fi.dentalsystems.register.core.store.StoredAttributes;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.time.LocalDate;
@@ -31,10 +32,12 @@ final class BucketPurge {
     private final long safetyMillis;
     private final RetentionPurge.BatchRead batchRead;
     private final Executor inFlight;
+    private final PurgedIds audited;
 
     BucketPurge(MeteredTables tables, ItemPurge items, Backoff backoff, PurgeReport report, RetentionPurge.Run run,
-                long safetyMillis, RetentionPurge.BatchRead batchRead, Executor inFlight) {
+                long safetyMillis, RetentionPurge.BatchRead batchRead, Executor inFlight, PurgedIds audited) {
         this.inFlight = inFlight;
+        this.audited = audited;
         this.tables = tables;
         this.items = items;
         this.backoff = backoff;
@@ -55,8 +58,15 @@ final class BucketPurge {
                 () -> run.timeLeft().millis() >= safetyMillis,
                 page -> {
                     if (!page.isEmpty()) {
+                        // an index entry showing personal data (a credential's key holds its service, a
+                        // request's entry its minimisation) is a read, so named; a deleted one is named by
+                        // its delete (issue 14)
+                        page.stream().filter(entry -> entry.keySet().stream().anyMatch(a -> StoredAttributes
+                                .of(table.table(), a).map(d -> !d.technical()).orElse(false)))
+                                .forEach(entry -> audited.read(table, table.keyOf(entry)));
                         batchRead.keys(table, page.stream().map(table::keyOf).toList());
                         batch(table, page);
+                        audited.writeIfFull();
                         report.batchDone();
                         run.progress().batch(report.batches(), report.deleted(), table.name(), day);
                     }

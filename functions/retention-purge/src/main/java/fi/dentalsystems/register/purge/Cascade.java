@@ -50,8 +50,11 @@ final class Cascade implements ItemDelete.Dependents {
     private final Backoff backoff;
     private final PurgeReport report;
     private final boolean dryRun;
+    private final PurgedIds audited;
 
-    Cascade(MeteredTables tables, ItemDelete deletes, Backoff backoff, PurgeReport report, boolean dryRun) {
+    Cascade(MeteredTables tables, ItemDelete deletes, Backoff backoff, PurgeReport report, boolean dryRun,
+            PurgedIds audited) {
+        this.audited = audited;
         this.tables = tables;
         this.deletes = deletes;
         this.backoff = backoff;
@@ -132,6 +135,10 @@ final class Cascade implements ItemDelete.Dependents {
                     .expressionAttributeNames(names).projectionExpression(projection.toString());
             under.index.ifPresent(query::indexName);
         }, () -> true, page -> page.forEach(i -> keys.add(table.keyOf(i))));
+        if (table == PurgeTable.CREDENTIALS) {
+            // a credential's key holds its service (authentication data): read, so named (issue 14)
+            keys.forEach(k -> audited.read(table, k));
+        }
         return keys;
     }
 }

@@ -1,5 +1,6 @@
 package fi.dentalsystems.register.purge;
 
+import fi.dentalsystems.register.core.store.CustomerItem;
 import fi.dentalsystems.register.core.store.LegalHolds;
 import fi.dentalsystems.register.core.store.PurgeableItem;
 import fi.dentalsystems.register.core.store.RequestItem;
@@ -43,8 +44,11 @@ final class ItemDelete {
     private final RetentionPurge.Run run;
     private final RequestEvidence evidence;
     private final Set<String> dryRunGone = ConcurrentHashMap.newKeySet();
+    private final PurgedIds audited;
 
-    ItemDelete(MeteredTables tables, HeldItems held, RetentionPurge.Run run, RequestEvidence evidence) {
+    ItemDelete(MeteredTables tables, HeldItems held, RetentionPurge.Run run, RequestEvidence evidence,
+               PurgedIds audited) {
+        this.audited = audited;
         this.evidence = evidence;
         this.tables = tables;
         this.held = held;
@@ -140,12 +144,17 @@ final class ItemDelete {
     }
 
     private Outcome reduce(PurgeTable table, Map<String, AttributeValue> key) {
-        return switch (evidence.reduce(key.get(RequestItem.REQUEST_ID).s(), run.now())) {
-            case MINIMISED -> Outcome.MINIMISED;
+        String requestId = key.get(RequestItem.REQUEST_ID).s();
+        return switch (evidence.reduce(requestId, run.now())) {
+            case MINIMISED -> {
+                audited.minimised(requestId);
+                yield Outcome.MINIMISED;
+            }
             case GONE -> Outcome.GONE;
             // its condition failed: changed meanwhile (a hold placed, a new event, or minimised
             // already while its index entry lagged); judged again, and met again next time
             case NOT_DUE -> {
+                audited.read(table, key);
                 Judgement again = judge(table, key, Due.ON_ITS_CLOCK);
                 if (again.outcome() == Outcome.DELETED && again.item().containsKey(RequestItem.MINIMISED_AT)) {
                     yield conditionally(table, key, Due.ON_ITS_CLOCK);
@@ -161,6 +170,7 @@ final class ItemDelete {
                 .expressionAttributeNames(due.names(table))
                 .expressionAttributeValues(due.values(run.epochSecond())));
         if (deleted) {
+            audited.deleted(table, key);
             return Outcome.DELETED;
         }
         Judgement why = judge(table, key, due);
@@ -198,6 +208,10 @@ final class ItemDelete {
         Map<String, AttributeValue> item = tables.judged(table, key);
         if (item == null) {
             return new Judgement(Outcome.GONE, null);
+        }
+        if (item.containsKey(CustomerItem.BUSINESS_ID)) {
+            // a customer's business id is read for its claim: named, whatever the judgement (issue 14)
+            audited.read(table, key);
         }
         if (ItemHolds.own(item, run.now()).isPresent()) {
             return new Judgement(Outcome.HELD, item);

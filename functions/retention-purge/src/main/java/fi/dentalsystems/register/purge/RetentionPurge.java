@@ -114,7 +114,11 @@ final class RetentionPurge {
         PurgeReport report = new PurgeReport(adopted.map(PurgeCheckpoint.OpenRun::runId)
                 .orElseGet(() -> "pur_" + Ulid.next(run.now())), run.dryRun());
         adopted.ifPresent(o -> report.resume(o.counts()));
-        BucketPurge buckets = bucketsOf(run, report, deletes);
+        AuditLog.Access access = new AuditLog.Access(new Caller("retention-purge", Set.of()), "schedule", report.runId(),
+                "retention");
+        PurgedIds audited = new PurgedIds(audit, new AuditLog.Access(access.caller(), PurgedIds.ROUTE, report.runId(),
+                access.purpose()), report.runId(), report::addCapacity);
+        BucketPurge buckets = bucketsOf(run, report, deletes, audited);
         Map<PurgeTable, LocalDate> cleared = checkpoint.clearedThrough();
         LocalDate today = LocalDate.ofInstant(run.now(), RetentionPolicy.HELSINKI);
         // a day is left behind only once no writer can still put an item into it (writers clamp
@@ -144,11 +148,12 @@ final class RetentionPurge {
                 break;
             }
         }
+        // the ids of what went, before the report that counts them (issue 14)
+        audited.writeAll();
         report.addCapacity(bookkeeping[0]);
         report.finish(wallClock.millis() - started, complete);
         if (complete || run.dryRun() || !checkpoint.park(report.runId(), report.counts())) {
-            audit.recordReport(new AuditLog.Access(new Caller("retention-purge", Set.of()), "schedule", report.runId(),
-                            "retention"), run.dryRun() ? AuditAction.READ : AuditAction.DELETE,
+            audit.recordReport(access, run.dryRun() ? AuditAction.READ : AuditAction.DELETE,
                     new AuditTarget(TargetType.PURGE_RUN, report.runId()), report.counts());
         }
         return report;
@@ -159,12 +164,12 @@ final class RetentionPurge {
     }
 
     /** The parts of one invocation's work; the hold lookups and a dry run's tally live as long as it. */
-    private BucketPurge bucketsOf(Run run, PurgeReport report, Executor inFlightDeletes) {
+    private BucketPurge bucketsOf(Run run, PurgeReport report, Executor inFlightDeletes, PurgedIds audited) {
         MeteredTables metered = new MeteredTables(dynamoDb, tables, report::addCapacity);
         HeldItems held = new HeldItems(metered, run);
-        ItemDelete deletes = new ItemDelete(metered, held, run, evidence);
-        Cascade cascade = new Cascade(metered, deletes, backoff, report, run.dryRun());
+        ItemDelete deletes = new ItemDelete(metered, held, run, evidence, audited);
+        Cascade cascade = new Cascade(metered, deletes, backoff, report, run.dryRun(), audited);
         ItemPurge items = new ItemPurge(new ItemHolds(metered, run.now(), wallClock::millis), held, deletes, cascade);
-        return new BucketPurge(metered, items, backoff, report, run, safetyMillis, batchRead, inFlightDeletes);
+        return new BucketPurge(metered, items, backoff, report, run, safetyMillis, batchRead, inFlightDeletes, audited);
     }
 }

@@ -121,9 +121,13 @@ class PurgeCostTest {
                 + r.count(RegisterTable.CONTACTS) - total / 50).isEqualTo(total);
         String firstDay = RetentionPolicy.bucket(NOW.minus(Duration.ofDays(4)));
         Map<String, Object> report = r.purge(NOW, firstDay, inFlight).handleRequest(Map.of(), null);
+        long lists = r.auditEntries().stream().filter(i -> i.containsKey("route")
+                && i.get("route").s().equals(PurgedIds.ROUTE)).count();
+        assertThat(lists).as("the 700 personal items deleted named by id, up to %d an entry", PurgedIds.PER_ENTRY)
+                .isEqualTo(2);
         assertThat(r.count(RegisterTable.HISTORY) + r.auditEntries().size() + r.count(RegisterTable.CREDENTIALS)
-                + r.count(RegisterTable.CONTACTS) - total / 50)
-                .as("only the due ones went; the purge wrote one audit entry, its report")
+                + r.count(RegisterTable.CONTACTS) - total / 50 - lists)
+                .as("only the due ones went; the purge wrote its report and the lists of what it deleted")
                 .isEqualTo(total - DUE + 1);
         assertThat(r.count(RegisterTable.CONTACTS)).as("the due contacts went, their customers stay")
                 .isEqualTo(total / 50);

@@ -96,12 +96,15 @@ public final class AuditLog {
         append(items, now);
     }
 
-    /** A job's report (the purge's): one entry whose details are counts, ids and numbers only. */
-    public void recordReport(Access access, AuditAction action, AuditTarget target, Map<String, Long> details) {
+    /**
+     * A job's report (the purge's), or its list of the ids it deleted: one entry whose details are counts,
+     * ids and numbers only. Answers the capacity units its write consumed (the job reports its cost).
+     */
+    public double recordReport(Access access, AuditAction action, AuditTarget target, Map<String, Long> details) {
         Instant now = clock.instant();
         AuditItem item = toItem(access, action, target, now);
         item.setDetails(new java.util.TreeMap<>(details));
-        append(List.of(item), now);
+        return append(List.of(item), now);
     }
 
     /**
@@ -112,7 +115,7 @@ public final class AuditLog {
     @edu.umd.cs.findbugs.annotations.SuppressFBWarnings(value = "THROWS_METHOD_THROWS_RUNTIMEEXCEPTION",
             justification = "Rethrows the write's own failure after ending the chain: the caller must not answer "
                     + "a request whose audit entry was not stored")
-    private void append(List<AuditItem> items, Instant now) {
+    private double append(List<AuditItem> items, Instant now) {
         synchronized (chainLock) {
             if (chain == null) {
                 chain = new Chain(Ulid.next(now));
@@ -121,6 +124,7 @@ public final class AuditLog {
             long seq = c.seq;
             String prevId = c.headEntryId;
             String prevHash = c.headHash;
+            double units = 0;
             try {
                 for (AuditItem item : items) {
                     item.setChainId(c.chainId);
@@ -128,7 +132,7 @@ public final class AuditLog {
                     item.setPrevEntryId(prevId);
                     item.setPrevHash(prevHash);
                     item.setHash(AuditHash.of(item));
-                    putNew(item);
+                    units += putNew(item);
                     prevId = AuditHash.entryId(item);
                     prevHash = item.getHash();
                     c.seq = seq;
@@ -144,15 +148,21 @@ public final class AuditLog {
             if (c.anchoredAt == null || !now.isBefore(c.anchoredAt.plus(ANCHOR_EVERY))) {
                 anchorQuietly(c, now);
             }
+            return units;
         }
     }
 
-    private void putNew(AuditItem item) {
+    /** The capacity units the put consumed (0 where the engine does not say). */
+    private double putNew(AuditItem item) {
         try {
-            table.putItem(r -> r.item(item).conditionExpression(NEW_ITEM));
+            var written = table.putItemWithResponse(r -> r.item(item).conditionExpression(NEW_ITEM)
+                    .returnConsumedCapacity(software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity.TOTAL));
+            return written.consumedCapacity() == null || written.consumedCapacity().capacityUnits() == null ? 0
+                    : written.consumedCapacity().capacityUnits();
         } catch (software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException ours) {
             // the key holds a fresh ULID: only this put's own retry (the SDK's, after a lost answer) can
             // have written it first, so the entry is there
+            return 0;
         }
     }
 

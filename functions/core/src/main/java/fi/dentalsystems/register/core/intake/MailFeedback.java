@@ -69,6 +69,8 @@ public final class MailFeedback {
             boolean seen = r.events().stream().anyMatch(e -> e.kind().equals(kind)
                     && e.note().filter(n -> n.endsWith("feedback " + notice.feedbackId())).isPresent());
             if (seen) {
+                // SES or SNS delivered it twice: nothing changes, but the request was read (issue 14)
+                audit.record(access(notice), AuditAction.READ, new AuditTarget(TargetType.REQUEST, r.requestId()));
                 return Result.ALREADY_RECORDED;
             }
             try {
@@ -76,10 +78,14 @@ public final class MailFeedback {
             } catch (StaleVersionException raced) {
                 continue; // another write moved the request on: read it again
             }
-            audit.record(new AuditLog.Access(new Caller(actor, Set.of()), "mail feedback", notice.feedbackId(),
-                    Purpose.ADMINISTRATION.code()), AuditAction.UPDATE, new AuditTarget(TargetType.REQUEST, r.requestId()));
+            audit.record(access(notice), AuditAction.UPDATE, new AuditTarget(TargetType.REQUEST, r.requestId()));
             return Result.RECORDED;
         }
         throw new StaleVersionException(TargetType.REQUEST);
+    }
+
+    private AuditLog.Access access(Notice notice) {
+        return new AuditLog.Access(new Caller(actor, Set.of()), "mail feedback", notice.feedbackId(),
+                Purpose.ADMINISTRATION.code());
     }
 }

@@ -56,13 +56,18 @@ public final class DuplicateRequests {
             List<DataSubjectRequest> group = group(self);
             String original = group.get(0).requestId();
             try {
+                List<AuditTarget> onlyRead = new ArrayList<>();
                 for (DataSubjectRequest member : group) {
                     if (!member.requestId().equals(original)
                             && !member.duplicateOf().filter(original::equals).isPresent()) {
                         requests.update(member.duplicateOf(original));
                         audit.record(who, AuditAction.UPDATE, new AuditTarget(TargetType.REQUEST, member.requestId()));
+                    } else if (!member.requestId().equals(stored.requestId())) {
+                        // the person's other request, read to find the group's earliest (issue 14)
+                        onlyRead.add(new AuditTarget(TargetType.REQUEST, member.requestId()));
                     }
                 }
+                audit.record(who, AuditAction.READ, onlyRead);
                 return requests.find(stored.requestId()).orElse(self);
             } catch (StaleVersionException raced) {
                 // a member changed meanwhile (another link, a verification): read the group again

@@ -86,10 +86,17 @@ public final class ErasureFulfilment {
         if (approved.status() == RequestStatus.COMPLETED) {
             // completed earlier: only the answer may still be owed; the kept records are the restricted ones
             String key = ContactRepository.emailKey(approved.email());
-            List<String> kept = customers.withEmail(key).stream()
+            List<Customer> organisations = customers.withEmail(key);
+            List<String> kept = organisations.stream()
                     .filter(c -> c.restriction().isPresent()).map(Customer::businessId).toList();
             // what erasure left of the person's contact records is what a legal hold kept
-            int held = contacts.withEmail(key).size();
+            List<Contact> left = contacts.withEmail(key);
+            int held = left.size();
+            // read again to word the answer: audited (issue 14)
+            List<AuditTarget> read = new ArrayList<>();
+            organisations.forEach(c -> read.add(new AuditTarget(TargetType.CUSTOMER, c.customerId())));
+            left.forEach(c -> read.add(new AuditTarget(TargetType.CONTACT, c.contactId())));
+            audit.record(access, AuditAction.READ, read);
             return answer.send(approved, mails.erasureDone(approved, kept, held), access, now);
         }
         if (!approved.status().canMoveTo(RequestStatus.COMPLETED)) {
@@ -191,7 +198,7 @@ public final class ErasureFulfilment {
     /** Restricts the held record in the request's name (re-runnable: an already restricted record is left as it is). */
     private void restrict(String contactId, String requestId, Instant now) {
         contacts.modify(contactId, c -> c.isRestricted() ? Optional.empty() : Optional.of(c.restricted(now, requestId)),
-                customerId -> customers.find(customerId).flatMap(Customer::endedAt));
+                customers::relationshipEnded);
     }
 
     private void minimise(DataSubjectRequest r) {

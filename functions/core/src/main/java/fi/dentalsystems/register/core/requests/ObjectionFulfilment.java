@@ -10,7 +10,6 @@ import fi.dentalsystems.register.core.audit.AuditLog;
 import fi.dentalsystems.register.core.audit.AuditTarget;
 import fi.dentalsystems.register.core.domain.TargetType;
 import fi.dentalsystems.register.core.domain.Contact;
-import fi.dentalsystems.register.core.domain.Customer;
 import fi.dentalsystems.register.core.mail.Mailer;
 import fi.dentalsystems.register.core.marketing.SuppressionKey;
 import fi.dentalsystems.register.core.store.ContactRepository;
@@ -73,11 +72,13 @@ public final class ObjectionFulfilment {
             return verified;
         }
         List<AuditTarget> changed = new ArrayList<>();
+        List<AuditTarget> onlyRead = new ArrayList<>();
         for (Contact contact : contacts.withEmail(ContactRepository.emailKey(verified.email()))) {
-            if (markObjecting(contact.contactId(), verified.requestId(), now)) {
-                changed.add(new AuditTarget(TargetType.CONTACT, contact.contactId()));
-            }
+            AuditTarget target = new AuditTarget(TargetType.CONTACT, contact.contactId());
+            (markObjecting(contact.contactId(), verified.requestId(), now) ? changed : onlyRead).add(target);
         }
+        // a record that already objected is read and left as it is (issue 14: audited all the same)
+        audit.record(access, AuditAction.READ, onlyRead);
         suppression.suppress(keys.of(verified.email()), verified.requestId(), now);
         // audit before completing: a crash in between repeats an audit item, never loses one
         changed.add(new AuditTarget(TargetType.REQUEST, verified.requestId()));
@@ -95,6 +96,6 @@ public final class ObjectionFulfilment {
     /** True when this run marked the contact. */
     private boolean markObjecting(String contactId, String requestId, Instant now) {
         return contacts.modify(contactId, c -> c.objectsToMarketing() ? Optional.empty() : Optional.of(c.objected(now, requestId)),
-                customerId -> customers.find(customerId).flatMap(Customer::endedAt));
+                customers::relationshipEnded);
     }
 }

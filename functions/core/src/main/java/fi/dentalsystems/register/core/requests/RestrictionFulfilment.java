@@ -11,7 +11,6 @@ import fi.dentalsystems.register.core.audit.AuditLog;
 import fi.dentalsystems.register.core.audit.AuditTarget;
 import fi.dentalsystems.register.core.domain.TargetType;
 import fi.dentalsystems.register.core.domain.Contact;
-import fi.dentalsystems.register.core.domain.Customer;
 import fi.dentalsystems.register.core.mail.Mailer;
 import fi.dentalsystems.register.core.store.ContactRepository;
 import fi.dentalsystems.register.core.store.CustomerRepository;
@@ -62,11 +61,13 @@ public final class RestrictionFulfilment {
             throw new IllegalTransitionException("A " + approved.status() + " request cannot be completed; verify it first.");
         }
         List<AuditTarget> changed = new ArrayList<>();
+        List<AuditTarget> onlyRead = new ArrayList<>();
         for (Contact contact : contacts.withEmail(ContactRepository.emailKey(approved.email()))) {
-            if (restrict(contact.contactId(), approved.requestId(), now)) {
-                changed.add(new AuditTarget(TargetType.CONTACT, contact.contactId()));
-            }
+            AuditTarget target = new AuditTarget(TargetType.CONTACT, contact.contactId());
+            (restrict(contact.contactId(), approved.requestId(), now) ? changed : onlyRead).add(target);
         }
+        // already restricted (a re-run, another request): read and left as it is, audited all the same (issue 14)
+        audit.record(access, AuditAction.READ, onlyRead);
         changed.add(new AuditTarget(TargetType.REQUEST, approved.requestId()));
         audit.record(access, AuditAction.UPDATE, changed);
         DataSubjectRequest completed = requests.update(RequestLifecycle.complete(
@@ -88,11 +89,12 @@ public final class RestrictionFulfilment {
         }
         mailer.send(mails.restrictionLifted(completed, reason));
         List<AuditTarget> changed = new ArrayList<>();
+        List<AuditTarget> onlyRead = new ArrayList<>();
         for (Contact contact : contacts.withEmail(ContactRepository.emailKey(completed.email()))) {
-            if (unrestrict(contact.contactId(), completed.requestId(), now)) {
-                changed.add(new AuditTarget(TargetType.CONTACT, contact.contactId()));
-            }
+            AuditTarget target = new AuditTarget(TargetType.CONTACT, contact.contactId());
+            (unrestrict(contact.contactId(), completed.requestId(), now) ? changed : onlyRead).add(target);
         }
+        audit.record(access, AuditAction.READ, onlyRead);
         changed.add(new AuditTarget(TargetType.REQUEST, completed.requestId()));
         audit.record(access, AuditAction.UPDATE, changed);
         return requests.update(RequestLifecycle.note(requests.find(completed.requestId()).orElseThrow(), "LIFTED",
@@ -102,11 +104,11 @@ public final class RestrictionFulfilment {
     private boolean unrestrict(String contactId, String requestId, Instant now) {
         return contacts.modify(contactId, c -> c.restriction().filter(r -> r.requestId().equals(requestId))
                         .map(r -> c.unrestricted(now)),
-                customerId -> customers.find(customerId).flatMap(Customer::endedAt));
+                customers::relationshipEnded);
     }
 
     private boolean restrict(String contactId, String requestId, Instant now) {
         return contacts.modify(contactId, c -> c.isRestricted() ? Optional.empty() : Optional.of(c.restricted(now, requestId)),
-                customerId -> customers.find(customerId).flatMap(Customer::endedAt));
+                customers::relationshipEnded);
     }
 }

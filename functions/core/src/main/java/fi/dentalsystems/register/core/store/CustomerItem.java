@@ -20,6 +20,8 @@ public final class CustomerItem extends PurgeableItem {
     /** On a business-id claim: the customer that holds the claim. */
     public static final String CLAIMED_BY = "claimedBy";
     public static final String BUSINESS_ID = "businessId";
+    public static final String EMAIL_KEY = "emailKey";
+    public static final String ENDED_AT = "endedAt";
 
     public static final StaticTableSchema<CustomerItem> SCHEMA = StaticTableSchema.builder(CustomerItem.class)
             .newItemSupplier(CustomerItem::new)
@@ -37,6 +39,10 @@ public final class CustomerItem extends PurgeableItem {
                     .setter(CustomerItem::setBusinessId).tags(secondaryPartitionKey(BY_BUSINESS_ID)))
             .addAttribute(String.class, a -> a.name("email").getter(CustomerItem::getEmail)
                     .setter(CustomerItem::setEmail))
+            // the normalised address, so the erasure's and export's scan filters in the table and reads only the
+            // organisations whose address is the person's (issue 14: no unaudited read of anyone else)
+            .addAttribute(String.class, a -> a.name(EMAIL_KEY).getter(CustomerItem::getEmailKey)
+                    .setter(CustomerItem::setEmailKey))
             .addAttribute(String.class, a -> a.name("phone").getter(CustomerItem::getPhone)
                     .setter(CustomerItem::setPhone))
             .addAttribute(String.class, a -> a.name("street").getter(CustomerItem::getStreet)
@@ -78,6 +84,7 @@ public final class CustomerItem extends PurgeableItem {
     private String nameKey;
     private String businessId;
     private String email;
+    private String emailKey;
     private String phone;
     private String street;
     private String postalCode;
@@ -107,6 +114,8 @@ public final class CustomerItem extends PurgeableItem {
     public void setBusinessId(String v) { businessId = v; }
     public String getEmail() { return email; }
     public void setEmail(String v) { email = v; }
+    public String getEmailKey() { return emailKey; }
+    public void setEmailKey(String v) { emailKey = v; }
     public String getPhone() { return phone; }
     public void setPhone(String v) { phone = v; }
     public String getStreet() { return street; }

@@ -164,7 +164,12 @@ public final class CustomerRepository {
         return new Page<>(result, Optional.empty());
     }
 
-    /** Customers whose own contact address is this one (a sole trader's, say). A scan: erasure is rare, the table small. */
+    /**
+     * Customers whose own contact address is this one (a sole trader's, say). A scan — erasure is rare, the
+     * table small — filtered in the table on the stored normalised address, so that no other organisation's
+     * record reaches the function (every record read is audited, issue 14). An item written before
+     * {@code emailKey} existed has none: it comes back and is matched here, until its next write gives it one.
+     */
     public List<Customer> withEmail(String emailKey) {
         return withEmailKey(emailKey::equals);
     }
@@ -173,14 +178,30 @@ public final class CustomerRepository {
     public List<Customer> withEmailKey(java.util.function.Predicate<String> matches) {
         List<Customer> found = new ArrayList<>();
         table.scan(ScanEnhancedRequest.builder().filterExpression(Expression.builder()
-                        .expression("recordType = :customer")
-                        .putExpressionValue(":customer", AttributeValue.fromS(CustomerItem.CUSTOMER)).build()).build())
+                        .expression("recordType = :customer AND (#key = :key OR attribute_not_exists(#key))")
+                        .putExpressionName("#key", CustomerItem.EMAIL_KEY)
+                        .putExpressionValue(":customer", AttributeValue.fromS(CustomerItem.CUSTOMER))
+                        .putExpressionValue(":key", AttributeValue.fromS(emailKey)).build()).build())
                 .items().forEach(i -> {
                     if (i.getEmail() != null && matches.test(ContactRepository.emailKey(i.getEmail()))) {
                         found.add(toCustomer(i));
                     }
                 });
         return found;
+    }
+
+    /**
+     * When the customer's relationship ended (the retention clock of its contacts), read without any of
+     * its personal data: a projection of the two technical attributes, so setting a contact's clock is
+     * no read of the organisation's record (GDPR art. 5(1)(c); issue 14).
+     */
+    public Optional<Instant> relationshipEnded(String customerId) {
+        var pages = table.query(software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest.builder()
+                .queryConditional(QueryConditional.keyEqualTo(Key.builder().partitionValue(customerId).build()))
+                .attributesToProject("recordType", CustomerItem.ENDED_AT).build()).iterator();
+        return pages.hasNext() ? pages.next().items().stream()
+                .filter(i -> CustomerItem.CUSTOMER.equals(i.getRecordType()))
+                .findFirst().map(CustomerItem::getEndedAt).map(Instant::parse) : Optional.empty();
     }
 
     /**
@@ -216,6 +237,7 @@ public final class CustomerRepository {
         item.setNameKey(nameKey(c.name()));
         item.setBusinessId(c.businessId());
         item.setEmail(c.email());
+        item.setEmailKey(c.email() == null ? null : ContactRepository.emailKey(c.email()));
         item.setPhone(c.phone());
         item.setStreet(c.billingAddress().street());
         item.setPostalCode(c.billingAddress().postalCode());

@@ -69,6 +69,25 @@ public final class RequestRepository {
         return toRequest(item);
     }
 
+    /**
+     * How many RECEIVED requests were parked by the intake (an {@code intake.parked} reason) and received
+     * before {@code cutoff}: counted in the index with a filter and a projection of the id only, so the
+     * watch reads no request's personal data and owes no audit entry (GDPR art. 5(1)(c); issue 14).
+     */
+    public int countParkedReceivedBefore(Instant cutoff) {
+        software.amazon.awssdk.enhanced.dynamodb.Expression filter = software.amazon.awssdk.enhanced.dynamodb.Expression
+                .builder().expression("attribute_exists(#intake.#parked) AND #received < :cutoff")
+                .expressionNames(Map.of("#intake", "intake", "#parked", "parked", "#received", "receivedAt"))
+                .expressionValues(Map.of(":cutoff", AttributeValue.fromS(Timestamps.sortable(cutoff)))).build();
+        int[] count = {0};
+        table.index(RequestItem.BY_STATUS_DUE).query(QueryEnhancedRequest.builder()
+                        .queryConditional(QueryConditional.keyEqualTo(Key.builder()
+                                .partitionValue(RequestStatus.RECEIVED.name()).build()))
+                        .filterExpression(filter).attributesToProject("requestId").build())
+                .forEach(p -> count[0] += p.items().size());
+        return count[0];
+    }
+
     /** Requests in a status whose deadline is before {@code dueBefore}, soonest first, from the index. */
     public Page<DataSubjectRequest> byStatusDueBefore(RequestStatus status, Instant dueBefore, int limit,
                                                       Optional<String> cursor) {
@@ -93,8 +112,25 @@ public final class RequestRepository {
         if (r.isMinimised() || r.email().isEmpty()) {
             return List.of();
         }
-        return withEmail(ContactRepository.emailKey(r.email())).stream()
-                .filter(o -> o.type() == r.type() && o.status().isOpen() && !o.requestId().equals(r.requestId()))
+        // filtered in the index: the person's other requests (closed ones, other types) never reach the
+        // function, so what it reads is what it audits (issue 14)
+        Map<String, AttributeValue> values = new LinkedHashMap<>();
+        values.put(":type", AttributeValue.fromS(r.type().name()));
+        List<String> open = new ArrayList<>();
+        for (RequestStatus s : RequestStatus.open()) {
+            values.put(":" + s.name(), AttributeValue.fromS(s.name()));
+            open.add(":" + s.name());
+        }
+        software.amazon.awssdk.enhanced.dynamodb.Expression filter = software.amazon.awssdk.enhanced.dynamodb.Expression
+                .builder().expression("#type = :type AND #status IN (" + String.join(", ", open) + ")")
+                .expressionNames(Map.of("#type", "type", "#status", "status")).expressionValues(values).build();
+        List<DataSubjectRequest> found = new ArrayList<>();
+        table.index(RequestItem.BY_EMAIL).query(QueryEnhancedRequest.builder()
+                        .queryConditional(QueryConditional.keyEqualTo(Key.builder()
+                                .partitionValue(ContactRepository.emailKey(r.email())).build()))
+                        .filterExpression(filter).build())
+                .forEach(p -> p.items().forEach(i -> found.add(toRequest(i))));
+        return found.stream().filter(o -> !o.requestId().equals(r.requestId()))
                 .sorted(java.util.Comparator.comparing(DataSubjectRequest::receivedAt)
                         .thenComparing(DataSubjectRequest::requestId)).toList();
     }

@@ -83,7 +83,7 @@ public final class StoredAttributes {
             technical(t, LegalHolds.HOLD_UNTIL, LegalHolds.HOLD_REASON, LegalHolds.HELD_BY, LegalHolds.HELD_AT);
         }
 
-        technical(RegisterTable.CUSTOMERS, "customerId", "recordType", "claimedBy", "nameKey", "status", "endedAt",
+        technical(RegisterTable.CUSTOMERS, "customerId", "recordType", "claimedBy", "nameKey", "emailKey", "status", "endedAt",
                 "createdAt", "updatedAt", "restrictedAt", "restrictionReason", "version");
         personal(RegisterTable.CUSTOMERS, CUSTOMER_DETAILS, "name", "phone", "street", "postalCode", "city",
                 "country", "eInvoiceAddress", "marketingOptOut");

@@ -20,8 +20,8 @@ import java.util.function.Consumer;
  * checks that every call which touched personal data — an item read or queried with a personal
  * attribute (core {@code StoredAttributes}: one with a category), an item written with one, an update
  * setting one, a delete — has an audit entry written in the same invocation naming that item (its id
- * inside the entry's targetId). Technical reads (a legal hold's fields, a business-id claim) need
- * none. What is not audited is kept in {@link #unaudited()}.
+ * inside the entry's targetId, or a key of its details: a job's list of the ids it deleted). Technical
+ * reads (a legal hold's fields, a business-id claim) need none. What is not audited is kept in {@link #unaudited()}.
  */
 public final class AuditCompleteness {
     /** The tables that hold personal data, and the attributes that name an item of theirs. */
@@ -120,6 +120,10 @@ public final class AuditCompleteness {
             if (item.containsKey("targetId")) {
                 audited.add(item.get("targetId").s());
             }
+            // a job's list of the ids it deleted or changed (the purge's, decision 0012 "Completeness")
+            if (item.containsKey("details") && item.get("details").hasM()) {
+                audited.addAll(item.get("details").m().keySet());
+            }
             return;
         }
         List<String> idNames = PERSONAL.get(table);
@@ -150,6 +154,10 @@ public final class AuditCompleteness {
         boolean personalChange = method.equals("deleteItem") || (method.equals("updateItem")
                 && ((Map<String, String>) request.getClass().getMethod("expressionAttributeNames").invoke(request)).values()
                 .stream().anyMatch(n -> personal(registerTable, n)));
+        if (method.equals("updateItem") && !personalChange) {
+            // an update that sets no personal attribute (a purge clock, a hold) changes none: its key only addresses it
+            return;
+        }
         for (Map<String, AttributeValue> item : items) {
             if (!personalChange && item.keySet().stream().noneMatch(n -> personal(registerTable, n))) {
                 continue;
@@ -160,6 +168,16 @@ public final class AuditCompleteness {
                 if (v != null && v.s() != null) {
                     ids.add(v.s());
                 }
+            }
+            // a history entry's key holds its id after the time (<occurredAt>#<entryId>)
+            AttributeValue entryKey = item.get("entryKey");
+            if (table.equals("HistoryTable") && entryKey != null && entryKey.s() != null) {
+                ids.add(entryKey.s().substring(entryKey.s().lastIndexOf('#') + 1));
+            }
+            // a business-id claim is technical: its id is the business id's key, not a customer's
+            if (ids.stream().anyMatch(id -> id.startsWith(
+                    fi.dentalsystems.register.core.store.CustomerRepository.CLAIM_PREFIX))) {
+                continue;
             }
             if (!ids.isEmpty()) {
                 touched.add(new Touch(method + " on " + table, ids));
