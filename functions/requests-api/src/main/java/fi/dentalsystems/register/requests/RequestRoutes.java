@@ -309,6 +309,12 @@ final class RequestRoutes {
         java.util.List<fi.dentalsystems.register.core.audit.AuditTarget> read = new java.util.ArrayList<>(exported.records());
         read.add(target(r));
         audit.record(access(request), AuditAction.READ, read);
+        // the review: the person's copy, and beside it what staff withheld and why (art. 15(4), decision 0018)
+        if (!r.redactions().isEmpty() && format.equals("json")) {
+            Map<String, Object> review = new java.util.LinkedHashMap<>(export);
+            review.put("redactions", r.redactions().stream().map(RedactionRoutes::json).toList());
+            return ApiResponse.json(200, Json.write(review));
+        }
         if (format.equals("html")) {
             return new ApiResponse(200, Map.of("content-type", "text/html; charset=utf-8"),
                     Optional.of(fi.dentalsystems.register.core.requests.AccessExportHtml.render(export, r.language())));

@@ -44,6 +44,7 @@ public final class RequestsApiHandler
         String publicBaseUrl = register.requiredVariable("PUBLIC_BASE_URL");
         RequestRoutes routes = new RequestRoutes(register, register.requestFulfilments(exportStore, publicBaseUrl),
                 register.accessExport(), publicBaseUrl);
+        RedactionRoutes redactions = new RedactionRoutes(register, register.accessExport());
         LegalHoldRoutes holds = new LegalHoldRoutes(HoldTarget.REQUEST, "requestId", register.holds(), register.audit(),
                 register.clock());
         this.api = new HttpApiAdapter(List.of(
@@ -57,6 +58,8 @@ public final class RequestsApiHandler
                 new Route("POST /requests/{requestId}/lift", STAFF, routes::lift),
                 new Route("GET /requests/{requestId}/records", STAFF, routes::records),
                 new Route("GET /requests/{requestId}/export", STAFF, routes::export),
+                new Route("POST /requests/{requestId}/export/redactions", STAFF, redactions::redact),
+                new Route("DELETE /requests/{requestId}/export/redactions/{redactionId}", STAFF, redactions::undo),
                 new Route("POST /requests/{requestId}/reject", STAFF, routes::reject),
                 new Route("GET /requests/{requestId}/hold", ADMIN, holds::get),
                 new Route("PUT /requests/{requestId}/hold", ADMIN, holds::put),

@@ -101,7 +101,7 @@ class AccessExportDeliveryEndToEndTest {
                     .matcher(page.body());
             assertThat(data.find()).as("the JSON download").isTrue();
             String json = new String(Base64.getDecoder().decode(data.group(1)), StandardCharsets.UTF_8);
-            assertThat(json).contains("\"schemaVersion\":\"2\"").contains("Aada Äänekoski").contains(requestId)
+            assertThat(json).contains("\"schemaVersion\":\"3\"").contains("Aada Äänekoski").contains(requestId)
                     .doesNotContain("Bertta");
             assertThat(stored).as("a served export is deleted").doesNotExist();
 

@@ -16,7 +16,9 @@ import java.util.Optional;
  * with a fresh link went out. {@code spentTokenHash}: the hash of the link that verified it, so the
  * person re-opening their own link can be told "already confirmed" and nobody else can.
  * {@code minimisation}: present once the closed request was reduced to evidence; {@code email} is
- * then empty and the address lives on only as the minimisation's peppered hash.
+ * then empty and the address lives on only as the minimisation's peppered hash. {@code redactions}:
+ * what staff hold back from an ACCESS request's copy (art. 15(4)); free text, so they go with the
+ * name and details when the request is minimised or reduced to evidence.
  */
 public record DataSubjectRequest(
         String requestId,
@@ -40,6 +42,7 @@ public record DataSubjectRequest(
         Optional<Instant> remindedAt,
         Optional<String> spentTokenHash,
         Optional<Minimisation> minimisation,
+        List<Redaction> redactions,
         long version) {
 
     public static final String ID_PREFIX = "req_";
@@ -47,6 +50,7 @@ public record DataSubjectRequest(
     public DataSubjectRequest {
         events = List.copyOf(events);
         intake = Map.copyOf(intake);
+        redactions = List.copyOf(redactions);
     }
 
     public boolean isOverdue(Instant now) {
@@ -69,7 +73,7 @@ public record DataSubjectRequest(
     public DataSubjectRequest minimised() {
         return new DataSubjectRequest(requestId, type, status, channel, receivedAt, originalDueAt, dueAt, extension,
                 email, Optional.empty(), Optional.empty(), language, tokenHash, tokenExpiresAt, verifiedAt, events,
-                intake, duplicateOf, remindedAt, spentTokenHash, minimisation, version);
+                intake, duplicateOf, remindedAt, spentTokenHash, minimisation, List.of(), version);
     }
 
     /**
@@ -89,34 +93,41 @@ public record DataSubjectRequest(
         return new DataSubjectRequest(requestId, type, status, channel, receivedAt, originalDueAt, dueAt,
                 extensionWithoutReason, "", Optional.empty(), Optional.empty(), language, Optional.empty(),
                 Optional.empty(), verifiedAt, bare, Map.of(), duplicateOf, remindedAt, Optional.empty(),
-                Optional.of(new Minimisation(at, addressHash, RequestLifecycle.outcome(this))), version);
+                Optional.of(new Minimisation(at, addressHash, RequestLifecycle.outcome(this))), List.of(), version);
     }
 
     /** The same request of another type (staff classified an UNCLASSIFIED mail). */
     public DataSubjectRequest withType(RequestType newType) {
         return new DataSubjectRequest(requestId, newType, status, channel, receivedAt, originalDueAt, dueAt, extension,
                 email, name, details, language, tokenHash, tokenExpiresAt, verifiedAt, events, intake, duplicateOf,
-                remindedAt, spentTokenHash, minimisation, version);
+                remindedAt, spentTokenHash, minimisation, redactions, version);
     }
 
     /** The same request under a given id, with intake facts of an emailed request. */
     public DataSubjectRequest withMailIntake(String newRequestId, Map<String, String> newIntake) {
         return new DataSubjectRequest(newRequestId, type, status, channel, receivedAt, originalDueAt, dueAt, extension,
                 email, name, details, language, tokenHash, tokenExpiresAt, verifiedAt, events, newIntake, duplicateOf,
-                remindedAt, spentTokenHash, minimisation, version);
+                remindedAt, spentTokenHash, minimisation, redactions, version);
     }
 
     /** The same request, linked to the earliest open request of its group (a duplicate, issue 11). */
     public DataSubjectRequest duplicateOf(String originalId) {
         return new DataSubjectRequest(requestId, type, status, channel, receivedAt, originalDueAt, dueAt, extension,
                 email, name, details, language, tokenHash, tokenExpiresAt, verifiedAt, events, intake,
-                Optional.of(originalId), remindedAt, spentTokenHash, minimisation, version);
+                Optional.of(originalId), remindedAt, spentTokenHash, minimisation, redactions, version);
+    }
+
+    /** The same request with these redactions of its access copy (the lifecycle's redact moves use this). */
+    DataSubjectRequest withRedactions(List<Redaction> newRedactions) {
+        return new DataSubjectRequest(requestId, type, status, channel, receivedAt, originalDueAt, dueAt, extension,
+                email, name, details, language, tokenHash, tokenExpiresAt, verifiedAt, events, intake, duplicateOf,
+                remindedAt, spentTokenHash, minimisation, newRedactions, version);
     }
 
     /** The same request with its reminder facts and its spent link (the lifecycle's moves use this). */
     DataSubjectRequest withLinkFacts(Optional<Instant> newRemindedAt, Optional<String> newSpentTokenHash) {
         return new DataSubjectRequest(requestId, type, status, channel, receivedAt, originalDueAt, dueAt, extension,
                 email, name, details, language, tokenHash, tokenExpiresAt, verifiedAt, events, intake, duplicateOf,
-                newRemindedAt, newSpentTokenHash, minimisation, version);
+                newRemindedAt, newSpentTokenHash, minimisation, redactions, version);
     }
 }

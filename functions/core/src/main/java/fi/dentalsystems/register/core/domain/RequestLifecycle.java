@@ -24,7 +24,7 @@ public final class RequestLifecycle {
         return new DataSubjectRequest(DataSubjectRequest.ID_PREFIX + Ulid.next(now), type, RequestStatus.RECEIVED,
                 channel, now, due, due, Optional.empty(), email, name, details, language, Optional.empty(),
                 Optional.empty(), Optional.empty(), List.of(new RequestEvent(now, "RECEIVED", actor, Optional.empty())),
-                java.util.Map.of(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), 0);
+                java.util.Map.of(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), List.of(), 0);
     }
 
     /** The same request with an id and intake facts of an emailed request (deterministic id: redelivery is a duplicate). */
@@ -235,6 +235,51 @@ public final class RequestLifecycle {
                 r.verifiedAt(), r.extension(), r.dueAt(), event(now, EXPORT_LINK_ISSUED, "system", Optional.empty(), r));
     }
 
+    /** At most this many redactions on one request: an item stays far below DynamoDB's 400 KB. */
+    public static final int MAX_REDACTIONS = 50;
+
+    /**
+     * ACCESS (art. 15(4)): staff hold back an item or a passage of the copy before it is released.
+     * Only while the copy is still to be made: verified, and no export stored yet — a stored export
+     * is the one the link delivers, and a completed request's copy is what the person was given
+     * (decision 0018). The same thing twice is refused, so an undo always undoes.
+     */
+    public static DataSubjectRequest redact(DataSubjectRequest r, Redaction redaction) {
+        requireRedactable(r);
+        if (r.redactions().stream().anyMatch(redaction::sameAs)) {
+            throw new IllegalTransitionException("That is already redacted (" + r.redactions().stream()
+                    .filter(redaction::sameAs).findFirst().orElseThrow().redactionId() + ").");
+        }
+        if (r.redactions().size() >= MAX_REDACTIONS) {
+            throw new IllegalTransitionException("A request has at most " + MAX_REDACTIONS + " redactions.");
+        }
+        List<Redaction> redactions = new ArrayList<>(r.redactions());
+        redactions.add(redaction);
+        return r.withRedactions(redactions);
+    }
+
+    /** Undoes a redaction before the copy is made (the same window as {@link #redact}); an unknown id is refused. */
+    public static DataSubjectRequest undoRedaction(DataSubjectRequest r, String redactionId) {
+        requireRedactable(r);
+        List<Redaction> kept = r.redactions().stream().filter(d -> !d.redactionId().equals(redactionId)).toList();
+        if (kept.size() == r.redactions().size()) {
+            throw new java.util.NoSuchElementException("no such redaction");
+        }
+        return r.withRedactions(kept);
+    }
+
+    /** Refuses (409) a request whose copy is no longer, or not yet, open to redaction. */
+    public static void requireRedactable(DataSubjectRequest r) {
+        requireAccess(r);
+        if (r.status() != RequestStatus.VERIFIED && r.status() != RequestStatus.IN_PROGRESS) {
+            throw new IllegalTransitionException("A " + r.status() + " request's copy can no longer be redacted"
+                    + (r.status().isOpen() ? "; verify it first." : "."));
+        }
+        if (hasEvent(r, EXPORT_STORED)) {
+            throw new IllegalTransitionException("The export is already stored for sending; its redactions are settled.");
+        }
+    }
+
     /** Whether an export link opens the export. One answer for every refusal, so a link reveals nothing. */
     public enum ExportLinkOutcome { OPEN, REFUSED }
 
@@ -325,6 +370,6 @@ public final class RequestLifecycle {
         return new DataSubjectRequest(r.requestId(), r.type(), status, r.channel(), r.receivedAt(), r.originalDueAt(),
                 dueAt, extension, r.email(), r.name(), r.details(), r.language(), tokenHash, tokenExpiresAt,
                 verifiedAt, events, r.intake(), r.duplicateOf(), r.remindedAt(), r.spentTokenHash(), r.minimisation(),
-                r.version());
+                r.redactions(), r.version());
     }
 }

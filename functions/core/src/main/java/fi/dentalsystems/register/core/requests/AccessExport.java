@@ -40,10 +40,12 @@ import java.util.function.Supplier;
  * (source, seed §6), how long (the retention policy), to whom (art. 15(1)(c): the contracted
  * processors whose purposes let them see that data of this person; no disclosures, seed §7) and
  * where (EU only, seed §8). The shape is the published schema docs/schemas/access-export.schema.json
- * (version 2: recipients named).
+ * (version 2: recipients named; version 3: the {@code withheld} sentence of a redacted copy, art. 15(4)).
+ * {@link #read} is the person's copy, the request's redactions applied ({@link RedactedCopy}); only
+ * staff deciding a redaction see the {@link #whole} export.
  */
 public final class AccessExport {
-    public static final String SCHEMA_VERSION = "2";
+    public static final String SCHEMA_VERSION = "3";
 
     private final ContactRepository contacts;
     private final CustomerRepository customers;
@@ -80,7 +82,14 @@ public final class AccessExport {
         }
     }
 
+    /** The person's copy: everything, less what staff withheld to protect others (art. 15(4), decision 0018). */
     public Read read(DataSubjectRequest request, Instant now) {
+        Read whole = whole(request, now);
+        return new Read(RedactedCopy.apply(whole.export(), request.redactions(), request.language()), whole.records());
+    }
+
+    /** Everything, no redaction applied: for staff judging what to withhold, never for the person. */
+    public Read whole(DataSubjectRequest request, Instant now) {
         List<fi.dentalsystems.register.core.audit.AuditTarget> read = new ArrayList<>();
         Map<String, Object> export = build(request, now, read);
         return new Read(export, read);

@@ -138,6 +138,11 @@ public final class AccessExportHtml {
         html.append("<p>").append(escape(String.valueOf(export.get("subjectAddress")))).append(" · ")
                 .append(escape(String.valueOf(export.get("requestId")))).append(" · ")
                 .append(escape(String.valueOf(export.get("producedAt")))).append("</p>");
+        // art. 15(4): that something was withheld, never what (decision 0018)
+        Object withheld = export.get(RedactedCopy.WITHHELD);
+        if (withheld != null) {
+            html.append("<p class=\"note\" id=\"withheld\">").append(escape(String.valueOf(withheld))).append("</p>");
+        }
         String json = Json.write(export);
         html.append("<section><h2>").append(escape(w.machineReadable())).append("</h2><p class=\"note\">")
                 .append(escape(w.saveNote())).append("</p><p><a id=\"json-download\" download=\"")

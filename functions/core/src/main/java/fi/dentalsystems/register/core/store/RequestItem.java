@@ -27,6 +27,8 @@ public final class RequestItem extends PurgeableItem {
     public static final String MINIMISED_AT = "minimisedAt";
     public static final String ADDRESS_HASH = "addressHash";
     public static final String OUTCOME = "outcome";
+    /** What staff hold back from an ACCESS request's copy (art. 15(4); decision 0018). */
+    public static final String REDACTIONS = "redactions";
 
     public static final StaticTableSchema<RequestItem> SCHEMA = StaticTableSchema.builder(RequestItem.class)
             .newItemSupplier(RequestItem::new)
@@ -79,6 +81,8 @@ public final class RequestItem extends PurgeableItem {
                     .setter(RequestItem::setAddressHash))
             .addAttribute(String.class, a -> a.name(OUTCOME).getter(RequestItem::getOutcome)
                     .setter(RequestItem::setOutcome))
+            .addAttribute(EnhancedType.listOf(EnhancedType.mapOf(String.class, String.class)),
+                    a -> a.name(REDACTIONS).getter(RequestItem::getRedactions).setter(RequestItem::setRedactions))
             .addAttribute(Long.class, a -> a.name("version").getter(RequestItem::getVersion)
                     .setter(RequestItem::setVersion).tags(versionAttribute()))
             .addAttribute(Long.class, a -> a.name(PURGE_AT).getter(RequestItem::getPurgeAt).setter(RequestItem::setPurgeAt)
@@ -113,6 +117,7 @@ public final class RequestItem extends PurgeableItem {
     private String minimisedAt;
     private String addressHash;
     private String outcome;
+    private List<Map<String, String>> redactions;
     private Long version;
 
     public String getRequestId() { return requestId; }
@@ -167,6 +172,8 @@ public final class RequestItem extends PurgeableItem {
     public void setAddressHash(String v) { addressHash = v; }
     public String getOutcome() { return outcome; }
     public void setOutcome(String v) { outcome = v; }
+    public List<Map<String, String>> getRedactions() { return redactions; }
+    public void setRedactions(List<Map<String, String>> v) { redactions = v; }
     public Long getVersion() { return version; }
     public void setVersion(Long v) { version = v; }
 }

@@ -6,6 +6,7 @@ import fi.dentalsystems.register.core.domain.DataSubjectRequest;
 import fi.dentalsystems.register.core.domain.Extension;
 import fi.dentalsystems.register.core.domain.Language;
 import fi.dentalsystems.register.core.domain.Minimisation;
+import fi.dentalsystems.register.core.domain.Redaction;
 import fi.dentalsystems.register.core.retention.DataCategory;
 import fi.dentalsystems.register.core.domain.RequestChannel;
 import fi.dentalsystems.register.core.domain.RequestEvent;
@@ -250,6 +251,18 @@ public final class RequestRepository {
             item.setAddressHash(m.addressHash().isEmpty() ? null : m.addressHash());
             item.setOutcome(m.outcome());
         });
+        List<Map<String, String>> redactions = new ArrayList<>();
+        for (Redaction d : r.redactions()) {
+            Map<String, String> m = new LinkedHashMap<>();
+            m.put("redactionId", d.redactionId());
+            m.put("itemId", d.itemId());
+            d.passage().ifPresent(p -> m.put("passage", p));
+            m.put("reason", d.reason());
+            m.put("by", d.by());
+            m.put("at", Timestamps.sortable(d.at()));
+            redactions.add(m);
+        }
+        item.setRedactions(redactions.isEmpty() ? null : redactions);
         item.setVersion(r.version());
         // a closed request has two clocks on one item (docs/decisions/0009): its content goes 30 days
         // after it closed (REQUEST_CONTENT), the minimised evidence 36 months after (CLOSED_REQUEST).
@@ -289,6 +302,9 @@ public final class RequestRepository {
                 instant(i.getRemindedAt()), Optional.ofNullable(i.getSpentTokenHash()),
                 Optional.ofNullable(i.getMinimisedAt()).map(at -> new Minimisation(Instant.parse(at),
                         Optional.ofNullable(i.getAddressHash()).orElse(""), Optional.ofNullable(i.getOutcome()).orElse(""))),
+                i.getRedactions() == null ? List.of() : i.getRedactions().stream().map(m -> new Redaction(
+                        m.get("redactionId"), m.get("itemId"), Optional.ofNullable(m.get("passage")), m.get("reason"),
+                        m.get("by"), Instant.parse(m.get("at")))).toList(),
                 i.getVersion());
     }
 }

@@ -114,6 +114,8 @@ public final class StoredAttributes {
                 "originalDueAt", "dueAt", "extensionMonths", "extensionReason", "extendedAt", "name", "details",
                 "language", "verifiedAt", "events", "intake", RequestItem.DUPLICATE_OF, RequestItem.REMINDED_AT,
                 RequestItem.MINIMISED_AT, RequestItem.OUTCOME,
+                // what staff hold back from an access copy, with their reason (art. 15(4); decision 0018)
+                RequestItem.REDACTIONS,
                 // the peppered hash of the address a minimised request keeps (issue 11), like Suppression's
                 RequestItem.ADDRESS_HASH);
         personal(RegisterTable.REQUESTS, EMAIL_ADDRESSES, "email");
@@ -156,7 +158,7 @@ public final class StoredAttributes {
         serves(RegisterTable.REQUESTS, Set.of(ADMINISTRATION), "type", "status", "channel", "receivedAt",
                 "originalDueAt", "dueAt", "extensionMonths", "extensionReason", "extendedAt", "name", "details",
                 "language", "verifiedAt", "events", "intake", "email", RequestItem.DUPLICATE_OF, RequestItem.REMINDED_AT,
-                RequestItem.MINIMISED_AT, RequestItem.OUTCOME, RequestItem.ADDRESS_HASH);
+                RequestItem.MINIMISED_AT, RequestItem.OUTCOME, RequestItem.ADDRESS_HASH, RequestItem.REDACTIONS);
         serves(RegisterTable.SUPPRESSION, Set.of(DIRECT_MARKETING, ADMINISTRATION), "emailHash", "since",
                 "requestId");
         serves(RegisterTable.ERASURE_LEDGER, Set.of(ADMINISTRATION), ErasureLedger.ERASED_AT, ErasureLedger.ADDRESS_HASH);

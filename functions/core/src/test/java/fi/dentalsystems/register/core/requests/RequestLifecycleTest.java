@@ -37,7 +37,7 @@ class RequestLifecycleTest {
         return new DataSubjectRequest(r.requestId(), r.type(), status, r.channel(), r.receivedAt(), r.originalDueAt(),
                 r.dueAt(), r.extension(), r.email(), r.name(), r.details(), r.language(), Optional.of("hash"),
                 Optional.of(T0.plus(Duration.ofHours(72))), Optional.empty(), r.events(), java.util.Map.of(), Optional.empty(),
-                Optional.empty(), Optional.empty(), Optional.empty(), 1);
+                Optional.empty(), Optional.empty(), Optional.empty(), java.util.List.of(), 1);
     }
 
     @Test
