@@ -151,12 +151,15 @@ final class RequestRoutes {
         return ApiResponse.json(200, Json.write(body));
     }
 
+    /** The answer names at most this many duplicates (openapi.yaml's maxItems); a burst beyond is one sender's noise. */
+    private static final int MAX_DUPLICATES_NAMED = 100;
+
     /** One request; an original also names the requests linked to it as its duplicates (issue 11). */
     ApiResponse get(ApiRequest request) {
         DataSubjectRequest r = load(request);
         List<String> linked = r.email().isEmpty() ? List.of() : requests.withEmail(ContactRepository.emailKey(r.email()))
                 .stream().filter(o -> o.duplicateOf().filter(r.requestId()::equals).isPresent())
-                .map(DataSubjectRequest::requestId).sorted().toList();
+                .map(DataSubjectRequest::requestId).sorted().limit(MAX_DUPLICATES_NAMED).toList();
         audit.record(access(request), AuditAction.READ, target(r));
         Map<String, Object> body = RequestJson.of(r, clock.instant());
         if (!linked.isEmpty()) {
