@@ -1,5 +1,6 @@
 package fi.dentalsystems.register.deadlines;
 
+import fi.dentalsystems.register.local.support.EmbeddedMetrics;
 import fi.dentalsystems.register.local.support.RegisterVariables;
 import fi.dentalsystems.register.core.config.HandlerSetup;
 import fi.dentalsystems.register.core.mail.Mail;
@@ -96,24 +97,16 @@ class DeadlineMonitorTest {
                 ENGINE.tables(), Clock.fixed(NOW, ZoneOffset.UTC), mail -> "sent",
                 RegisterVariables.with(Map.of("REGISTER_CONTACT_EMAIL", "hilkka.salonen@dentalsystems.fi"))),
                 DeadlineMonitorHandler::emitMetrics);
-        java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
-        java.io.PrintStream stdout = System.out;
-        Map<String, Object> answer;
-        System.setOut(new java.io.PrintStream(printed, true, java.nio.charset.StandardCharsets.UTF_8));
+        EmbeddedMetrics<Map<String, Object>> printed;
         try {
-            answer = real.handleRequest(Map.of(), null);
+            printed = EmbeddedMetrics.of(() -> real.handleRequest(Map.of(), null));
         } finally {
-            System.setOut(stdout);
             // closed again: the other tests of this class count the open requests exactly
             requests.update(RequestLifecycle.reject(requests.find(late.requestId()).orElseThrow(), "test over", "staff", NOW));
         }
-        com.fasterxml.jackson.databind.JsonNode emf = null;
-        for (String line : printed.toString(java.nio.charset.StandardCharsets.UTF_8).split("\\R")) {
-            if (line.startsWith("{") && line.contains("\"_aws\"")) {
-                emf = new com.fasterxml.jackson.databind.ObjectMapper().readTree(line);
-            }
-        }
-        assertThat(emf).as("an EMF line on stdout: " + printed).isNotNull();
+        Map<String, Object> answer = printed.answer();
+        assertThat(printed.line()).as("an EMF line on stdout: " + printed.printed()).isPresent();
+        com.fasterxml.jackson.databind.JsonNode emf = printed.line().orElseThrow();
         var directive = emf.path("_aws").path("CloudWatchMetrics").get(0);
         assertThat(directive.path("Namespace").asText()).isEqualTo("CustomerRegister");
         assertThat(directive.path("Metrics").findValuesAsText("Name")).contains("RequestsOverdue", "RequestsDueSoon");

@@ -6,6 +6,8 @@ import fi.dentalsystems.register.core.audit.AuditLog;
 import fi.dentalsystems.register.core.audit.AuditTarget;
 import fi.dentalsystems.register.core.domain.TargetType;
 import fi.dentalsystems.register.core.config.HandlerSetup;
+import fi.dentalsystems.register.core.store.AuditAnchorItem;
+import fi.dentalsystems.register.core.store.AuditItem;
 import fi.dentalsystems.register.core.store.RegisterTable;
 import fi.dentalsystems.register.core.domain.BillingAddress;
 import fi.dentalsystems.register.core.domain.Contact;
@@ -187,6 +189,15 @@ final class PurgeFixture {
         List<Map<String, AttributeValue>> items = new java.util.ArrayList<>();
         db.scanPaginator(r -> r.tableName(name(table))).forEach(page -> items.addAll(page.items()));
         return items;
+    }
+
+    /**
+     * The audit table's entries, without the chains' anchors: anchors share the table (decision 0012)
+     * but are heads of chains, not entries about anyone.
+     */
+    List<Map<String, AttributeValue>> auditEntries() {
+        return all(RegisterTable.AUDIT).stream()
+                .filter(i -> !i.get(AuditItem.DAY).s().startsWith(AuditAnchorItem.PARTITION_PREFIX)).toList();
     }
 
     static Map<String, AttributeValue> key(String attribute, String value) {

@@ -8,6 +8,7 @@ import fi.dentalsystems.register.core.store.HoldTarget;
 import fi.dentalsystems.register.core.retention.LegalHold;
 import fi.dentalsystems.register.core.retention.RetentionPolicy;
 import fi.dentalsystems.register.core.store.LegalHolds;
+import fi.dentalsystems.register.local.support.EmbeddedMetrics;
 import fi.dentalsystems.register.local.support.DynamoDbEngine;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -59,11 +60,11 @@ class PurgeRunTest {
     }
 
     private static long auditEntriesLeft(PurgeFixture r) {
-        return r.all(RegisterTable.AUDIT).stream().filter(i -> !i.get("targetType").s().equals("PURGE_RUN")).count();
+        return r.auditEntries().stream().filter(i -> !i.get("targetType").s().equals("PURGE_RUN")).count();
     }
 
     private static List<Map<String, AttributeValue>> reports(PurgeFixture r) {
-        return r.all(RegisterTable.AUDIT).stream().filter(i -> i.get("targetType").s().equals("PURGE_RUN")).toList();
+        return r.auditEntries().stream().filter(i -> i.get("targetType").s().equals("PURGE_RUN")).toList();
     }
 
     /**
@@ -374,23 +375,11 @@ class PurgeRunTest {
                 r.tables.names(), java.time.Clock.fixed(T0, java.time.ZoneOffset.UTC), mail -> "unused",
                 Map.of("PURGE_FIRST_DAY", daysBefore(T0, 1))), RetentionPurgeHandler::emitMetrics,
                 RetentionPurge.BatchRead.none(), millis -> { });
-        java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
-        java.io.PrintStream stdout = System.out;
-        Map<String, Object> report;
-        System.setOut(new java.io.PrintStream(printed, true, java.nio.charset.StandardCharsets.UTF_8));
-        try {
-            report = handler.handleRequest(Map.of(), null);
-        } finally {
-            System.setOut(stdout);
-        }
+        EmbeddedMetrics<Map<String, Object>> printed = EmbeddedMetrics.of(() -> handler.handleRequest(Map.of(), null));
+        Map<String, Object> report = printed.answer();
         assertThat(report.get("deleted")).isEqualTo(4L);
-        com.fasterxml.jackson.databind.JsonNode emf = null;
-        for (String line : printed.toString(java.nio.charset.StandardCharsets.UTF_8).split("\\R")) {
-            if (line.startsWith("{") && line.contains("\"_aws\"")) {
-                emf = new com.fasterxml.jackson.databind.ObjectMapper().readTree(line);
-            }
-        }
-        assertThat(emf).as("an EMF line on stdout: " + printed).isNotNull();
+        assertThat(printed.line()).as("an EMF line on stdout: " + printed.printed()).isPresent();
+        com.fasterxml.jackson.databind.JsonNode emf = printed.line().orElseThrow();
         var directive = emf.path("_aws").path("CloudWatchMetrics").get(0);
         assertThat(directive.path("Namespace").asText()).isEqualTo("CustomerRegister");
         assertThat(directive.path("Metrics").findValuesAsText("Name"))

@@ -1,5 +1,6 @@
 package fi.dentalsystems.register.local;
 
+import fi.dentalsystems.register.core.format.Html;
 import fi.dentalsystems.register.core.config.ProcessorConfiguration;
 import fi.dentalsystems.register.core.format.Json;
 import fi.dentalsystems.register.local.http.HttpAnswer;
@@ -119,7 +120,7 @@ public final class DevSignIn {
     private HttpAnswer signInPage(HttpRequest request, Map<String, String> p) {
         Optional<String> invalid = invalidAuthorize(p);
         if (invalid.isPresent()) {
-            return page(400, "en", "Invalid sign-in request", "<p>" + esc(invalid.get()) + "</p>");
+            return page(400, "en", "Invalid sign-in request", "<p>" + Html.escape(invalid.get()) + "</p>");
         }
         boolean fi = !request.first("accept-language").orElse("fi")
                 .toLowerCase(Locale.ROOT).startsWith("en");
@@ -131,12 +132,12 @@ public final class DevSignIn {
         for (String name : List.of("response_type", "client_id", "redirect_uri", "state", "code_challenge",
                 "code_challenge_method", "scope")) {
             form.append("<input type=\"hidden\" name=\"").append(name).append("\" value=\"")
-                    .append(esc(p.getOrDefault(name, ""))).append("\">");
+                    .append(Html.escape(p.getOrDefault(name, ""))).append("\">");
         }
         form.append("<ul class=\"roles\">");
         for (String role : roles) {
-            form.append("<li><button type=\"submit\" name=\"role\" value=\"").append(esc(role)).append("\" id=\"role-")
-                    .append(esc(role.replace(':', '-'))).append("\">").append(esc(label(role, fi))).append("</button></li>");
+            form.append("<li><button type=\"submit\" name=\"role\" value=\"").append(Html.escape(role)).append("\" id=\"role-")
+                    .append(Html.escape(role.replace(':', '-'))).append("\">").append(Html.escape(label(role, fi))).append("</button></li>");
         }
         form.append("</ul></form>");
         return page(200, fi ? "fi" : "en", fi ? "Kirjaudu asiakasrekisteriin" : "Sign in to the customer register",
@@ -156,7 +157,7 @@ public final class DevSignIn {
         Optional<String> invalid = invalidAuthorize(p);
         String role = p.getOrDefault("role", "");
         if (invalid.isPresent() || !roles.contains(role)) {
-            return page(400, "en", "Invalid sign-in request", "<p>" + esc(invalid.orElse("unknown role")) + "</p>");
+            return page(400, "en", "Invalid sign-in request", "<p>" + Html.escape(invalid.orElse("unknown role")) + "</p>");
         }
         String code = secret();
         codes.put(code, new Grant(role, p.get("code_challenge"), p.get("redirect_uri"), clock.instant().plus(CODE_LIFETIME)));
@@ -264,8 +265,8 @@ public final class DevSignIn {
                 "x-frame-options", "DENY", "referrer-policy", "no-referrer");
         return send(status, "text/html; charset=utf-8", "<!doctype html><html lang=\"" + lang + "\"><head>"
                 + "<meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-                + "<title>" + esc(title) + "</title><link rel=\"stylesheet\" href=\"/console/style.css\"></head>"
-                + "<body class=\"signin\"><main id=\"main\"><h1>" + esc(title) + "</h1>" + content + "</main></body></html>",
+                + "<title>" + Html.escape(title) + "</title><link rel=\"stylesheet\" href=\"/console/style.css\"></head>"
+                + "<body class=\"signin\"><main id=\"main\"><h1>" + Html.escape(title) + "</h1>" + content + "</main></body></html>",
                 headers);
     }
 
@@ -274,9 +275,5 @@ public final class DevSignIn {
         headers.put("content-type", type);
         headers.put("cache-control", "no-store");
         return new HttpAnswer(status, headers, body.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static String esc(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 }
