@@ -1,5 +1,6 @@
 package fi.dentalsystems.register.core.store;
 
+import edu.umd.cs.findbugs.annotations.SuppressFBWarnings;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
@@ -47,6 +48,9 @@ public final class PurgeReports {
     private final DynamoDbClient dynamoDb;
     private final String tableName;
 
+    @SuppressFBWarnings(value = "EI_EXPOSE_REP2",
+            justification = "The AWS SDK client is injected and shared (thread-safe, one per function): there is "
+                    + "nothing to copy")
     public PurgeReports(DynamoDbClient dynamoDb, String tableName) {
         this.dynamoDb = dynamoDb;
         this.tableName = tableName;
