@@ -1,6 +1,5 @@
 package fi.dentalsystems.register.core.requests;
 
-import edu.umd.cs.findbugs.annotations.SuppressFBWarnings;
 import fi.dentalsystems.register.core.domain.Contact;
 import fi.dentalsystems.register.core.domain.Customer;
 import fi.dentalsystems.register.core.retention.LegalHold;
@@ -23,9 +22,6 @@ public final class ErasureHolds {
 
     private final LegalHolds holds;
 
-    @SuppressFBWarnings(value = "EI_EXPOSE_REP2",
-            justification = "The register's one LegalHolds store, injected and shared on purpose: a copy would be "
-                    + "a different collaborator")
     public ErasureHolds(LegalHolds holds) {
         this.holds = holds;
     }
