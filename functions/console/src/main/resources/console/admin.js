@@ -1,5 +1,5 @@
-// Admin: legal holds on a customer, contact or request; the audit trail of a record; the record of
-// processing activities. Ids only in forms and in the address.
+// Admin: legal holds on a customer, contact or request; the audit trail of a record; the retention
+// purge's run reports. Ids only in forms and in the address.
 import { h, replace, field, facts } from './dom.js';
 import { t, dateTime } from './i18n.js';
 import { call, all, Problem } from './api.js';
@@ -15,6 +15,37 @@ function holdView(hold) {
   return hold ? facts([[t('holdTarget'), `${hold.targetType} ${hold.targetId}`], [t('holdUntil'), hold.until],
     [t('holdReason'), hold.reason], [t('actor'), hold.placedBy], [t('at'), dateTime(hold.placedAt)],
     [t('status'), hold.active ? t('holdActive', { until: hold.until }) : '–']]) : h('p', {}, t('noHold'));
+}
+
+function purgeTable(reports) {
+  const yes = b => (b ? '✓' : '');
+  return h('div', { class: 'table-wrap' }, h('table', { id: 'purge-table' },
+    h('caption', {}, t('purgeReports')),
+    h('thead', {}, h('tr', {}, [t('at'), t('purgeRun'), t('purgeDryRun'), t('purgeComplete'), t('purgeDeleted'),
+      t('purgeMinimised'), t('purgeHeld'), t('purgeKept'), t('purgeErrors')].map(c => h('th', { scope: 'col' }, c)))),
+    h('tbody', {}, reports.map(r => h('tr', {}, h('td', {}, dateTime(r.ranAt)), h('td', {}, r.runId),
+      h('td', {}, yes(r.dryRun)), h('td', {}, yes(r.complete)),
+      ...[r.deleted, r.minimised, r.held, r.kept, r.errors].map(n => h('td', { class: 'number' }, String(n))))))));
+}
+
+function purgeSection() {
+  const result = h('div', { id: 'purge-result', 'aria-live': 'polite' });
+  const today = new Date().toISOString().slice(0, 10);
+  const weekAgo = new Date(Date.now() - 6 * 86400000).toISOString().slice(0, 10);
+  const form = h('form', { id: 'purge-form', class: 'inline', onsubmit: async e => {
+    e.preventDefault();
+    try {
+      const { data } = await call('GET', `/purge/reports?from=${form.elements.from.value}&to=${form.elements.to.value}`);
+      replace(result, data.items.length ? purgeTable(data.items) : h('p', {}, t('noPurgeReports')));
+    } catch (err) {
+      replace(result, h('p', { class: 'error', role: 'alert' }, t('error', { detail: err.message })));
+    }
+  } },
+  field(t('from'), h('input', { type: 'date', name: 'from', id: 'purge-from', required: true, value: weekAgo })),
+  field(t('to'), h('input', { type: 'date', name: 'to', id: 'purge-to', required: true, value: today })),
+  h('button', { type: 'submit', id: 'purge-show' }, t('showPurgeReports')));
+  return h('section', { 'aria-labelledby': 'purge-h' }, h('h2', { id: 'purge-h' }, t('purgeReports')),
+    h('p', {}, t('purgeReportsText')), form, result);
 }
 
 export async function adminPage(main) {
@@ -59,6 +90,6 @@ export async function adminPage(main) {
   replace(main, h('h1', {}, t('adminTitle')),
     h('section', { 'aria-labelledby': 'holds-h' }, h('h2', { id: 'holds-h' }, t('holds')), holdForm, holdResult),
     h('section', { 'aria-labelledby': 'audit-h' }, h('h2', { id: 'audit-h' }, t('audit')), auditForm, auditResult),
-    h('section', { 'aria-labelledby': 'purge-h' }, h('h2', { id: 'purge-h' }, t('purgeReports')), h('p', {}, t('purgeReportsText'))));
+    purgeSection());
   focusHeading();
 }

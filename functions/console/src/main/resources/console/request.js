@@ -59,6 +59,36 @@ function recordTables(records) {
   return { contacts, customers };
 }
 
+// why a record stays: the same legal hold the erasure itself obeys (the API's records route, ErasureHolds)
+function heldWhy(hold) {
+  return t(hold.on === 'CONTACT' ? 'heldOnContact' : 'heldOnCustomer', { until: date(hold.holdsUntil) });
+}
+
+function erasureTable(id, caption, rows, columns) {
+  return h('div', { class: 'table-wrap' }, h('table', { id },
+    h('caption', {}, caption),
+    h('thead', {}, h('tr', {}, columns.map(c => h('th', { scope: 'col' }, c)))),
+    h('tbody', {}, rows.map(cells => h('tr', {}, cells.map(c => h('td', {}, c)))))));
+}
+
+// what completing will delete and what it keeps and why (legal hold, Accounting Act), before the button
+function erasureReview(records) {
+  const deleted = records.contacts.filter(c => !c.legalHold);
+  const held = records.contacts.filter(c => c.legalHold);
+  const contactCells = c => [h('a', { href: `#/customers/${c.customerId}` }, c.name), c.email, c.roles.join(', ')];
+  const kept = [
+    ...held.map(c => [...contactCells(c), heldWhy(c.legalHold)]),
+    ...records.customers.map(c => [h('a', { href: `#/customers/${c.customerId}/dsr-${records.requestId}` }, c.name),
+      c.email, c.businessId, [t('accountingAct'), c.legalHold ? heldWhy(c.legalHold) : null].filter(Boolean).join('; ')])];
+  return h('section', { id: 'erasure-review', 'aria-labelledby': 'er-h' }, h('h3', { id: 'er-h' }, t('review')),
+    h('h4', {}, t('erasureDeleted')), h('p', {}, t('erasureDeletedWhat')),
+    deleted.length ? erasureTable('erasure-deleted', t('erasureDeleted'), deleted.map(contactCells),
+      [t('name'), t('email'), t('roles')]) : h('p', {}, t('noRecords')),
+    h('h4', {}, t('erasureKept')), h('p', {}, t('erasureKeptWhy')),
+    kept.length ? erasureTable('erasure-kept', t('erasureKept'), kept,
+      [t('name'), t('email'), `${t('roles')} / ${t('businessId')}`, t('why')]) : h('p', {}, '–'));
+}
+
 async function review(r) {
   if (r.type === 'ACCESS') return exportPreview(r.requestId);
   const { data: records } = await call('GET', `/requests/${r.requestId}/records`);
@@ -69,11 +99,7 @@ async function review(r) {
       h('div', { class: 'beside' }, h('div', {}, h('h4', {}, t('requestedChanges')), h('p', { class: 'quote' }, records.details || '–')),
         h('div', {}, tables.contacts, tables.customers, empty)));
   }
-  if (r.type === 'ERASURE') {
-    return h('section', { id: 'erasure-review', 'aria-labelledby': 'er-h' }, h('h3', { id: 'er-h' }, t('review')),
-      h('h4', {}, t('erasureDeleted')), h('p', {}, t('erasureDeletedWhat')), tables.contacts || h('p', {}, t('noRecords')),
-      h('h4', {}, t('erasureKept')), h('p', {}, t('erasureKeptWhy')), tables.customers || h('p', {}, '–'));
-  }
+  if (r.type === 'ERASURE') return erasureReview(records);
   return h('section', { id: 'restriction-review', 'aria-labelledby': 'rs-h' }, h('h3', { id: 'rs-h' }, t('review')),
     h('p', {}, t('restrictionWill')), tables.contacts || h('p', {}, t('noRecords')));
 }

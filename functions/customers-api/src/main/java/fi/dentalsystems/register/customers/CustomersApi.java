@@ -39,6 +39,7 @@ public final class CustomersApi {
         HistoryRoutes history = new HistoryRoutes(register);
         RecipientRoutes recipients = new RecipientRoutes(register);
         AuditRoutes audit = new AuditRoutes(register);
+        PurgeReportRoutes purgeReports = new PurgeReportRoutes(register);
         CredentialRoutes credentials = new CredentialRoutes(register);
         RecordsOfProcessingRoute recordsOfProcessing = new RecordsOfProcessingRoute(register::description);
         LegalHoldRoutes customerHold = new LegalHoldRoutes(HoldTarget.CUSTOMER, "customerId", register.holds(),
@@ -71,6 +72,7 @@ public final class CustomersApi {
                 new Route("DELETE /contacts/{contactId}/credentials/{service}", STAFF_OR_SERVICE, credentials::delete),
                 new Route("GET /audit", ADMIN, audit::forTarget),
                 new Route("GET /audit/integrity", ADMIN, audit::integrity),
+                new Route("GET /purge/reports", ADMIN, purgeReports::list),
                 new Route("GET /records-of-processing", ADMIN, recordsOfProcessing::get),
                 new Route("GET /customers/{customerId}/hold", ADMIN, customerHold::get),
                 new Route("PUT /customers/{customerId}/hold", ADMIN, customerHold::put),

@@ -52,6 +52,7 @@ class CustomersApiPermissionsTest {
                 .json("{\"until\": \"2031-12-31\", \"reason\": \"claim\"}")).status()).isEqualTo(200);
         assertThat(api.asAdmin("GET", "/contacts/{contactId}/hold", b -> b.path("contactId", contactId)).status())
                 .isEqualTo(200);
+        assertThat(api.asAdmin("GET", "/purge/reports", b -> b).status()).isEqualTo(200);
         assertThat(api.asStaff("DELETE", "/contacts/{contactId}", b -> b.path("contactId", contactId)).status())
                 .isEqualTo(409);
         assertThat(api.asAdmin("DELETE", "/contacts/{contactId}/hold", b -> b.path("contactId", contactId)).status())

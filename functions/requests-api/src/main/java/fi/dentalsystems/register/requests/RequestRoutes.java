@@ -61,9 +61,11 @@ final class RequestRoutes {
     private final AccessExport exports;
     private final String publicBaseUrl;
     private final DuplicateRequests duplicates;
+    private final fi.dentalsystems.register.core.requests.ErasureHolds erasureHolds;
 
     RequestRoutes(Register register, RequestFulfilments fulfilments, AccessExport exports, String publicBaseUrl) {
         this.duplicates = register.duplicates();
+        this.erasureHolds = new fi.dentalsystems.register.core.requests.ErasureHolds(register.holds());
         this.mails = register.mails();
         this.requests = register.requests();
         this.contacts = register.contacts();
@@ -151,12 +153,15 @@ final class RequestRoutes {
         return ApiResponse.json(200, Json.write(body));
     }
 
+    /** The answer names at most this many duplicates (openapi.yaml's maxItems); a burst beyond is one sender's noise. */
+    private static final int MAX_DUPLICATES_NAMED = 100;
+
     /** One request; an original also names the requests linked to it as its duplicates (issue 11). */
     ApiResponse get(ApiRequest request) {
         DataSubjectRequest r = load(request);
         List<String> linked = r.email().isEmpty() ? List.of() : requests.withEmail(ContactRepository.emailKey(r.email()))
                 .stream().filter(o -> o.duplicateOf().filter(r.requestId()::equals).isPresent())
-                .map(DataSubjectRequest::requestId).sorted().toList();
+                .map(DataSubjectRequest::requestId).sorted().limit(MAX_DUPLICATES_NAMED).toList();
         audit.record(access(request), AuditAction.READ, target(r));
         Map<String, Object> body = RequestJson.of(r, clock.instant());
         if (!linked.isEmpty()) {
@@ -248,10 +253,13 @@ final class RequestRoutes {
 
     /**
      * The register's current records with the request's address, for staff to set the requested
-     * corrections (in the request's details) against the current values. Read and audited.
+     * corrections (in the request's details) against the current values, and to see before an erasure
+     * what it will delete and what a legal hold keeps (the erasure's own rule, ErasureHolds; the hold's
+     * reason stays on the admin-only hold routes). Read and audited.
      */
     ApiResponse records(ApiRequest request) {
         DataSubjectRequest r = load(request);
+        java.time.Instant now = clock.instant();
         String key = ContactRepository.emailKey(r.email());
         List<Map<String, Object>> contactRecords = new ArrayList<>();
         List<AuditTarget> read = new ArrayList<>();
@@ -265,6 +273,7 @@ final class RequestRoutes {
             m.put("roles", c.roles().stream().map(Enum::name).sorted().toList());
             m.put("source", c.source().name());
             m.put("restricted", c.isRestricted());
+            erasureHolds.keeping(c, now).ifPresent(k -> m.put("legalHold", keeping(k)));
             contactRecords.add(m);
             read.add(new AuditTarget(TargetType.CONTACT, c.contactId()));
         }
@@ -276,6 +285,7 @@ final class RequestRoutes {
             m.put("businessId", c.businessId());
             m.put("email", c.email());
             m.put("phone", c.phone());
+            erasureHolds.keeping(c, now).ifPresent(k -> m.put("legalHold", keeping(k)));
             customerRecords.add(m);
             read.add(new AuditTarget(TargetType.CUSTOMER, c.customerId()));
         }
@@ -288,6 +298,13 @@ final class RequestRoutes {
         body.put("contacts", contactRecords);
         body.put("customers", customerRecords);
         return ApiResponse.json(200, Json.write(body));
+    }
+
+    private static Map<String, Object> keeping(fi.dentalsystems.register.core.requests.ErasureHolds.Keeping k) {
+        Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("on", k.on().name());
+        m.put("holdsUntil", k.holdsUntil().toString());
+        return m;
     }
 
     /** ACCESS: the export for staff to review before it is sent (JSON, docs/schemas/access-export.schema.json). */

@@ -3,6 +3,7 @@ package fi.dentalsystems.register.purge;
 import fi.dentalsystems.register.core.audit.AuditAction;
 import fi.dentalsystems.register.core.audit.AuditLog;
 import fi.dentalsystems.register.core.audit.AuditTarget;
+import fi.dentalsystems.register.core.store.PurgeReports;
 import fi.dentalsystems.register.core.domain.Caller;
 import fi.dentalsystems.register.core.domain.TargetType;
 import fi.dentalsystems.register.core.domain.Ulid;
@@ -155,6 +156,10 @@ final class RetentionPurge {
         if (complete || run.dryRun() || !checkpoint.park(report.runId(), report.counts())) {
             audit.recordReport(access, run.dryRun() ? AuditAction.READ : AuditAction.DELETE,
                     new AuditTarget(TargetType.PURGE_RUN, report.runId()), report.counts());
+            // the same counts for the administrators' console page (GET /purge/reports): no personal data
+            new PurgeReports(dynamoDb, tables.nameOf(RegisterTable.JOBS)).add(new PurgeReports.Report(report.runId(),
+                    run.now(), run.dryRun(), complete, report.deleted(), report.total(Outcome.MINIMISED),
+                    report.total(Outcome.HELD), report.total(Outcome.KEPT), report.total(Outcome.FAILED), report.counts()));
         }
         return report;
     }

@@ -305,6 +305,64 @@ class ConsoleInBrowserTest {
     }
 
     @Test
+    void adminSeesThePurgeRunsReportOnTheAdminPage() throws Exception {
+        // the real purge, as its daily schedule runs it: its report lands in the Jobs table the page reads
+        try (LocalSchedules schedules = new LocalSchedules(register.functions.template(), register.functions::handler,
+                List.of(), register.deadLetters)) {
+            schedules.runNow("RetentionPurgeFunction");
+            // a whole run over every day bucket since the first day: slow on a loaded machine, so a long wait
+            new WebDriverWait(browser, Duration.ofSeconds(180)).until(d ->
+                    !register.as("admin", "GET", "/purge/reports", null).body().contains("\"items\":[]"));
+        }
+        JsonNode reports = json(register.as("admin", "GET", "/purge/reports", null)).get("items");
+        String runId = reports.get(0).get("runId").asText();
+        assertThat(runId).startsWith("pur_");
+        assertThat(register.staff("GET", "/purge/reports", null).statusCode()).as("admins only").isEqualTo(403);
+        signIn("admin");
+        browser.findElement(By.cssSelector("nav a[href='#/admin']")).click();
+        waitFor(By.id("purge-form"));
+        browser.findElement(By.id("purge-show")).click();
+        waitForText(By.id("purge-result"), runId);
+        assertThat(browser.findElement(By.id("purge-table")).findElements(By.cssSelector("tbody tr")))
+                .hasSize(reports.size());
+        checkPage("admin-purge-reports");
+    }
+
+    @Test
+    void theErasureReviewShowsWhatIsDeletedAndWhatALegalHoldOrTheAccountingActKeeps() throws IOException {
+        String email = "erasure.review@example.fi";
+        String free = customer("Vapaa Oy", fi.dentalsystems.register.local.support.SampleBusinessIds.nth(1604), "+358912300001");
+        String held = customer("Riita Oy", fi.dentalsystems.register.local.support.SampleBusinessIds.nth(1605), "+358912300002");
+        String contact = "{\"name\":\"Eeva Esimerkki\",\"email\":\"" + email + "\",\"roles\":[\"TECHNICAL\"],\"source\":\"CUSTOMER\"}";
+        String deletedId = json(register.staff("POST", "/customers/" + free + "/contacts", contact)).get("contactId").asText();
+        String keptId = json(register.staff("POST", "/customers/" + held + "/contacts", contact)).get("contactId").asText();
+        String until = java.time.LocalDate.now().plusYears(1).toString();
+        json(register.as("admin", "PUT", "/customers/" + held + "/hold", "{\"until\":\"" + until + "\",\"reason\":\"Claim\"}"));
+        String requestId = letter("ERASURE", email);
+        json(register.staff("POST", "/requests/" + requestId + "/verify", "{\"note\":\"Signed letter, ID checked\"}"));
+
+        signIn("staff");
+        browser.get(register.base() + "/console/index.html#/requests/" + requestId);
+        waitFor(By.id("erasure-review"));
+        WebElement deleted = waitFor(By.id("erasure-deleted"));
+        WebElement kept = browser.findElement(By.id("erasure-kept"));
+        assertThat(deleted.findElements(By.cssSelector("tbody tr"))).hasSize(1);
+        assertThat(deleted.findElement(By.cssSelector("tbody a")).getAttribute("href")).endsWith("#/customers/" + free);
+        // the contact under its customer's hold is kept, and says why; so is nothing else of the person
+        List<WebElement> keptRows = kept.findElements(By.cssSelector("tbody tr"));
+        assertThat(keptRows).hasSize(1);
+        assertThat(keptRows.get(0).findElement(By.cssSelector("a")).getAttribute("href")).endsWith("#/customers/" + held);
+        assertThat(keptRows.get(0).getText()).contains("Legal hold on the customer until");
+        assertThat(browser.findElement(By.id("erasure-review")).getText()).doesNotContain("Claim");
+        checkPage("erasure-review");
+
+        // the review promised what the erasure does: the free contact is gone, the held one kept and restricted
+        json(register.staff("POST", "/requests/" + requestId + "/complete", null));
+        assertThat(register.staff("GET", "/contacts/" + deletedId, null).statusCode()).isEqualTo(404);
+        assertThat(json(register.staff("GET", "/contacts/" + keptId, null)).has("restriction")).isTrue();
+    }
+
+    @Test
     void aProcessorIsNotShownWhatItsContractDoesNotCover() throws IOException {
         String id = customer("Laskutettava Oy", fi.dentalsystems.register.local.support.SampleBusinessIds.nth(1603), "+358912399999");
         // what the API leaves out for the billing processor: the phone (not a billing field), history (403)
@@ -320,6 +378,18 @@ class ConsoleInBrowserTest {
         assertThat(browser.findElements(By.id("history"))).isEmpty();
         assertThat(browser.findElements(By.id("edit-form"))).isEmpty();
         checkPage("processor-customer");
+        // typed addresses of pages outside the contract show the API's refusal, never the page's data or forms
+        browser.get(register.base() + "/console/index.html#/admin");
+        browser.navigate().refresh();
+        waitFor(By.cssSelector("#main h1"));
+        assertThat(browser.findElements(By.id("hold-form"))).isEmpty();
+        assertThat(browser.findElements(By.id("purge-form"))).isEmpty();
+        String requestId = letter("ACCESS", "processor.view@example.fi");
+        browser.get(register.base() + "/console/index.html#/requests/" + requestId);
+        browser.navigate().refresh();
+        waitFor(By.cssSelector("#main [role='alert'], #main .error"));
+        assertThat(browser.findElement(By.id("main")).getText()).doesNotContain("processor.view@example.fi");
+        assertThat(browser.findElements(By.cssSelector("#main button.primary"))).isEmpty();
     }
 
     @Test
@@ -370,6 +440,8 @@ class ConsoleInBrowserTest {
         // Redoc (npm, local/console-tools) lists each operation by its summary, read from /openapi.yaml
         waitForText(By.tagName("body"), "Register a customer organisation");
         assertThat(browser.findElement(By.tagName("h1")).getText()).isNotBlank();
+        // not yet axe-checked: Redoc 2.5.1's own markup has serious/critical violations (color-contrast of code
+        // spans, label-content-name-mismatch in its menu, select-name on its example selects); see decision 0014
         screenshot("api-reference");
     }
 }

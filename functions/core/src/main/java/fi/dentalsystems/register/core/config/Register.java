@@ -25,6 +25,7 @@ import fi.dentalsystems.register.core.store.CredentialRepository;
 import fi.dentalsystems.register.core.store.CustomerRepository;
 import fi.dentalsystems.register.core.store.HistoryRepository;
 import fi.dentalsystems.register.core.store.LegalHolds;
+import fi.dentalsystems.register.core.store.PurgeReports;
 import fi.dentalsystems.register.core.store.RegisterTable;
 import fi.dentalsystems.register.core.store.RequestRepository;
 import fi.dentalsystems.register.core.store.SuppressionRepository;
@@ -58,6 +59,7 @@ public final class Register {
     private final SuppressionRepository suppression;
     private final ErasureLedger erasureLedger;
     private final AuditLog audit;
+    private final PurgeReports purgeReports;
     private final LegalHolds holds;
     private final SuppressionKey suppressionKeys;
     private final ProcessorRegister processors;
@@ -76,6 +78,8 @@ public final class Register {
         this.suppression = ifPresent(tables, RegisterTable.SUPPRESSION, name -> new SuppressionRepository(enhanced, name));
         this.erasureLedger = ifPresent(tables, RegisterTable.ERASURE_LEDGER, name -> new ErasureLedger(setup.dynamoDb(), name));
         this.audit = ifPresent(tables, RegisterTable.AUDIT, name -> new AuditLog(enhanced, name, setup.clock()));
+        this.purgeReports = ifPresent(tables, RegisterTable.JOBS,
+                name -> new PurgeReports(setup.dynamoDb(), name));
         this.holds = new LegalHolds(setup.dynamoDb(), tables);
         // the pepper itself is read on first use (SSM in AWS): only functions that hash addresses name it
         this.suppressionKeys = Pepper.configured(setup::variable).map(SuppressionKey::new).orElse(null);
@@ -150,6 +154,11 @@ public final class Register {
 
     public AuditLog audit() {
         return required(audit, RegisterTable.AUDIT);
+    }
+
+    /** The retention purge's run reports (Jobs table; ids and counts, no personal data). */
+    public PurgeReports purgeReports() {
+        return required(purgeReports, RegisterTable.JOBS);
     }
 
     /** Where the daily audit digests are (decision 0012): the folder or bucket the function's variables name. */

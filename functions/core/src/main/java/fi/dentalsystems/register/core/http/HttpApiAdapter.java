@@ -159,6 +159,8 @@ public final class HttpApiAdapter {
      * user is in its processor's Cognito group; the processor, and so its purposes, come from the
      * processor register, never from a claim. A token of more than one processor acts for none.
      */
+    static final int MAX_SUBJECT = 128;
+
     static Caller caller(APIGatewayV2HTTPEvent event, ProcessorRegister processors) {
         Map<String, String> claims = Optional.ofNullable(event.getRequestContext())
                 .map(APIGatewayV2HTTPEvent.RequestContext::getAuthorizer)
@@ -166,7 +168,9 @@ public final class HttpApiAdapter {
                 .map(APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT::getClaims)
                 .orElse(Map.of());
         String subject = claims.get("sub");
-        if (subject == null || subject.isBlank()) {
+        // Cognito's sub is a UUID; a longer one is no token of this register's user pool (openapi.yaml states
+        // the audit's actorId and the events' actor with this bound)
+        if (subject == null || subject.isBlank() || subject.length() > MAX_SUBJECT) {
             return Caller.ANONYMOUS;
         }
         Set<StaffGroup> groups = EnumSet.noneOf(StaffGroup.class);

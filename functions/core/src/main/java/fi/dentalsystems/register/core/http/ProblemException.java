@@ -9,6 +9,12 @@ import java.util.List;
  * written for the caller and must never hold personal data: it names fields and rules only.
  */
 public final class ProblemException extends RuntimeException {
+    /**
+     * The answer names at most this many field errors (openapi.yaml states it as the list's maxItems); the
+     * detail still counts them all. A 64 KiB body of unknown fields would otherwise be echoed back by the thousand.
+     */
+    public static final int MAX_FIELD_ERRORS = 100;
+
     private final ProblemType type;
     private final String detail;
     @SuppressFBWarnings(value = "SE_BAD_FIELD",
@@ -20,7 +26,7 @@ public final class ProblemException extends RuntimeException {
         super(type.name() + ": " + detail, null, false, false);
         this.type = type;
         this.detail = detail;
-        this.errors = List.copyOf(errors);
+        this.errors = List.copyOf(errors.subList(0, Math.min(errors.size(), MAX_FIELD_ERRORS)));
     }
 
     public ProblemException(ProblemType type, String detail) {

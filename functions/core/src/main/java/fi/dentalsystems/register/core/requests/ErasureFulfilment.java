@@ -13,7 +13,6 @@ import fi.dentalsystems.register.core.domain.TargetType;
 import fi.dentalsystems.register.core.domain.Contact;
 import fi.dentalsystems.register.core.domain.Customer;
 import fi.dentalsystems.register.core.mail.Mailer;
-import fi.dentalsystems.register.core.store.HoldTarget;
 import fi.dentalsystems.register.core.store.ContactRepository;
 import fi.dentalsystems.register.core.store.LegalHolds;
 import fi.dentalsystems.register.core.store.CredentialRepository;
@@ -54,7 +53,7 @@ public final class ErasureFulfilment {
     private final CustomerRepository customers;
     private final RequestRepository requests;
     private final AuditLog audit;
-    private final LegalHolds holds;
+    private final ErasureHolds holds;
     private final RequestAnswer answer;
     private final RequestMails mails;
     private final ErasureLedger ledger;
@@ -75,7 +74,7 @@ public final class ErasureFulfilment {
         this.customers = customers;
         this.requests = requests;
         this.audit = audit;
-        this.holds = holds;
+        this.holds = new ErasureHolds(holds);
         this.answer = new RequestAnswer(requests, audit, mailer);
     }
 
@@ -191,8 +190,7 @@ public final class ErasureFulfilment {
     }
 
     private boolean isHeld(Contact contact, Instant now) {
-        return holds.find(HoldTarget.CONTACT, contact.contactId()).filter(h -> h.isActive(now)).isPresent()
-                || holds.find(HoldTarget.CUSTOMER, contact.customerId()).filter(h -> h.isActive(now)).isPresent();
+        return holds.keeping(contact, now).isPresent();
     }
 
     /** Restricts the held record in the request's name (re-runnable: an already restricted record is left as it is). */
