@@ -171,22 +171,30 @@ public final class CustomerRepository {
      * {@code emailKey} existed has none: it comes back and is matched here, until its next write gives it one.
      */
     public List<Customer> withEmail(String emailKey) {
-        return withEmailKey(emailKey::equals);
+        return scan(Expression.builder()
+                .expression("recordType = :customer AND (#key = :key OR attribute_not_exists(#key))")
+                .putExpressionName("#key", CustomerItem.EMAIL_KEY)
+                .putExpressionValue(":customer", AttributeValue.fromS(CustomerItem.CUSTOMER))
+                .putExpressionValue(":key", AttributeValue.fromS(emailKey)).build(), emailKey::equals);
     }
 
-    /** Customers whose own address's lookup key passes {@code matches} (the re-applied erasure's hash, decision 0017). */
+    /**
+     * Customers whose own address's lookup key passes {@code matches} (the re-applied erasure's hash,
+     * decision 0017): only the hash is known, so the table cannot filter and every customer record with an
+     * address is matched here.
+     */
     public List<Customer> withEmailKey(java.util.function.Predicate<String> matches) {
+        return scan(Expression.builder().expression("recordType = :customer AND attribute_exists(email)")
+                .putExpressionValue(":customer", AttributeValue.fromS(CustomerItem.CUSTOMER)).build(), matches);
+    }
+
+    private List<Customer> scan(Expression filter, java.util.function.Predicate<String> matches) {
         List<Customer> found = new ArrayList<>();
-        table.scan(ScanEnhancedRequest.builder().filterExpression(Expression.builder()
-                        .expression("recordType = :customer AND (#key = :key OR attribute_not_exists(#key))")
-                        .putExpressionName("#key", CustomerItem.EMAIL_KEY)
-                        .putExpressionValue(":customer", AttributeValue.fromS(CustomerItem.CUSTOMER))
-                        .putExpressionValue(":key", AttributeValue.fromS(emailKey)).build()).build())
-                .items().forEach(i -> {
-                    if (i.getEmail() != null && matches.test(ContactRepository.emailKey(i.getEmail()))) {
-                        found.add(toCustomer(i));
-                    }
-                });
+        table.scan(ScanEnhancedRequest.builder().filterExpression(filter).build()).items().forEach(i -> {
+            if (i.getEmail() != null && matches.test(ContactRepository.emailKey(i.getEmail()))) {
+                found.add(toCustomer(i));
+            }
+        });
         return found;
     }
 
