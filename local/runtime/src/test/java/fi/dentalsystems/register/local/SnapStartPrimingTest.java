@@ -64,7 +64,8 @@ class SnapStartPrimingTest {
     @Test
     void theConsolesPrimingRendersItsEntryPageAndTouchesNoTable() {
         ReadOnlyPriming priming = ReadOnlyPriming.of(ENGINE, "ConsoleFunction", folder,
-                setup -> primingOf(new ConsoleHandler(setup)));
+                setup -> primingOf(new ConsoleHandler(new fi.dentalsystems.register.core.config.HandlerSetup(setup.dynamoDb(),
+                        setup.tables(), setup.clock(), setup.mailer(), withConsoleClient(setup.variables())))));
 
         assertThat(priming.calls()).isEmpty();
         assertThat(priming.readOnly()).isTrue();
@@ -96,8 +97,20 @@ class SnapStartPrimingTest {
         };
     }
 
+    private static java.util.Map<String, String> withConsoleClient(java.util.Map<String, String> variables) {
+        java.util.Map<String, String> all = new java.util.HashMap<>(variables);
+        all.put("CONSOLE_CLIENT_ID", "priming-test-client");
+        return all;
+    }
+
     private static Runnable primingOf(Object handler) {
-        return () -> ((Resource) handler).beforeCheckpoint(null);
+        return () -> {
+            try {
+                ((Resource) handler).beforeCheckpoint(null);
+            } catch (Exception e) {
+                throw new IllegalStateException("the priming failed", e);
+            }
+        };
     }
 
 }

@@ -105,9 +105,10 @@ public final class ColdStartBench {
                     }
                 }
                 functions.put(f.name(), summary(f, samples, Files.size(jar), calls, floorCalls));
+                // written after each function: a long run that is cut short still leaves what it measured
+                report(functions, runs, primedRuns);
             }
         }
-        report(functions, runs, primedRuns);
     }
 
     private static List<String> recordArgs(Path recordDir, Path file) {
