@@ -5,18 +5,19 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import fi.dentalsystems.register.core.config.HandlerSetup;
+import fi.dentalsystems.register.core.config.Priming;
 import fi.dentalsystems.register.core.config.Register;
+import fi.dentalsystems.register.core.http.HttpApiAdapter;
+import fi.dentalsystems.register.core.http.HttpApiFunction;
 import fi.dentalsystems.register.core.mail.Mailer;
 import fi.dentalsystems.register.core.store.RegisterTable;
 import fi.dentalsystems.register.core.store.TableNames;
-import fi.dentalsystems.register.core.http.HttpApiAdapter;
-import fi.dentalsystems.register.core.http.HttpApiFunction;
 import org.crac.Core;
 import org.crac.Resource;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.DescribeTableRequest;
 
 import java.time.Clock;
+import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -63,10 +64,11 @@ public final class CustomersApiHandler
         return api.routeKeys();
     }
 
+    /** SnapStart priming: read-only, never a write (decision 0019; SnapStartPrimingTest). */
     @Override
     public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
-        register.dynamoDb().describeTable(DescribeTableRequest.builder()
-                .tableName(register.tables().nameOf(RegisterTable.CUSTOMERS)).build());
+        Priming.reads(register, EnumSet.of(RegisterTable.CUSTOMERS));
+        Priming.http(api);
     }
 
     @Override

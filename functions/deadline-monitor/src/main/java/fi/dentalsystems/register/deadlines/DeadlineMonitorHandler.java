@@ -4,9 +4,13 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import edu.umd.cs.findbugs.annotations.SuppressFBWarnings;
 import fi.dentalsystems.register.core.config.HandlerSetup;
+import fi.dentalsystems.register.core.config.Priming;
 import fi.dentalsystems.register.core.config.Register;
 import fi.dentalsystems.register.core.mail.SesMailer;
 import fi.dentalsystems.register.core.retention.VerificationPolicy;
+import fi.dentalsystems.register.core.store.RegisterTable;
+import org.crac.Core;
+import org.crac.Resource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.lambda.powertools.logging.PowertoolsLogging;
@@ -16,6 +20,7 @@ import software.amazon.lambda.powertools.metrics.model.MetricUnit;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,11 +35,12 @@ import static software.amazon.lambda.powertools.logging.argument.StructuredArgum
  * configured to allow a moved clock ({@value #CLOCK_OVERRIDE}: the local runtime, {@code ./dev
  * deadlines --now ...}) — in AWS they would mail and close early. Answers the ids it acted on.
  */
-public final class DeadlineMonitorHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
+public final class DeadlineMonitorHandler implements RequestHandler<Map<String, Object>, Map<String, Object>>, Resource {
     private static final Logger LOG = LoggerFactory.getLogger(DeadlineMonitorHandler.class);
 
     static final String CLOCK_OVERRIDE = "DEADLINE_CLOCK_OVERRIDE";
 
+    private final Register register;
     private final DeadlineMonitor monitor;
     private final UnverifiedRequests unverified;
     private final java.time.Clock clock;
@@ -42,6 +48,8 @@ public final class DeadlineMonitorHandler implements RequestHandler<Map<String, 
 
     public DeadlineMonitorHandler() {
         this(HandlerSetup.fromEnvironment(SesMailer.fromEnvironment()), DeadlineMonitorHandler::emitMetrics);
+        // SnapStart: the priming below runs before the snapshot (decision 0019)
+        Core.getGlobalContext().register(this);
     }
 
     public DeadlineMonitorHandler(HandlerSetup setup) {
@@ -50,6 +58,7 @@ public final class DeadlineMonitorHandler implements RequestHandler<Map<String, 
 
     DeadlineMonitorHandler(HandlerSetup setup, DeadlineMonitor.Counts counts) {
         Register register = new Register(setup);
+        this.register = register;
         this.monitor = new DeadlineMonitor(register.requests(), register.audit(), register.mailer(), counts,
                 register.requiredVariable("REGISTER_CONTACT_EMAIL"));
         this.unverified = new UnverifiedRequests(register.requests(), register.audit(), register.mailer(),
@@ -103,5 +112,17 @@ public final class DeadlineMonitorHandler implements RequestHandler<Map<String, 
             answer.put("remindersAndClosings", "skipped: a moved clock would mail and close early");
         }
         return answer;
+    }
+
+    /** SnapStart priming: read-only, never a write (decision 0019; SnapStartPrimingTest). */
+    @Override
+    public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
+        Priming.reads(register, EnumSet.of(RegisterTable.REQUESTS));
+        Priming.deadlineQuery(register);
+    }
+
+    @Override
+    public void afterRestore(org.crac.Context<? extends Resource> context) {
+        // nothing to refresh: credentials come from the environment on every call
     }
 }

@@ -4,8 +4,12 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import edu.umd.cs.findbugs.annotations.SuppressFBWarnings;
 import fi.dentalsystems.register.core.config.HandlerSetup;
+import fi.dentalsystems.register.core.config.Priming;
 import fi.dentalsystems.register.core.config.Register;
 import fi.dentalsystems.register.core.mail.SesMailer;
+import fi.dentalsystems.register.core.store.RegisterTable;
+import org.crac.Core;
+import org.crac.Resource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
@@ -16,6 +20,7 @@ import software.amazon.lambda.powertools.logging.PowertoolsLogging;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,11 +34,12 @@ import static software.amazon.lambda.powertools.logging.argument.StructuredArgum
  * failed event parked in the dead-letter queue then holds (decision 0010). The SES event (receipt
  * rule Lambda action) is read too. Logs carry object keys and outcomes only.
  */
-public final class EmailIntakeHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
+public final class EmailIntakeHandler implements RequestHandler<Map<String, Object>, Map<String, Object>>, Resource {
     private static final Logger LOG = LoggerFactory.getLogger(EmailIntakeHandler.class);
     private static final List<String> VERDICTS = List.of("spamVerdict", "virusVerdict", "spfVerdict", "dkimVerdict",
             "dmarcVerdict");
 
+    private final Register register;
     private final EmailIntake intake;
     private final String bucket;
     private final String prefix;
@@ -44,6 +50,8 @@ public final class EmailIntakeHandler implements RequestHandler<Map<String, Obje
                 .httpClient(UrlConnectionHttpClient.create())
                 .credentialsProvider(EnvironmentVariableCredentialsProvider.create())
                 .build()));
+        // SnapStart: the priming below runs before the snapshot (decision 0019)
+        Core.getGlobalContext().register(this);
     }
 
     /** Locally: raw mail lives in {@code INBOUND_FOLDER} (the SMTP intake writes it there). */
@@ -53,6 +61,7 @@ public final class EmailIntakeHandler implements RequestHandler<Map<String, Obje
 
     EmailIntakeHandler(HandlerSetup setup, RawMailStore store) {
         Register register = new Register(setup);
+        this.register = register;
         this.intake = new EmailIntake(store, register.requests(), register.audit(), register.mailer(), register.mails(),
                 register.clock(),
                 register.requiredVariable("PUBLIC_BASE_URL"), register.duplicates());
@@ -104,5 +113,16 @@ public final class EmailIntakeHandler implements RequestHandler<Map<String, Obje
             outcomes.add(outcome.name());
         }
         return Map.of("outcomes", outcomes);
+    }
+
+    /** SnapStart priming: read-only, never a write (decision 0019; SnapStartPrimingTest). */
+    @Override
+    public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
+        Priming.reads(register, EnumSet.of(RegisterTable.REQUESTS));
+    }
+
+    @Override
+    public void afterRestore(org.crac.Context<? extends Resource> context) {
+        // nothing to refresh: credentials come from the environment on every call
     }
 }

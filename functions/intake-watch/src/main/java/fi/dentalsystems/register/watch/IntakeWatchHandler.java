@@ -4,7 +4,10 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import edu.umd.cs.findbugs.annotations.SuppressFBWarnings;
 import fi.dentalsystems.register.core.config.HandlerSetup;
+import fi.dentalsystems.register.core.config.Priming;
 import fi.dentalsystems.register.core.config.Register;
+import org.crac.Core;
+import org.crac.Resource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
@@ -26,7 +29,7 @@ import static software.amazon.lambda.powertools.logging.argument.StructuredArgum
  * Scheduled every 15 minutes (EventBridge Scheduler): emits UnprocessedMailOldestAgeSeconds and
  * ParkedMailOlderThanADay, logs them, answers them. Numbers only.
  */
-public final class IntakeWatchHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
+public final class IntakeWatchHandler implements RequestHandler<Map<String, Object>, Map<String, Object>>, Resource {
     private static final Logger LOG = LoggerFactory.getLogger(IntakeWatchHandler.class);
 
     /** Where the numbers go: Powertools metrics in Lambda. */
@@ -34,6 +37,7 @@ public final class IntakeWatchHandler implements RequestHandler<Map<String, Obje
         void emit(IntakeWatch.Report report);
     }
 
+    private final Register register;
     private final IntakeWatch watch;
     private final Clock clock;
     private final Sink sink;
@@ -46,10 +50,13 @@ public final class IntakeWatchHandler implements RequestHandler<Map<String, Obje
                 .httpClient(UrlConnectionHttpClient.create())
                 .credentialsProvider(EnvironmentVariableCredentialsProvider.create())
                 .build(), System.getenv("INBOUND_BUCKET"), System.getenv("INBOUND_PREFIX")), IntakeWatchHandler::emitMetrics);
+        // SnapStart: the priming below runs before the snapshot (decision 0019)
+        Core.getGlobalContext().register(this);
     }
 
     IntakeWatchHandler(HandlerSetup setup, RawMailListing inbound, Sink sink) {
         Register register = new Register(setup);
+        this.register = register;
         this.watch = new IntakeWatch(inbound, register.requests());
         this.clock = register.clock();
         this.sink = sink;
@@ -82,5 +89,17 @@ public final class IntakeWatchHandler implements RequestHandler<Map<String, Obje
         answer.put("oldestUnprocessedSeconds", report.oldestUnprocessedSeconds());
         answer.put("parkedOlderThanADay", report.parkedOlderThanADay());
         return answer;
+    }
+
+    /** SnapStart priming: read-only, never a write (decision 0019; SnapStartPrimingTest). */
+    @Override
+    public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
+        // its role may only query the deadline index (template.yaml): no GetItem
+        Priming.deadlineQuery(register);
+    }
+
+    @Override
+    public void afterRestore(org.crac.Context<? extends Resource> context) {
+        // nothing to refresh: credentials come from the environment on every call
     }
 }

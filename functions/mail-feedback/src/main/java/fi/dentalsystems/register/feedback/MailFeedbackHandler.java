@@ -4,14 +4,19 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import edu.umd.cs.findbugs.annotations.SuppressFBWarnings;
 import fi.dentalsystems.register.core.config.HandlerSetup;
+import fi.dentalsystems.register.core.config.Priming;
 import fi.dentalsystems.register.core.config.Register;
 import fi.dentalsystems.register.core.intake.MailFeedback;
+import fi.dentalsystems.register.core.store.RegisterTable;
+import org.crac.Core;
+import org.crac.Resource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.lambda.powertools.logging.PowertoolsLogging;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,9 +31,10 @@ import static software.amazon.lambda.powertools.logging.argument.StructuredArgum
  * retried and then parked (MailFeedbackDeadLetters). Logs carry request ids, kinds and outcomes only:
  * never the address a notification names.
  */
-public final class MailFeedbackHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
+public final class MailFeedbackHandler implements RequestHandler<Map<String, Object>, Map<String, Object>>, Resource {
     private static final Logger LOG = LoggerFactory.getLogger(MailFeedbackHandler.class);
 
+    private final Register register;
     private final MailFeedback feedback;
     private final Clock clock;
 
@@ -36,10 +42,13 @@ public final class MailFeedbackHandler implements RequestHandler<Map<String, Obj
         this(HandlerSetup.fromEnvironment(mail -> {
             throw new IllegalStateException("recording feedback sends no mail");
         }));
+        // SnapStart: the priming below runs before the snapshot (decision 0019)
+        Core.getGlobalContext().register(this);
     }
 
     public MailFeedbackHandler(HandlerSetup setup) {
         Register register = new Register(setup);
+        this.register = register;
         this.feedback = new MailFeedback(register.requests(), register.audit(), "mail-feedback");
         this.clock = register.clock();
     }
@@ -76,5 +85,16 @@ public final class MailFeedbackHandler implements RequestHandler<Map<String, Obj
             outcomes.add(result.name());
         }
         return Map.of("outcomes", outcomes);
+    }
+
+    /** SnapStart priming: read-only, never a write (decision 0019; SnapStartPrimingTest). */
+    @Override
+    public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
+        Priming.reads(register, EnumSet.of(RegisterTable.REQUESTS));
+    }
+
+    @Override
+    public void afterRestore(org.crac.Context<? extends Resource> context) {
+        // nothing to refresh: credentials come from the environment on every call
     }
 }

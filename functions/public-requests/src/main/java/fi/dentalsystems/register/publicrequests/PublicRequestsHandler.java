@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import fi.dentalsystems.register.core.config.HandlerSetup;
+import fi.dentalsystems.register.core.config.Priming;
 import fi.dentalsystems.register.core.config.Register;
 import fi.dentalsystems.register.core.exports.ExportStore;
 import fi.dentalsystems.register.core.exports.FolderExportStore;
@@ -14,8 +15,12 @@ import fi.dentalsystems.register.core.http.HttpApiFunction;
 import fi.dentalsystems.register.core.http.Route;
 import fi.dentalsystems.register.core.mail.SesMailer;
 import fi.dentalsystems.register.core.notice.PrivacyNotice;
+import fi.dentalsystems.register.core.store.RegisterTable;
+import org.crac.Core;
+import org.crac.Resource;
 
 import java.nio.file.Path;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
@@ -26,13 +31,16 @@ import java.util.Set;
  * delete exports.
  */
 public final class PublicRequestsHandler
-        implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>, HttpApiFunction {
+        implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>, HttpApiFunction, Resource {
     static final int MAX_BODY_BYTES = 16 * 1024;
 
+    private final Register register;
     private final HttpApiAdapter api;
 
     public PublicRequestsHandler() {
         this(HandlerSetup.fromEnvironment(SesMailer.fromEnvironment()), S3ExportStore.fromEnvironment());
+        // SnapStart: the priming below runs before the snapshot (decision 0019)
+        Core.getGlobalContext().register(this);
     }
 
     /** Locally and in tests: exports are files under {@code EXPORT_FOLDER} (default .local/exports). */
@@ -42,6 +50,7 @@ public final class PublicRequestsHandler
 
     public PublicRequestsHandler(HandlerSetup setup, ExportStore exportStore) {
         Register register = new Register(setup);
+        this.register = register;
         PublicRequestRoutes routes = new PublicRequestRoutes(register.requests(), register.audit(), register.mailer(),
                 register.mails(), register.clock(), register.requiredVariable("PUBLIC_BASE_URL"), exportStore,
                 register.duplicates());
@@ -67,4 +76,15 @@ public final class PublicRequestsHandler
         return api.routeKeys();
     }
 
+    /** SnapStart priming: read-only, never a write (decision 0019; SnapStartPrimingTest). */
+    @Override
+    public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
+        Priming.reads(register, EnumSet.of(RegisterTable.REQUESTS));
+        Priming.http(api, "GET /form", "GET /privacy-notice");
+    }
+
+    @Override
+    public void afterRestore(org.crac.Context<? extends Resource> context) {
+        // nothing to refresh: credentials come from the environment on every call
+    }
 }

@@ -2,15 +2,16 @@ package fi.dentalsystems.register.fulfilment;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
-import edu.umd.cs.findbugs.annotations.SuppressFBWarnings;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue;
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.StreamRecord;
+import edu.umd.cs.findbugs.annotations.SuppressFBWarnings;
 import fi.dentalsystems.register.core.audit.AuditAction;
 import fi.dentalsystems.register.core.audit.AuditLog;
 import fi.dentalsystems.register.core.audit.AuditTarget;
 import fi.dentalsystems.register.core.domain.TargetType;
 import fi.dentalsystems.register.core.config.HandlerSetup;
+import fi.dentalsystems.register.core.config.Priming;
 import fi.dentalsystems.register.core.config.Register;
 import fi.dentalsystems.register.core.domain.Caller;
 import fi.dentalsystems.register.core.domain.DataSubjectRequest;
@@ -20,13 +21,17 @@ import fi.dentalsystems.register.core.domain.RequestStatus;
 import fi.dentalsystems.register.core.domain.RequestType;
 import fi.dentalsystems.register.core.mail.SesMailer;
 import fi.dentalsystems.register.core.requests.ObjectionFulfilment;
+import fi.dentalsystems.register.core.store.RegisterTable;
 import fi.dentalsystems.register.core.store.RequestRepository;
+import org.crac.Core;
+import org.crac.Resource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.lambda.powertools.logging.PowertoolsLogging;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -40,9 +45,10 @@ import static software.amazon.lambda.powertools.logging.argument.StructuredArgum
  * public function that verifies a link needs no access to contacts. Re-runnable: a record seen
  * twice finds the request already COMPLETED and does nothing.
  */
-public final class RequestFulfilmentHandler implements RequestHandler<DynamodbEvent, Map<String, Object>> {
+public final class RequestFulfilmentHandler implements RequestHandler<DynamodbEvent, Map<String, Object>>, Resource {
     private static final Logger LOG = LoggerFactory.getLogger(RequestFulfilmentHandler.class);
 
+    private final Register register;
     private final RequestRepository requests;
     private final AuditLog audit;
     private final ObjectionFulfilment objections;
@@ -50,10 +56,13 @@ public final class RequestFulfilmentHandler implements RequestHandler<DynamodbEv
 
     public RequestFulfilmentHandler() {
         this(HandlerSetup.fromEnvironment(SesMailer.fromEnvironment()));
+        // SnapStart: the priming below runs before the snapshot (decision 0019)
+        Core.getGlobalContext().register(this);
     }
 
     public RequestFulfilmentHandler(HandlerSetup setup) {
         Register register = new Register(setup);
+        this.register = register;
         this.requests = register.requests();
         this.audit = register.audit();
         this.objections = register.objections();
@@ -108,5 +117,16 @@ public final class RequestFulfilmentHandler implements RequestHandler<DynamodbEv
                 .map(StreamRecord::getNewImage)
                 .map(image -> image.get("requestId"))
                 .map(AttributeValue::getS);
+    }
+
+    /** SnapStart priming: read-only, never a write (decision 0019; SnapStartPrimingTest). */
+    @Override
+    public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
+        Priming.reads(register, EnumSet.of(RegisterTable.REQUESTS, RegisterTable.CONTACTS, RegisterTable.CUSTOMERS));
+    }
+
+    @Override
+    public void afterRestore(org.crac.Context<? extends Resource> context) {
+        // nothing to refresh: credentials come from the environment on every call
     }
 }

@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import fi.dentalsystems.register.core.config.HandlerSetup;
+import fi.dentalsystems.register.core.config.Priming;
 import fi.dentalsystems.register.core.config.Register;
 import fi.dentalsystems.register.core.domain.StaffGroup;
 import fi.dentalsystems.register.core.exports.ExportStore;
@@ -16,22 +17,29 @@ import fi.dentalsystems.register.core.http.LegalHoldRoutes;
 import fi.dentalsystems.register.core.http.Route;
 import fi.dentalsystems.register.core.mail.SesMailer;
 import fi.dentalsystems.register.core.store.HoldTarget;
+import fi.dentalsystems.register.core.store.RegisterTable;
+import org.crac.Core;
+import org.crac.Resource;
 
 import java.nio.file.Path;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
 /** Lambda entry point of the staff side of data-subject requests. */
 public final class RequestsApiHandler
-        implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>, HttpApiFunction {
+        implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>, HttpApiFunction, Resource {
     private static final Set<StaffGroup> STAFF = Set.of(StaffGroup.ADMIN, StaffGroup.STAFF);
     private static final Set<StaffGroup> ADMIN = Set.of(StaffGroup.ADMIN);
     private static final int MAX_BODY_BYTES = 64 * 1024;
 
+    private final Register register;
     private final HttpApiAdapter api;
 
     public RequestsApiHandler() {
         this(HandlerSetup.fromEnvironment(SesMailer.fromEnvironment()), S3ExportStore.fromEnvironment());
+        // SnapStart: the priming below runs before the snapshot (decision 0019)
+        Core.getGlobalContext().register(this);
     }
 
     /** Locally and in tests: exports are files under {@code EXPORT_FOLDER} (default .local/exports). */
@@ -41,6 +49,7 @@ public final class RequestsApiHandler
 
     public RequestsApiHandler(HandlerSetup setup, ExportStore exportStore) {
         Register register = new Register(setup);
+        this.register = register;
         String publicBaseUrl = register.requiredVariable("PUBLIC_BASE_URL");
         RequestRoutes routes = new RequestRoutes(register, register.requestFulfilments(exportStore, publicBaseUrl),
                 register.accessExport(), publicBaseUrl);
@@ -75,5 +84,17 @@ public final class RequestsApiHandler
     @Override
     public Set<String> routeKeys() {
         return api.routeKeys();
+    }
+
+    /** SnapStart priming: read-only, never a write (decision 0019; SnapStartPrimingTest). */
+    @Override
+    public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
+        Priming.reads(register, EnumSet.of(RegisterTable.REQUESTS, RegisterTable.CUSTOMERS, RegisterTable.CONTACTS));
+        Priming.http(api);
+    }
+
+    @Override
+    public void afterRestore(org.crac.Context<? extends Resource> context) {
+        // nothing to refresh: credentials come from the environment on every call
     }
 }

@@ -1,11 +1,15 @@
 package fi.dentalsystems.register.purge;
 
-import edu.umd.cs.findbugs.annotations.SuppressFBWarnings;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
+import edu.umd.cs.findbugs.annotations.SuppressFBWarnings;
 import fi.dentalsystems.register.core.config.HandlerSetup;
+import fi.dentalsystems.register.core.config.Priming;
 import fi.dentalsystems.register.core.config.Register;
 import fi.dentalsystems.register.core.retention.DataCategory;
+import fi.dentalsystems.register.core.store.RegisterTable;
+import org.crac.Core;
+import org.crac.Resource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.lambda.powertools.logging.PowertoolsLogging;
@@ -17,8 +21,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.Locale;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import static software.amazon.lambda.powertools.logging.argument.StructuredArguments.entry;
@@ -30,7 +35,7 @@ import static software.amazon.lambda.powertools.logging.argument.StructuredArgum
  * function is configured to allow it (the local runtime only), because it would delete early.
  * Answers the report; writes it as an audit entry and metrics; logs ids and counts only.
  */
-public final class RetentionPurgeHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
+public final class RetentionPurgeHandler implements RequestHandler<Map<String, Object>, Map<String, Object>>, Resource {
     private static final Logger LOG = LoggerFactory.getLogger(RetentionPurgeHandler.class);
     static final String CLOCK_OVERRIDE = "PURGE_CLOCK_OVERRIDE";
     static final long SAFETY_MILLIS = 60_000;
@@ -40,6 +45,7 @@ public final class RetentionPurgeHandler implements RequestHandler<Map<String, O
         void emit(PurgeReport report);
     }
 
+    private final Register register;
     private final RetentionPurge purge;
     private final java.util.Optional<fi.dentalsystems.register.core.audit.AuditDigests> digests;
     private final Clock clock;
@@ -51,6 +57,8 @@ public final class RetentionPurgeHandler implements RequestHandler<Map<String, O
                     throw new IllegalStateException("the purge sends no mail");
                 }), RetentionPurgeHandler::emitMetrics, RetentionPurge.BatchRead.none(),
                 RetentionPurgeHandler::sleepQuietly);
+        // SnapStart: the priming below runs before the snapshot (decision 0019)
+        Core.getGlobalContext().register(this);
     }
 
     /** Used by the local runtime and tests: no metrics backend. */
@@ -61,6 +69,7 @@ public final class RetentionPurgeHandler implements RequestHandler<Map<String, O
     RetentionPurgeHandler(HandlerSetup setup, ReportSink metrics, RetentionPurge.BatchRead batchRead,
                           Backoff.Sleeper sleeper) {
         Register register = new Register(setup);
+        this.register = register;
         // a closed request's first clock: reduced to evidence, its address kept as the peppered hash
         // (the pepper is read on first use, so a run with nothing to minimise reads no parameter)
         RequestEvidence evidence = (requestId, now) -> register.requests()
@@ -155,5 +164,16 @@ public final class RetentionPurgeHandler implements RequestHandler<Map<String, O
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while backing off", e);
         }
+    }
+
+    /** SnapStart priming: read-only, never a write (decision 0019; SnapStartPrimingTest). */
+    @Override
+    public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
+        Priming.reads(register, EnumSet.of(RegisterTable.REQUESTS, RegisterTable.CUSTOMERS, RegisterTable.CONTACTS));
+    }
+
+    @Override
+    public void afterRestore(org.crac.Context<? extends Resource> context) {
+        // nothing to refresh: credentials come from the environment on every call
     }
 }
