@@ -122,7 +122,7 @@ public final class RequestFulfilmentHandler implements RequestHandler<DynamodbEv
     /** SnapStart priming: read-only, never a write (decision 0019; SnapStartPrimingTest). */
     @Override
     public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
-        Priming.reads(register, EnumSet.of(RegisterTable.REQUESTS, RegisterTable.CONTACTS, RegisterTable.CUSTOMERS));
+        Priming.reads(register, EnumSet.of(RegisterTable.REQUESTS, RegisterTable.CONTACTS));
     }
 
     @Override

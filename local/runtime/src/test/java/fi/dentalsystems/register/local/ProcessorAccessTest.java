@@ -215,6 +215,7 @@ class ProcessorAccessTest {
                         "legacy"), "", null, 204, 403, 403),
                 row("GET", "/audit", Map.of(), "targetId=" + c, null, 403, 403, 403),
                 row("GET", "/audit/integrity", Map.of(), "", null, 403, 403, 403),
+                row("GET", "/purge/reports", Map.of(), "", null, 403, 403, 403),
                 row("GET", "/records-of-processing", Map.of(), "", null, 403, 403, 403),
                 row("POST", "/requests", Map.of(), "", "{\"type\": \"ACCESS\", \"channel\": \"LETTER\", "
                         + "\"email\": \"kirje@example.fi\", \"name\": \"Kirjeen Kirjoittaja\"}", 201, 403, 403),
@@ -232,6 +233,10 @@ class ProcessorAccessTest {
                         "{\"reason\": \"Accuracy confirmed\"}", 404, 403, 403),
                 row("GET", "/requests/{requestId}/records", Map.of("requestId", unknownRequest), "", null, 404, 403, 403),
                 row("GET", "/requests/{requestId}/export", Map.of("requestId", unknownRequest), "", null, 404, 403, 403),
+                row("POST", "/requests/{requestId}/export/redactions", Map.of("requestId", unknownRequest), "",
+                        "{\"itemId\": \"con_01JAAAAAAAAAAAAAAAAAAAAAAA\", \"reason\": \"Suojaa muita\"}", 404, 403, 403),
+                row("DELETE", "/requests/{requestId}/export/redactions/{redactionId}", Map.of("requestId", unknownRequest,
+                        "redactionId", "rdn_01JAAAAAAAAAAAAAAAAAAAAAAA"), "", null, 404, 403, 403),
                 row("POST", "/requests/{requestId}/reject", Map.of("requestId", unknownRequest), "",
                         "{\"reason\": \"Not identified\"}", 404, 403, 403)));
         for (String held : List.of("/customers/{customerId}/hold", "/contacts/{contactId}/hold",
