@@ -44,6 +44,7 @@ public final class RequestsApiHandler
         String publicBaseUrl = register.requiredVariable("PUBLIC_BASE_URL");
         RequestRoutes routes = new RequestRoutes(register, register.requestFulfilments(exportStore, publicBaseUrl),
                 register.accessExport(), publicBaseUrl);
+        FollowUpRoutes followUp = new FollowUpRoutes(register, register.exportResend(exportStore, publicBaseUrl));
         LegalHoldRoutes holds = new LegalHoldRoutes(HoldTarget.REQUEST, "requestId", register.holds(), register.audit(),
                 register.clock());
         this.api = new HttpApiAdapter(List.of(
@@ -58,6 +59,9 @@ public final class RequestsApiHandler
                 new Route("GET /requests/{requestId}/records", STAFF, routes::records),
                 new Route("GET /requests/{requestId}/export", STAFF, routes::export),
                 new Route("POST /requests/{requestId}/reject", STAFF, routes::reject),
+                new Route("POST /requests/{requestId}/export/resend", STAFF, followUp::resendExport),
+                new Route("PATCH /requests/{requestId}/letter", STAFF, followUp::letter),
+                new Route("POST /requests/{requestId}/letter/destroyed", STAFF, followUp::letterDestroyed),
                 new Route("GET /requests/{requestId}/hold", ADMIN, holds::get),
                 new Route("PUT /requests/{requestId}/hold", ADMIN, holds::put),
                 new Route("DELETE /requests/{requestId}/hold", ADMIN, holds::delete)),
