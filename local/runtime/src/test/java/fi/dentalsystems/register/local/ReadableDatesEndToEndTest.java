@@ -56,7 +56,7 @@ class ReadableDatesEndToEndTest {
             String verify = LocalRegister.link(register.awaitMail(PERSON, 1), "/public/verify");
             HttpResponse<String> confirmPage = register.open(verify);
             assertThat(confirmPage.body()).contains("vastaanotettu " + ReadableTime.date(register.clock.instant(),
-                    fi.dentalsystems.register.core.domain.Language.FI));
+                    fi.dentalsystems.register.core.domain.Language.FI.locale()));
             pages.add(confirmPage.body());
             pages.add(register.press(verify).body());
             String requestId = URLDecoder.decode(verify.substring(verify.indexOf("token=") + 6), StandardCharsets.UTF_8)

@@ -1,9 +1,7 @@
 package fi.dentalsystems.register.core.format;
 
-import fi.dentalsystems.register.core.domain.Language;
-import fi.dentalsystems.register.core.domain.RequestDeadline;
-
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
@@ -24,8 +22,21 @@ public final class ReadableTime {
     public static final Pattern ISO_INSTANT = Pattern.compile(
             "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+-]\\d{2}:\\d{2})");
 
+    /** The register's time (the controller is in Finland; deadlines are counted in it as well). */
+    public static final ZoneId HELSINKI = ZoneId.of("Europe/Helsinki");
     private static final Locale FINNISH = Locale.forLanguageTag("fi-FI");
     private static final Locale SWEDISH = Locale.forLanguageTag("sv-FI");
+
+    /** The reader's language: Finnish, Swedish, else English (format sits below domain: a Locale, not Language). */
+    private enum Reader { FI, SV, EN }
+
+    private static Reader reader(Locale locale) {
+        return switch (locale.getLanguage()) {
+            case "fi" -> Reader.FI;
+            case "sv" -> Reader.SV;
+            default -> Reader.EN;
+        };
+    }
 
     private static final DateTimeFormatter FI_DATE = DateTimeFormatter.ofPattern("d.M.uuuu", FINNISH);
     private static final DateTimeFormatter SV_DATE = DateTimeFormatter.ofPattern("d MMMM uuuu", SWEDISH);
@@ -38,9 +49,9 @@ public final class ReadableTime {
     }
 
     /** The day in Helsinki: {@code 1.12.2026}, {@code 1 December 2026}, {@code 1 december 2026}. */
-    public static String date(Instant instant, Language language) {
-        ZonedDateTime at = instant.atZone(RequestDeadline.HELSINKI);
-        return switch (language) {
+    public static String date(Instant instant, Locale language) {
+        ZonedDateTime at = instant.atZone(HELSINKI);
+        return switch (reader(language)) {
             case FI -> FI_DATE.format(at);
             case SV -> SV_DATE.format(at);
             case EN -> EN_DATE.format(at);
@@ -48,9 +59,9 @@ public final class ReadableTime {
     }
 
     /** Day and minute in Helsinki, the zone named: {@code 1.12.2026 klo 21.17 Suomen aikaa}. */
-    public static String dateTime(Instant instant, Language language) {
-        ZonedDateTime at = instant.atZone(RequestDeadline.HELSINKI);
-        return switch (language) {
+    public static String dateTime(Instant instant, Locale language) {
+        ZonedDateTime at = instant.atZone(HELSINKI);
+        return switch (reader(language)) {
             case FI -> FI_DATE.format(at) + " klo " + FI_TIME.format(at) + " Suomen aikaa";
             case SV -> SV_DATE.format(at) + " kl. " + SV_TIME.format(at) + " finsk tid";
             case EN -> EN_DATE.format(at) + " at " + EN_TIME.format(at) + " Finnish time";
@@ -58,14 +69,14 @@ public final class ReadableTime {
     }
 
     /** A value of a page that is an ISO instant, made readable; any other text as it is. */
-    public static String readable(String text, Language language) {
+    public static String readable(String text, Locale language) {
         try {
             if (ISO_INSTANT.matcher(text).matches()) {
                 return dateTime(java.time.OffsetDateTime.parse(text).toInstant(), language);
             }
             if (ISO_DATE.matcher(text).matches()) {
                 // a calendar day (a hold's end, say) is already a Finnish day: no zone to convert
-                return date(java.time.LocalDate.parse(text).atStartOfDay(RequestDeadline.HELSINKI).toInstant(), language);
+                return date(java.time.LocalDate.parse(text).atStartOfDay(HELSINKI).toInstant(), language);
             }
         } catch (java.time.format.DateTimeParseException notADate) {
             return text;

@@ -126,7 +126,7 @@ public final class AccessExportHtml {
     public static String render(Map<String, Object> export, Language language) {
         Words w = language == Language.FI ? FI : EN;
         // dates as the page's reader reads them, in Helsinki time; the JSON inside keeps ISO 8601 (issue 15)
-        Language dates = language == Language.FI ? Language.FI : Language.EN;
+        java.util.Locale dates = (language == Language.FI ? Language.FI : Language.EN).locale();
         StringBuilder html = new StringBuilder(8192);
         html.append("<!DOCTYPE html><html lang=\"").append(escape(w.lang())).append("\"><head><meta charset=\"utf-8\">")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
@@ -219,7 +219,7 @@ public final class AccessExportHtml {
     }
 
     @SuppressWarnings("unchecked")
-    private static String value(Words w, Language dates, Object value) {
+    private static String value(Words w, java.util.Locale dates, Object value) {
         if (value instanceof Map<?, ?> map) {
             return ((Map<String, Object>) map).entrySet().stream()
                     .map(e -> w.fields().getOrDefault(e.getKey(), e.getKey()) + ": " + value(w, dates, e.getValue()))

@@ -78,7 +78,7 @@ public final class RequestMails {
      */
     public Mail verificationReminder(DataSubjectRequest r, String link, Instant closesAt) {
         String type = typeName(r.type(), r.language());
-        String closes = ReadableTime.date(closesAt, r.language());
+        String closes = ReadableTime.date(closesAt, r.language().locale());
         return switch (r.language()) {
             case FI -> new Mail(r.email(), "Muistutus: vahvista tietosuojapyyntösi",
                     "Hei,\n\nvastaanotimme tietosuojapyynnön (" + type + ") tähän osoitteeseen, mutta sitä ei ole vielä "
@@ -105,7 +105,7 @@ public final class RequestMails {
     }
 
     public Mail extension(DataSubjectRequest r) {
-        String due = ReadableTime.date(r.dueAt(), r.language());
+        String due = ReadableTime.date(r.dueAt(), r.language().locale());
         String reason = r.extension().map(Extension::reason).orElse("");
         return switch (r.language()) {
             case FI -> mail(r, MailReference.ABOUT_REQUEST, "Tietosuojapyyntösi käsittelyaikaa on jatkettu",
@@ -147,7 +147,7 @@ public final class RequestMails {
 
     private static String backupsGone(DataSubjectRequest r) {
         return ReadableTime.date(r.closedAt().orElseGet(Instant::now).plus(java.time.Duration.ofDays(BACKUP_DAYS)),
-                r.language());
+                r.language().locale());
     }
 
     /** {@code heldRecords}: contact records a legal hold kept (GDPR art. 17(3)(e)), restricted meanwhile. */
@@ -228,7 +228,7 @@ public final class RequestMails {
      */
     public Mail exportReady(DataSubjectRequest r, String link, Instant expiresAt) {
         // a link stops at a moment, not a day: the reader gets the time, in Helsinki time (issue 15)
-        String until = ReadableTime.dateTime(expiresAt, r.language());
+        String until = ReadableTime.dateTime(expiresAt, r.language().locale());
         return switch (r.language()) {
             case FI -> mail(r, MailReference.ABOUT_REQUEST, "Tietosi ovat valmiina",
                     "Hei,\n\ntarkastuspyyntösi (" + r.requestId() + ") mukaiset tiedot ovat valmiina. Avaa ne linkistä:\n\n"
@@ -376,6 +376,6 @@ public final class RequestMails {
 
     /** The day as the request's reader reads it (ReadableTime: their language, Helsinki time). */
     public static String date(DataSubjectRequest r, Instant instant) {
-        return ReadableTime.date(instant, r.language());
+        return ReadableTime.date(instant, r.language().locale());
     }
 }
