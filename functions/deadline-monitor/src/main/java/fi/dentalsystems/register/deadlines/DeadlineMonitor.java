@@ -56,6 +56,11 @@ final class DeadlineMonitor {
     }
 
     DeadlineReport run(Instant now) {
+        return run(now, List.of());
+    }
+
+    /** With the closed letters whose originals wait for shredding (FollowUps), listed by id in the summary. */
+    DeadlineReport run(Instant now, List<String> lettersToShred) {
         Instant window = now.plus(WARNING);
         List<DataSubjectRequest> overdue = new ArrayList<>();
         List<DataSubjectRequest> dueSoon = new ArrayList<>();
@@ -75,7 +80,7 @@ final class DeadlineMonitor {
         }
         overdue.sort(Comparator.comparing(DataSubjectRequest::dueAt));
         dueSoon.sort(Comparator.comparing(DataSubjectRequest::dueAt));
-        DeadlineReport report = new DeadlineReport(now, window, overdue, dueSoon);
+        DeadlineReport report = new DeadlineReport(now, window, overdue, dueSoon, lettersToShred);
         counts.record(overdue.size(), dueSoon.size());
         if (!report.isEmpty()) {
             mailer.send(summary(report));
@@ -88,6 +93,13 @@ final class DeadlineMonitor {
         StringBuilder text = new StringBuilder("Tietosuojapyyntöjen määräajat / Data-subject request deadlines\n\n");
         section(text, "MYÖHÄSSÄ / OVERDUE", report.overdue());
         section(text, "ERÄÄNTYY 7 PÄIVÄN SISÄLLÄ / DUE WITHIN 7 DAYS", report.dueSoon());
+        if (!report.lettersToShred().isEmpty()) {
+            // seed §9: manual material is shredded; ids only (the place is on the request)
+            text.append("KIRJEET SILPPUAMATTA YLI 30 PV SULKEMISESTA / LETTERS NOT SHREDDED 30 DAYS AFTER CLOSING (")
+                    .append(report.lettersToShred().size()).append(")\n");
+            report.lettersToShred().forEach(id -> text.append("  ").append(id).append('\n'));
+            text.append("Kirjaa silppuaminen / record the shredding: POST /requests/{requestId}/letter/destroyed\n\n");
+        }
         text.append("Avaa pyynnöt rekisterin henkilöstörajapinnasta: GET /requests/{requestId}\n");
         return new Mail(contactPerson, "Tietosuojapyynnöt: " + report.overdue().size() + " myöhässä, "
                 + report.dueSoon().size() + " erääntyy pian", text.toString());

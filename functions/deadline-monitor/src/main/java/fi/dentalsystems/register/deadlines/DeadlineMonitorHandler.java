@@ -43,6 +43,7 @@ public final class DeadlineMonitorHandler implements RequestHandler<Map<String, 
     private final Register register;
     private final DeadlineMonitor monitor;
     private final UnverifiedRequests unverified;
+    private final FollowUps followUps;
     private final java.time.Clock clock;
     private final boolean clockOverrideAllowed;
 
@@ -63,6 +64,7 @@ public final class DeadlineMonitorHandler implements RequestHandler<Map<String, 
                 register.requiredVariable("REGISTER_CONTACT_EMAIL"));
         this.unverified = new UnverifiedRequests(register.requests(), register.audit(), register.mailer(),
                 register.mails(), VerificationPolicy.defaults(), register.requiredVariable("PUBLIC_BASE_URL"));
+        this.followUps = new FollowUps(register.requests(), register.audit());
         this.clock = register.clock();
         this.clockOverrideAllowed = register.variable(CLOCK_OVERRIDE).filter("allowed"::equals).isPresent();
     }
@@ -99,15 +101,20 @@ public final class DeadlineMonitorHandler implements RequestHandler<Map<String, 
         }
         boolean act = now.equals(realNow) || clockOverrideAllowed;
         UnverifiedRequests.Done done = act ? unverified.run(now) : new UnverifiedRequests.Done(List.of(), List.of());
-        DeadlineReport report = monitor.run(now);
+        // a lapsed link is recorded as of the real day only (a moved clock would record it early)
+        List<String> expired = act ? followUps.recordLapsedExportLinks(now) : List.of();
+        DeadlineReport report = monitor.run(now, followUps.lettersToShred(now));
         LOG.info("deadlines checked", entry("overdue", report.overdue().size()), entry("dueSoon", report.dueSoon().size()),
-                entry("reminded", done.reminded().size()), entry("closedUnverified", done.closed().size()));
+                entry("reminded", done.reminded().size()), entry("closedUnverified", done.closed().size()),
+                entry("exportLinksExpired", expired.size()), entry("lettersToShred", report.lettersToShred().size()));
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("now", now.toString());
         answer.put("overdue", report.overdue().stream().map(r -> r.requestId()).toList());
         answer.put("dueSoon", report.dueSoon().stream().map(r -> r.requestId()).toList());
         answer.put("reminded", done.reminded());
         answer.put("closedUnverified", done.closed());
+        answer.put("exportLinksExpired", expired);
+        answer.put("lettersToShred", report.lettersToShred());
         if (!act) {
             answer.put("remindersAndClosings", "skipped: a moved clock would mail and close early");
         }

@@ -143,7 +143,7 @@ final class PublicRequestRoutes {
         DataSubjectRequest r = found.get();
         FormTexts t = FormTexts.of(r.language());
         String text = t.confirmText().replace("{type}", RequestMails.typeName(r.type(), r.language()))
-                .replace("{date}", RequestMails.date(r.receivedAt()));
+                .replace("{date}", RequestMails.date(r, r.receivedAt()));
         return page(200, Pages.confirm(r.language(), t.confirmTitle(), text, t.confirmButton(), "/public/verify",
                 Map.of("token", token.get().value())));
     }

@@ -142,7 +142,7 @@ class PublicRequestsTest {
 
         Answer page = call("GET", "/public/verify", b -> b.query("token", token));
         assertThat(page.status()).isEqualTo(200);
-        assertThat(page.body()).contains("<html lang=\"en\"").contains("access").contains("31.1.2026")
+        assertThat(page.body()).contains("<html lang=\"en\"").contains("access").contains("31 January 2026")
                 .contains("<form method=\"post\" action=\"/public/verify\">").doesNotContain(email);
         assertThat(page.headers()).containsEntry("cache-control", "no-store").containsEntry("referrer-policy", "no-referrer");
         assertThat(requests.find(requestId).orElseThrow().status()).as("a GET verifies nothing")

@@ -2,6 +2,7 @@ package fi.dentalsystems.register.requests;
 
 import fi.dentalsystems.register.core.domain.DataSubjectRequest;
 import fi.dentalsystems.register.core.domain.RequestEvent;
+import fi.dentalsystems.register.core.domain.RequestLifecycle;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -38,6 +39,22 @@ final class RequestJson {
         r.details().ifPresent(v -> m.put("details", v));
         m.put("language", r.language().code());
         r.verifiedAt().ifPresent(v -> m.put("verifiedAt", v.toString()));
+        if (r.channel() == fi.dentalsystems.register.core.domain.RequestChannel.LETTER) {
+            // the paper original (seed §9, issue 15): where it is kept, and when it was shredded
+            Map<String, Object> letter = new LinkedHashMap<>();
+            RequestLifecycle.letterLocation(r).ifPresent(l -> letter.put("location", l));
+            RequestLifecycle.letterDestroyedAt(r).ifPresent(d -> letter.put("destroyedAt", d.toString()));
+            letter.put("awaitsShredding", RequestLifecycle.letterAwaitsShredding(r, now));
+            m.put("letter", letter);
+        }
+        if (RequestLifecycle.hasEvent(r, RequestLifecycle.EXPORT_LINK_ISSUED)) {
+            // the export link (issue 15): whether it is live, and how many fresh links staff may still send
+            Map<String, Object> export = new LinkedHashMap<>();
+            export.put("linkActive", r.tokenHash().isPresent() && r.tokenExpiresAt().filter(now::isBefore).isPresent());
+            r.tokenExpiresAt().filter(t -> r.tokenHash().isPresent()).ifPresent(t -> export.put("linkExpiresAt", t.toString()));
+            export.put("resendsLeft", Math.max(0, RequestLifecycle.EXPORT_RESENDS - RequestLifecycle.exportResends(r)));
+            m.put("exportLink", export);
+        }
         m.put("events", r.events().stream().map(RequestJson::event).toList());
         if (!r.intake().isEmpty()) {
             m.put("intake", new java.util.TreeMap<>(r.intake()));

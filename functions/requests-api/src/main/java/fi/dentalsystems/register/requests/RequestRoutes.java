@@ -95,11 +95,19 @@ final class RequestRoutes {
                 "must be an ISO-8601 instant, not in the future and at most 60 days ago");
         receivedAt.filter(t -> t.isAfter(now) || t.isBefore(now.minus(Duration.ofDays(60))))
                 .ifPresent(t -> f.error("receivedAt", "must not be in the future or more than 60 days ago"));
+        // where the paper original is kept (seed §9; issue 15): a letter's only
+        Optional<String> letterLocation = FollowUpRoutes.location(f, "letterLocation", false);
+        if (letterLocation.isPresent() && channel.filter(c -> c != RequestChannel.LETTER).isPresent()) {
+            f.error("letterLocation", "only a LETTER request has a paper original");
+        }
         f.finish();
 
         DataSubjectRequest received = RequestLifecycle.receive(type.orElseThrow(), channel.orElseThrow(),
                 email.orElseThrow(), name, details, language.orElse(Language.FI), request.caller().subject(),
                 receivedAt.orElse(now));
+        if (letterLocation.isPresent()) {
+            received = RequestLifecycle.letterKept(received, letterLocation.get(), request.caller().subject(), now);
+        }
         DataSubjectRequest stored;
         Optional<VerificationToken> token = Optional.empty();
         if (received.channel() == RequestChannel.EMAIL) {

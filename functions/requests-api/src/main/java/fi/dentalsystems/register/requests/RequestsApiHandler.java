@@ -54,6 +54,7 @@ public final class RequestsApiHandler
         RequestRoutes routes = new RequestRoutes(register, register.requestFulfilments(exportStore, publicBaseUrl),
                 register.accessExport(), publicBaseUrl);
         RedactionRoutes redactions = new RedactionRoutes(register, register.accessExport());
+        FollowUpRoutes followUp = new FollowUpRoutes(register, register.exportResend(exportStore, publicBaseUrl));
         LegalHoldRoutes holds = new LegalHoldRoutes(HoldTarget.REQUEST, "requestId", register.holds(), register.audit(),
                 register.clock());
         this.api = new HttpApiAdapter(List.of(
@@ -70,6 +71,9 @@ public final class RequestsApiHandler
                 new Route("POST /requests/{requestId}/export/redactions", STAFF, redactions::redact),
                 new Route("DELETE /requests/{requestId}/export/redactions/{redactionId}", STAFF, redactions::undo),
                 new Route("POST /requests/{requestId}/reject", STAFF, routes::reject),
+                new Route("POST /requests/{requestId}/export/resend", STAFF, followUp::resendExport),
+                new Route("PATCH /requests/{requestId}/letter", STAFF, followUp::letter),
+                new Route("POST /requests/{requestId}/letter/destroyed", STAFF, followUp::letterDestroyed),
                 new Route("GET /requests/{requestId}/hold", ADMIN, holds::get),
                 new Route("PUT /requests/{requestId}/hold", ADMIN, holds::put),
                 new Route("DELETE /requests/{requestId}/hold", ADMIN, holds::delete)),

@@ -235,6 +235,12 @@ public final class Register {
                 new RequestAnswer(requests(), audit(), mailer()), publicBaseUrl, mails());
     }
 
+    /** A fresh export link for an answered ACCESS request (issue 15), the export rebuilt when it must be. */
+    public fi.dentalsystems.register.core.requests.ExportResend exportResend(ExportStore exportStore, String publicBaseUrl) {
+        return new fi.dentalsystems.register.core.requests.ExportResend(access(exportStore, publicBaseUrl), requests(),
+                audit(), mailer(), mails(), publicBaseUrl);
+    }
+
     /** GDPR art. 16: closes the request once staff applied the corrections. */
     public RectificationFulfilment rectification() {
         return new RectificationFulfilment(requests(), audit(), new RequestAnswer(requests(), audit(), mailer()), mails());

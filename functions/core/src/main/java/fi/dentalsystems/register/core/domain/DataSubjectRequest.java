@@ -87,8 +87,9 @@ public record DataSubjectRequest(
         if (status.isOpen()) {
             throw new IllegalTransitionException("Only a closed request is reduced to evidence.");
         }
+        // a letter's place stays: the paper must still be found to be shredded (seed §9; it names a room, not a person)
         List<RequestEvent> bare = events.stream().map(e -> new RequestEvent(e.at(), e.kind(), e.actor(),
-                Optional.empty())).toList();
+                e.kind().equals(RequestLifecycle.LETTER_KEPT) ? e.note() : Optional.empty())).toList();
         Optional<Extension> extensionWithoutReason = extension.map(e -> new Extension(e.months(), "", e.at()));
         return new DataSubjectRequest(requestId, type, status, channel, receivedAt, originalDueAt, dueAt,
                 extensionWithoutReason, "", Optional.empty(), Optional.empty(), language, Optional.empty(),

@@ -13,6 +13,15 @@ public enum Language {
         return name().toLowerCase(Locale.ROOT);
     }
 
+    /** The locale its reader's dates are written in (format/ReadableTime): Finnish and Swedish as in Finland. */
+    public Locale locale() {
+        return switch (this) {
+            case FI -> Locale.forLanguageTag("fi-FI");
+            case SV -> Locale.forLanguageTag("sv-FI");
+            case EN -> Locale.ENGLISH;
+        };
+    }
+
     @SuppressFBWarnings(value = "IMPROPER_UNICODE",
             justification = "Matches a given tag against the ASCII codes fi, sv, en only to choose a display "
                     + "language; no identity or access decision")

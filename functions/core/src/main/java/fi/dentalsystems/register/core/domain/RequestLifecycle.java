@@ -280,6 +280,118 @@ public final class RequestLifecycle {
         }
     }
 
+    /** The export link lapsed unopened (issue 15): the deadline monitor's daily run records it. */
+    public static final String EXPORT_EXPIRED = "EXPORT_EXPIRED";
+    /** Staff sent a fresh export link (issue 15); the note-less event counts toward {@link #EXPORT_RESENDS}. */
+    public static final String EXPORT_RESENT = "EXPORT_RESENT";
+    /**
+     * How often staff may send a fresh export link for one request (issue 15). Three covers a lapsed
+     * link, a link spent by mistake and one more mishap; beyond that something else is wrong (a wrong
+     * or shared mailbox), and the person is better served by a new request, verified again.
+     */
+    public static final int EXPORT_RESENDS = 3;
+
+    /** A mailed export link that expired unopened and is not yet recorded as such. */
+    public static boolean exportLinkLapsed(DataSubjectRequest r, Instant now) {
+        return r.type() == RequestType.ACCESS && r.status() == RequestStatus.COMPLETED && r.tokenHash().isPresent()
+                && r.tokenExpiresAt().filter(now::isAfter).isPresent();
+    }
+
+    /**
+     * The link expired unused: recorded, and its hash goes (it opens nothing any more; GDPR art.
+     * 5(1)(c)). Staff see the event and may send a fresh link ({@link #resendExportLink}).
+     */
+    public static DataSubjectRequest exportExpired(DataSubjectRequest r, Instant now) {
+        if (!exportLinkLapsed(r, now)) {
+            throw new IllegalTransitionException("Only a completed ACCESS request whose link expired unopened lapses.");
+        }
+        return with(r, r.status(), Optional.empty(), Optional.empty(), r.verifiedAt(), r.extension(), r.dueAt(),
+                event(now, EXPORT_EXPIRED, "system", Optional.empty(), r));
+    }
+
+    /** How many fresh links staff have sent for this request. */
+    public static long exportResends(DataSubjectRequest r) {
+        return r.events().stream().filter(e -> e.kind().equals(EXPORT_RESENT)).count();
+    }
+
+    /**
+     * Staff send a fresh single-use link (issue 15: it lapsed, or was spent by mistake): the new hash
+     * replaces the old, so the old link is dead; at most {@link #EXPORT_RESENDS} times. Only after the
+     * answer went — before that, completing again finishes the answer with a link of its own.
+     */
+    public static DataSubjectRequest resendExportLink(DataSubjectRequest r, VerificationToken token, String actor,
+                                                      Instant now) {
+        requireAccess(r);
+        if (r.status() != RequestStatus.COMPLETED) {
+            throw new IllegalTransitionException("Only a completed ACCESS request's export link is sent again; a "
+                    + r.status() + " request is not completed.");
+        }
+        if (!answered(r)) {
+            throw new IllegalTransitionException("The answer has not been mailed yet: complete the request again, "
+                    + "which sends it with its link.");
+        }
+        if (exportResends(r) >= EXPORT_RESENDS) {
+            throw new IllegalTransitionException("The export link has been sent again " + EXPORT_RESENDS
+                    + " times, the most allowed; the person can make a new access request.");
+        }
+        DataSubjectRequest resent = with(r, r.status(), r.tokenHash(), r.tokenExpiresAt(), r.verifiedAt(),
+                r.extension(), r.dueAt(), event(now, EXPORT_RESENT, actor, Optional.empty(), r));
+        return exportLink(resent, token, now);
+    }
+
+    /** Where a paper letter's original is kept (seed §9: locked rooms); the note is the place. */
+    public static final String LETTER_KEPT = "LETTER_KEPT";
+    /** The letter's original was shredded (seed §9). */
+    public static final String LETTER_DESTROYED = "LETTER_DESTROYED";
+    /**
+     * A closed request's letter is due for shredding when its request content goes (RetentionPolicy
+     * REQUEST_CONTENT: 30 days after closing); the deadline summary lists it from then on.
+     */
+    public static final java.time.Duration LETTER_SHREDDED_WITHIN = java.time.Duration.ofDays(30);
+
+    /** Staff record (or move) where the original of a LETTER request is kept. */
+    public static DataSubjectRequest letterKept(DataSubjectRequest r, String location, String actor, Instant now) {
+        requireLetter(r);
+        if (letterDestroyedAt(r).isPresent()) {
+            throw new IllegalTransitionException("The letter was already destroyed; it is kept nowhere.");
+        }
+        return with(r, r.status(), r.tokenHash(), r.tokenExpiresAt(), r.verifiedAt(), r.extension(), r.dueAt(),
+                event(now, LETTER_KEPT, actor, Optional.of(location), r));
+    }
+
+    /** Staff record that the original was shredded; recorded once (a repeat changes nothing). */
+    public static DataSubjectRequest letterDestroyed(DataSubjectRequest r, String actor, Instant now) {
+        requireLetter(r);
+        if (letterDestroyedAt(r).isPresent()) {
+            return r;
+        }
+        return with(r, r.status(), r.tokenHash(), r.tokenExpiresAt(), r.verifiedAt(), r.extension(), r.dueAt(),
+                event(now, LETTER_DESTROYED, actor, Optional.empty(), r));
+    }
+
+    /** Where the original is kept: the latest place recorded. */
+    public static Optional<String> letterLocation(DataSubjectRequest r) {
+        return r.events().stream().filter(e -> e.kind().equals(LETTER_KEPT)).reduce((a, b) -> b)
+                .flatMap(RequestEvent::note);
+    }
+
+    public static Optional<Instant> letterDestroyedAt(DataSubjectRequest r) {
+        return r.events().stream().filter(e -> e.kind().equals(LETTER_DESTROYED)).map(RequestEvent::at).findFirst();
+    }
+
+    /** A closed LETTER request whose original is not recorded as shredded 30 days after it closed. */
+    public static boolean letterAwaitsShredding(DataSubjectRequest r, Instant now) {
+        return r.channel() == RequestChannel.LETTER && letterDestroyedAt(r).isEmpty()
+                && r.closedAt().filter(c -> c.plus(LETTER_SHREDDED_WITHIN).isBefore(now)).isPresent();
+    }
+
+    private static void requireLetter(DataSubjectRequest r) {
+        if (r.channel() != RequestChannel.LETTER) {
+            throw new IllegalTransitionException("Only a LETTER request has a paper original; this one came by "
+                    + r.channel() + ".");
+        }
+    }
+
     /** Whether an export link opens the export. One answer for every refusal, so a link reveals nothing. */
     public enum ExportLinkOutcome { OPEN, REFUSED }
 

@@ -2,6 +2,7 @@ package fi.dentalsystems.register.core.requests;
 
 import fi.dentalsystems.register.core.domain.Language;
 import fi.dentalsystems.register.core.format.Json;
+import fi.dentalsystems.register.core.format.ReadableTime;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -124,6 +125,8 @@ public final class AccessExportHtml {
     @SuppressWarnings("unchecked")
     public static String render(Map<String, Object> export, Language language) {
         Words w = language == Language.FI ? FI : EN;
+        // dates as the page's reader reads them, in Helsinki time; the JSON inside keeps ISO 8601 (issue 15)
+        java.util.Locale dates = (language == Language.FI ? Language.FI : Language.EN).locale();
         StringBuilder html = new StringBuilder(8192);
         html.append("<!DOCTYPE html><html lang=\"").append(escape(w.lang())).append("\"><head><meta charset=\"utf-8\">")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
@@ -137,7 +140,7 @@ public final class AccessExportHtml {
         html.append("<h1>").append(escape(w.title())).append("</h1><p>").append(escape(w.intro())).append("</p>");
         html.append("<p>").append(escape(String.valueOf(export.get("subjectAddress")))).append(" · ")
                 .append(escape(String.valueOf(export.get("requestId")))).append(" · ")
-                .append(escape(String.valueOf(export.get("producedAt")))).append("</p>");
+                .append(escape(ReadableTime.readable(String.valueOf(export.get("producedAt")), dates))).append("</p>");
         // art. 15(4): that something was withheld, never what (decision 0018)
         Object withheld = export.get(RedactedCopy.WITHHELD);
         if (withheld != null) {
@@ -174,7 +177,7 @@ public final class AccessExportHtml {
                 html.append("<table><tbody>");
                 ((Map<String, Object>) item).forEach((field, value) -> html.append("<tr><th>")
                         .append(escape(w.fields().getOrDefault(field, field))).append("</th><td>")
-                        .append(escape(value(w, value))).append("</td></tr>"));
+                        .append(escape(value(w, dates, value))).append("</td></tr>"));
                 html.append("</tbody></table>");
             }
             html.append("</section>");
@@ -221,17 +224,17 @@ public final class AccessExportHtml {
     }
 
     @SuppressWarnings("unchecked")
-    private static String value(Words w, Object value) {
+    private static String value(Words w, java.util.Locale dates, Object value) {
         if (value instanceof Map<?, ?> map) {
             return ((Map<String, Object>) map).entrySet().stream()
-                    .map(e -> w.fields().getOrDefault(e.getKey(), e.getKey()) + ": " + value(w, e.getValue()))
+                    .map(e -> w.fields().getOrDefault(e.getKey(), e.getKey()) + ": " + value(w, dates, e.getValue()))
                     .collect(Collectors.joining("; "));
         }
         if (value instanceof List<?> list) {
-            return list.stream().map(v -> value(w, v)).collect(Collectors.joining(list.stream()
+            return list.stream().map(v -> value(w, dates, v)).collect(Collectors.joining(list.stream()
                     .anyMatch(v -> v instanceof Map) ? " | " : ", "));
         }
         String text = String.valueOf(value);
-        return w.values().getOrDefault(text, text);
+        return ReadableTime.readable(w.values().getOrDefault(text, text), dates);
     }
 }

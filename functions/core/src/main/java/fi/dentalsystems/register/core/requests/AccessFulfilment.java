@@ -98,6 +98,30 @@ public final class AccessFulfilment {
         if (!storedAt.plus(STALE_AFTER).isBefore(now)) {
             return current;
         }
+        return rebuild(current, access, now);
+    }
+
+    /**
+     * The export a fresh link (ExportResend, issue 15) opens: built again when it is stale, or when the
+     * last one was served — opening the link deletes it, so a link spent by mistake has nothing to open.
+     */
+    DataSubjectRequest exportForNewLink(DataSubjectRequest current, AuditLog.Access access, Instant now) {
+        int stored = lastIndexOf(current, RequestLifecycle.EXPORT_STORED);
+        boolean served = lastIndexOf(current, RequestLifecycle.EXPORT_OPENED) > stored;
+        return served || stored < 0 ? rebuild(current, access, now) : refreshIfStale(current, access, now);
+    }
+
+    private static int lastIndexOf(DataSubjectRequest r, String kind) {
+        List<RequestEvent> events = r.events();
+        for (int i = events.size() - 1; i >= 0; i--) {
+            if (events.get(i).kind().equals(kind)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private DataSubjectRequest rebuild(DataSubjectRequest current, AuditLog.Access access, Instant now) {
         String key = ExportStore.keyOf(current.requestId());
         store.delete(key);
         return write(current, key, access, now, current.status() == RequestStatus.IN_PROGRESS

@@ -3,9 +3,9 @@ package fi.dentalsystems.register.core.requests;
 import fi.dentalsystems.register.core.domain.DataSubjectRequest;
 import fi.dentalsystems.register.core.domain.Extension;
 import fi.dentalsystems.register.core.domain.Language;
-import fi.dentalsystems.register.core.domain.RequestDeadline;
 import fi.dentalsystems.register.core.domain.RequestType;
 import fi.dentalsystems.register.core.domain.VerificationToken;
+import fi.dentalsystems.register.core.format.ReadableTime;
 import fi.dentalsystems.register.core.mail.Mail;
 import fi.dentalsystems.register.core.mail.MailReference;
 import fi.dentalsystems.register.core.notice.RegisterDescription;
@@ -13,7 +13,6 @@ import fi.dentalsystems.register.core.notice.RegisterDescription;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.function.Supplier;
 
@@ -22,8 +21,6 @@ import java.util.function.Supplier;
  * type and id: no register data goes out before the requester is verified.
  */
 public final class RequestMails {
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d.M.uuuu").withZone(RequestDeadline.HELSINKI);
-
     private final Supplier<RegisterDescription> description;
 
     /** The description is read when the first mail is written (a function that sends none needs none). */
@@ -81,7 +78,7 @@ public final class RequestMails {
      */
     public Mail verificationReminder(DataSubjectRequest r, String link, Instant closesAt) {
         String type = typeName(r.type(), r.language());
-        String closes = DATE.format(closesAt);
+        String closes = ReadableTime.date(closesAt, r.language().locale());
         return switch (r.language()) {
             case FI -> new Mail(r.email(), "Muistutus: vahvista tietosuojapyyntösi",
                     "Hei,\n\nvastaanotimme tietosuojapyynnön (" + type + ") tähän osoitteeseen, mutta sitä ei ole vielä "
@@ -108,7 +105,7 @@ public final class RequestMails {
     }
 
     public Mail extension(DataSubjectRequest r) {
-        String due = DATE.format(r.dueAt());
+        String due = ReadableTime.date(r.dueAt(), r.language().locale());
         String reason = r.extension().map(Extension::reason).orElse("");
         return switch (r.language()) {
             case FI -> mail(r, MailReference.ABOUT_REQUEST, "Tietosuojapyyntösi käsittelyaikaa on jatkettu",
@@ -149,7 +146,8 @@ public final class RequestMails {
     public static final int BACKUP_DAYS = 35;
 
     private static String backupsGone(DataSubjectRequest r) {
-        return DATE.format(r.closedAt().orElseGet(Instant::now).plus(java.time.Duration.ofDays(BACKUP_DAYS)));
+        return ReadableTime.date(r.closedAt().orElseGet(Instant::now).plus(java.time.Duration.ofDays(BACKUP_DAYS)),
+                r.language().locale());
     }
 
     /** {@code heldRecords}: contact records a legal hold kept (GDPR art. 17(3)(e)), restricted meanwhile. */
@@ -229,7 +227,8 @@ public final class RequestMails {
      * The mail itself holds no register data; the link is the only way to the export.
      */
     public Mail exportReady(DataSubjectRequest r, String link, Instant expiresAt) {
-        String until = DATE.format(expiresAt);
+        // a link stops at a moment, not a day: the reader gets the time, in Helsinki time (issue 15)
+        String until = ReadableTime.dateTime(expiresAt, r.language().locale());
         return switch (r.language()) {
             case FI -> mail(r, MailReference.ABOUT_REQUEST, "Tietosi ovat valmiina",
                     "Hei,\n\ntarkastuspyyntösi (" + r.requestId() + ") mukaiset tiedot ovat valmiina. Avaa ne linkistä:\n\n"
@@ -238,7 +237,7 @@ public final class RequestMails {
                             + "Jos et pyytänyt tietojasi, ilmoita meille: " + intakeAddress() + ".\n\n" + signature());
             case SV -> mail(r, MailReference.ABOUT_REQUEST, "Dina uppgifter är klara",
                     "Hej,\n\nuppgifterna enligt din begäran om tillgång (" + r.requestId() + ") är klara. Öppna dem via "
-                            + "länken:\n\n" + link + "\n\nLänken fungerar en gång och upphör " + until + ". Spara sidan "
+                            + "länken:\n\n" + link + "\n\nLänken fungerar en gång, till " + until + ". Spara sidan "
                             + "när du har öppnat den; den innehåller också en maskinläsbar kopia (JSON). Sidan är på "
                             + "engelska.\n\nOm du inte har begärt dina uppgifter, meddela oss: " + intakeAddress() + "."
                             + "\n\n" + signature());
@@ -248,6 +247,27 @@ public final class RequestMails {
                             + "have opened it; it also holds a machine-readable copy (JSON).\n\n"
                             + "If you did not ask for your data, tell us: " + intakeAddress() + ".\n\n" + signature());
         };
+    }
+
+    /**
+     * A fresh export link staff sent (issue 15): the answer's mail again, saying that this link
+     * replaces the earlier one, which no longer works. Still no register data in the mail itself.
+     */
+    public Mail exportResent(DataSubjectRequest r, String link, Instant expiresAt) {
+        Mail ready = exportReady(r, link, expiresAt);
+        String replaces = switch (r.language()) {
+            case FI -> "Lähetämme sinulle uuden linkin tietoihisi. Aiempi linkki ei enää toimi.\n\n";
+            case SV -> "Vi skickar dig en ny länk till dina uppgifter. Den tidigare länken fungerar inte längre.\n\n";
+            case EN -> "We are sending you a new link to your data. The earlier link no longer works.\n\n";
+        };
+        String subject = switch (r.language()) {
+            case FI -> "Uusi linkki tietoihisi";
+            case SV -> "En ny länk till dina uppgifter";
+            case EN -> "A new link to your data";
+        };
+        int afterGreeting = ready.text().indexOf("\n\n") + 2;
+        return new Mail(ready.to(), subject, ready.text().substring(0, afterGreeting) + replaces
+                + ready.text().substring(afterGreeting), ready.reference());
     }
 
     /**
@@ -354,7 +374,8 @@ public final class RequestMails {
         };
     }
 
-    public static String date(Instant instant) {
-        return DATE.format(instant);
+    /** The day as the request's reader reads it (ReadableTime: their language, Helsinki time). */
+    public static String date(DataSubjectRequest r, Instant instant) {
+        return ReadableTime.date(instant, r.language().locale());
     }
 }

@@ -105,6 +105,47 @@ public final class RequestRepository {
     }
 
     /**
+     * Completed ACCESS requests whose export link expired unopened (issue 15), from the byStatusDue
+     * index (COMPLETED, every page) with a filter, so only those items leave the table: a link lapses
+     * once, and its hash goes when it is recorded.
+     */
+    public List<DataSubjectRequest> lapsedExportLinks(Instant now) {
+        return closedMatching(RequestStatus.COMPLETED, software.amazon.awssdk.enhanced.dynamodb.Expression.builder()
+                .expression("#type = :access AND attribute_exists(tokenHash) AND tokenExpiresAt < :now")
+                .putExpressionName("#type", "type")
+                .putExpressionValue(":access", AttributeValue.fromS(RequestType.ACCESS.name()))
+                .putExpressionValue(":now", AttributeValue.fromS(Timestamps.sortable(now))).build());
+    }
+
+    /**
+     * Closed LETTER requests (seed §9, issue 15: whose original may wait for shredding), every closed
+     * status, from the byStatusDue index with a filter: only letters leave the table. The events are a
+     * list of maps, which a filter cannot search, so the caller sees which were shredded.
+     */
+    public List<DataSubjectRequest> closedLetters() {
+        List<DataSubjectRequest> letters = new ArrayList<>();
+        for (RequestStatus status : RequestStatus.values()) {
+            if (!status.isOpen()) {
+                letters.addAll(closedMatching(status, software.amazon.awssdk.enhanced.dynamodb.Expression.builder()
+                        .expression("channel = :letter")
+                        .putExpressionValue(":letter", AttributeValue.fromS(RequestChannel.LETTER.name())).build()));
+            }
+        }
+        return letters;
+    }
+
+    private List<DataSubjectRequest> closedMatching(RequestStatus status,
+                                                    software.amazon.awssdk.enhanced.dynamodb.Expression filter) {
+        QueryEnhancedRequest query = QueryEnhancedRequest.builder()
+                .queryConditional(QueryConditional.keyEqualTo(Key.builder().partitionValue(status.name()).build()))
+                .filterExpression(filter).build();
+        List<DataSubjectRequest> found = new ArrayList<>();
+        table.index(RequestItem.BY_STATUS_DUE).query(query)
+                .forEach(page -> page.items().forEach(i -> found.add(toRequest(i))));
+        return found;
+    }
+
+    /**
      * The other open requests of the same type from the same address (issue 11: the duplicate group),
      * earliest first; from the byEmail index, so a request being written meanwhile may be missed —
      * {@code DuplicateRequests} settles that by converging on the earliest.
