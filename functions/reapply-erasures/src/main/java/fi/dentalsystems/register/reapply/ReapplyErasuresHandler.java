@@ -4,8 +4,12 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import edu.umd.cs.findbugs.annotations.SuppressFBWarnings;
 import fi.dentalsystems.register.core.config.HandlerSetup;
+import fi.dentalsystems.register.core.config.Priming;
 import fi.dentalsystems.register.core.config.Register;
 import fi.dentalsystems.register.core.requests.ErasureReapplication;
+import fi.dentalsystems.register.core.store.RegisterTable;
+import org.crac.Core;
+import org.crac.Resource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.lambda.powertools.logging.PowertoolsLogging;
@@ -13,6 +17,7 @@ import software.amazon.lambda.powertools.logging.PowertoolsLogging;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -24,9 +29,10 @@ import static software.amazon.lambda.powertools.logging.argument.StructuredArgum
  * is applied again to the tables the function is pointed at. Adapts the event only: the work is
  * core's {@link ErasureReapplication}. Answers and logs the run id, the request ids and counts.
  */
-public final class ReapplyErasuresHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
+public final class ReapplyErasuresHandler implements RequestHandler<Map<String, Object>, Map<String, Object>>, Resource {
     private static final Logger LOG = LoggerFactory.getLogger(ReapplyErasuresHandler.class);
 
+    private final Register register;
     private final ErasureReapplication reapplication;
     private final Clock clock;
 
@@ -38,8 +44,24 @@ public final class ReapplyErasuresHandler implements RequestHandler<Map<String, 
 
     public ReapplyErasuresHandler(HandlerSetup setup) {
         Register register = new Register(setup);
+        this.register = register;
         this.reapplication = register.erasureReapplication();
         this.clock = register.clock();
+        Core.getGlobalContext().register(this);
+    }
+
+    /**
+     * SnapStart priming: read-only, never a write (decision 0019; SnapStartPrimingTest) — a GetItem of a
+     * key no item has on the tables whose records an erasure is re-applied to.
+     */
+    @Override
+    public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
+        Priming.reads(register, EnumSet.of(RegisterTable.CONTACTS, RegisterTable.CUSTOMERS, RegisterTable.REQUESTS));
+    }
+
+    @Override
+    public void afterRestore(org.crac.Context<? extends Resource> context) {
+        // nothing to refresh: credentials come from the environment on every call
     }
 
     @Override

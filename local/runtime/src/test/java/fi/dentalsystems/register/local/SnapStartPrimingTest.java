@@ -48,7 +48,8 @@ class SnapStartPrimingTest {
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"CustomersApiFunction", "PublicRequestsFunction", "RequestsApiFunction", "EmailIntakeFunction",
-            "RequestFulfilmentFunction", "DeadlineMonitorFunction", "RetentionPurgeFunction", "MailFeedbackFunction"})
+            "RequestFulfilmentFunction", "DeadlineMonitorFunction", "RetentionPurgeFunction", "MailFeedbackFunction",
+            "ReapplyErasuresFunction"})
     void thePrimingOfEveryFunctionOnlyReadsWhatItsRoleMayRead(String function) {
         ReadOnlyPriming priming = ReadOnlyPriming.of(ENGINE, function, folder, setup -> primingOf(handler(function, setup)));
 
@@ -93,6 +94,7 @@ class SnapStartPrimingTest {
             case "DeadlineMonitorFunction" -> new DeadlineMonitorHandler(setup);
             case "RetentionPurgeFunction" -> new RetentionPurgeHandler(setup);
             case "MailFeedbackFunction" -> new MailFeedbackHandler(setup);
+            case "ReapplyErasuresFunction" -> new fi.dentalsystems.register.reapply.ReapplyErasuresHandler(setup);
             default -> throw new IllegalArgumentException(function);
         };
     }

@@ -64,6 +64,9 @@ final class ColdStartFunctions {
                             world.store(Requests.aLetter(RequestType.ACCESS, address("bounce", n)))))),
             new ColdStartFunction("intake-watch", "IntakeWatchFunction", "map", List.of("DynamoDb", "S3"),
                     (world, n) -> List.of(world.sampleEvent("intake-watch/scheduled.json"))),
+            new ColdStartFunction("reapply-erasures", "ReapplyErasuresFunction", "map", List.of("DynamoDb"),
+                    // run by hand after a restore: the ledger since the restore point (an empty ledger here)
+                    (world, n) -> List.of(world.sampleEvent("reapply-erasures/restore-point.json"))),
             new ColdStartFunction("console", "ConsoleFunction", "http", List.of(),
                     (world, n) -> List.of(world.sampleEvent("console/get-console.json"))));
 
