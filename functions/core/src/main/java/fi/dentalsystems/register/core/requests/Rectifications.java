@@ -8,7 +8,9 @@ import fi.dentalsystems.register.core.domain.Ulid;
 import fi.dentalsystems.register.core.store.ContactRepository;
 import fi.dentalsystems.register.core.store.RequestRepository;
 
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Which request warrants a correction (GDPR art. 16, issue 15): the one {@code X-Data-Subject-Request}
@@ -29,8 +31,18 @@ public final class Rectifications {
 
     /** The request that warrants correcting the record of the person with {@code recordEmail}; refused otherwise. */
     public DataSubjectRequest warrant(String requestId, String recordEmail) {
-        DataSubjectRequest r = (Ulid.isId(requestId, DataSubjectRequest.ID_PREFIX) ? requests.find(requestId)
-                : java.util.Optional.<DataSubjectRequest>empty())
+        return warrantFrom(requestId, recordEmail, requests::find);
+    }
+
+    /**
+     * The whole decision, with the loading passed in (issue 15: testable in core without an engine):
+     * an id of the wrong shape is never looked up, a missing request is refused like one of the wrong
+     * shape, and a loaded one must pass {@link #check}.
+     */
+    static DataSubjectRequest warrantFrom(String requestId, String recordEmail,
+                                          Function<String, Optional<DataSubjectRequest>> find) {
+        DataSubjectRequest r = (Ulid.isId(requestId, DataSubjectRequest.ID_PREFIX) ? find.apply(requestId)
+                : Optional.<DataSubjectRequest>empty())
                 .orElseThrow(() -> new CorrectionRefusedException("There is no request " + requestId
                         + "; a correction names the rectification request it answers."));
         check(r, ContactRepository.emailKey(recordEmail));

@@ -9,8 +9,13 @@ import fi.dentalsystems.register.core.domain.RequestType;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -46,5 +51,56 @@ class RectificationsTest {
         assertThatThrownBy(() -> Rectifications.check(verified(RequestType.RECTIFICATION, "eero@example.fi"),
                 "aino@example.fi")).isInstanceOf(CorrectionRefusedException.class)
                 .hasMessageContaining("does not concern").hasMessageNotContaining("example.fi");
+    }
+    /** A lookup over the given requests that remembers which ids were asked for. */
+    private static Function<String, Optional<DataSubjectRequest>> lookup(List<String> asked, DataSubjectRequest... stored) {
+        return id -> {
+            asked.add(id);
+            return Arrays.stream(stored).filter(r -> r.requestId().equals(id)).findFirst();
+        };
+    }
+
+    @Test
+    void theLoadedRectificationOfTheRecordsPersonIsTheWarrant() {
+        DataSubjectRequest rectification = verified(RequestType.RECTIFICATION, "aino@example.fi");
+        List<String> asked = new ArrayList<>();
+        assertThat(Rectifications.warrantFrom(rectification.requestId(), "Aino@Example.fi", lookup(asked, rectification)))
+                .isSameAs(rectification);
+        assertThat(asked).containsExactly(rectification.requestId());
+    }
+
+    @Test
+    void anIdOfTheWrongShapeIsRefusedWithoutBeingLookedUp() {
+        List<String> asked = new ArrayList<>();
+        assertThatThrownBy(() -> Rectifications.warrantFrom("not-a-request", "aino@example.fi",
+                lookup(asked, verified(RequestType.RECTIFICATION, "aino@example.fi"))))
+                .isInstanceOf(CorrectionRefusedException.class)
+                .hasMessage("There is no request not-a-request; a correction names the rectification request it answers.");
+        assertThat(asked).isEmpty();
+    }
+
+    @Test
+    void aWellFormedIdOfNoStoredRequestIsRefused() {
+        DataSubjectRequest unsaved = verified(RequestType.RECTIFICATION, "aino@example.fi");
+        List<String> asked = new ArrayList<>();
+        assertThatThrownBy(() -> Rectifications.warrantFrom(unsaved.requestId(), "aino@example.fi", lookup(asked)))
+                .isInstanceOf(CorrectionRefusedException.class).hasMessageStartingWith("There is no request " + unsaved.requestId());
+        assertThat(asked).containsExactly(unsaved.requestId());
+    }
+
+    @Test
+    void aLoadedRequestOfAnotherTypeStateOrPersonIsRefused() {
+        DataSubjectRequest access = verified(RequestType.ACCESS, "aino@example.fi");
+        DataSubjectRequest unverified = received(RequestType.RECTIFICATION, "aino@example.fi");
+        DataSubjectRequest someoneElses = verified(RequestType.RECTIFICATION, "eero@example.fi");
+        List<String> asked = new ArrayList<>();
+        Function<String, Optional<DataSubjectRequest>> find = lookup(asked, access, unverified, someoneElses);
+        assertThatThrownBy(() -> Rectifications.warrantFrom(access.requestId(), "aino@example.fi", find))
+                .isInstanceOf(CorrectionRefusedException.class).hasMessageContaining("only a RECTIFICATION");
+        assertThatThrownBy(() -> Rectifications.warrantFrom(unverified.requestId(), "aino@example.fi", find))
+                .isInstanceOf(CorrectionRefusedException.class).hasMessageContaining("is RECEIVED");
+        assertThatThrownBy(() -> Rectifications.warrantFrom(someoneElses.requestId(), "aino@example.fi", find))
+                .isInstanceOf(CorrectionRefusedException.class).hasMessageContaining("does not concern")
+                .hasMessageNotContaining("example.fi");
     }
 }

@@ -128,6 +128,27 @@ class RequestLifecycleExportAndOutcomeTest {
     }
 
     @Test
+    void aCompletedRequestOfAnotherTypeGetsNoExportLink() {
+        DataSubjectRequest erasure = RequestLifecycle.complete(verified(RequestType.ERASURE), "staff", "done", T0);
+        VerificationToken token = VerificationToken.issue(erasure.requestId());
+        assertThatThrownBy(() -> RequestLifecycle.reissueExportLink(erasure, token, T0))
+                .isInstanceOf(IllegalTransitionException.class).hasMessage("Only an ACCESS request has an export.");
+        assertThat(erasure.tokenHash()).as("nothing a link could open").isEmpty();
+    }
+
+    @Test
+    void aDuplicateRejectionKeepsItsOutcomeWhenLaterEventsFollowIt() {
+        DataSubjectRequest original = verified(RequestType.ACCESS);
+        DataSubjectRequest asDuplicate = RequestLifecycle.reject(received(RequestType.ACCESS)
+                .duplicateOf(original.requestId()), RequestLifecycle.DUPLICATE_REASON + original.requestId(), "s", T0);
+        // the rejection mail bounced afterwards (MailFeedback records it as an event with a note)
+        DataSubjectRequest bounced = RequestLifecycle.note(asDuplicate, "MAIL_BOUNCED", "ses",
+                "rejection mail; bounced; feedback f-1", T0.plus(Duration.ofMinutes(5)));
+        assertThat(RequestLifecycle.outcome(bounced)).as("the rejection's reason, not the latest event's note")
+                .isEqualTo("REJECTED: duplicate of " + original.requestId());
+    }
+
+    @Test
     void anUnclassifiedOpenRequestIsClassifiedOnceToAConcreteType() {
         DataSubjectRequest mail = received(RequestType.UNCLASSIFIED);
         DataSubjectRequest classified = RequestLifecycle.classify(mail, RequestType.ERASURE, "staff-2", T0);

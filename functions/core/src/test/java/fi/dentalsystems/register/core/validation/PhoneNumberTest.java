@@ -54,6 +54,24 @@ class PhoneNumberTest {
         assertThatThrownBy(() -> new PhoneNumber(null)).isInstanceOf(IllegalArgumentException.class);
     }
 
+    @Test
+    void theE164ShapeHoldsFromTwoToFifteenDigitsBothBoundsIncluded() {
+        assertThat(new PhoneNumber("+12").e164()).as("3 characters, the shortest").isEqualTo("+12");
+        assertThat(new PhoneNumber("+123456789012345").e164()).as("16 characters, 15 digits, the longest")
+                .isEqualTo("+123456789012345");
+        assertThatThrownBy(() -> new PhoneNumber("+1234567890123456")).as("16 digits")
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void inputOfFortyCharactersIsParsedAndOneMoreIsRefused() {
+        String number = "+358 40 1487 672";
+        String forty = " ".repeat(40 - number.length()) + number;
+        assertThat(forty).hasSize(40);
+        assertThat(PhoneNumber.parse(forty)).map(PhoneNumber::e164).contains("+358401487672");
+        assertThat(PhoneNumber.parse(" " + forty)).as("41 characters").isEmpty();
+    }
+
     /** Finnish mobile numbers: 040–046 or 050 and seven digits, as written nationally. */
     @Provide
     Arbitrary<String> finnishMobiles() {
