@@ -16,16 +16,27 @@ import java.util.Optional;
  * injected at run time, so this page alone allows inline styles; scripts still come from this origin only.
  */
 final class DevApiReference {
+    /**
+     * Redoc's theme darkens what axe-core finds below 4.5:1 (inline code, the dark panel's error tabs, redirect
+     * statuses); reference.css sets what its theme cannot; reference-labels.js names its content-type selects and
+     * lets its menu items be named by their visible text (decision 0014). The page passes axe-core like the console.
+     */
+    private static final String THEME = "{\"typography\":{\"code\":{\"color\":\"#b3261e\"}},"
+            + "\"colors\":{\"responses\":{\"error\":{\"tabTextColor\":\"#ff6b66\"},\"redirect\":{\"color\":\"#8a5700\"}}}}";
     private static final String PAGE = "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">"
             + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+            + "<link rel=\"stylesheet\" href=\"/console/reference.css\">"
             + "<title>Customer register API reference</title></head><body>"
-            + "<redoc spec-url=\"/openapi.yaml\" hide-download-button=\"false\"></redoc>"
-            + "<script src=\"/console/redoc.standalone.js\"></script></body></html>";
+            + "<redoc spec-url=\"/openapi.yaml\" hide-download-button=\"false\" theme='" + THEME + "'></redoc>"
+            + "<script src=\"/console/redoc.standalone.js\"></script>"
+            + "<script type=\"module\" src=\"/console/reference-labels.js\"></script></body></html>";
 
     private final Path bundle;
+    private final Path tools;
 
     DevApiReference(Path repositoryRoot) {
-        this.bundle = repositoryRoot.resolve("local/console-tools/node_modules/redoc/bundles/redoc.standalone.js");
+        this.tools = repositoryRoot.resolve("local/console-tools");
+        this.bundle = tools.resolve("node_modules/redoc/bundles/redoc.standalone.js");
     }
 
     Optional<HttpAnswer> serve(String method, String path) throws IOException {
@@ -37,6 +48,12 @@ final class DevApiReference {
         }
         if (path.equals("/console/redoc.standalone.js") && Files.isRegularFile(bundle)) {
             return Optional.of(send("text/javascript; charset=utf-8", Files.readAllBytes(bundle)));
+        }
+        if (path.equals("/console/reference-labels.js")) {
+            return Optional.of(send("text/javascript; charset=utf-8", Files.readAllBytes(tools.resolve("reference-labels.js"))));
+        }
+        if (path.equals("/console/reference.css")) {
+            return Optional.of(send("text/css; charset=utf-8", Files.readAllBytes(tools.resolve("reference.css"))));
         }
         return Optional.empty();
     }
