@@ -156,8 +156,9 @@ class FulfilmentEndToEndTest {
             LocalRegister.OutMail answer = register.mailsTo(person).get(1);
             assertThat(answer.subject()).isEqualTo("Your data has been erased");
             assertThat(answer.text()).contains(requestId).doesNotContain("Erkki");
-            // backups (35 days of point-in-time recovery) and the day by which no copy remains (issue 14)
-            String noCopyAfter = java.time.format.DateTimeFormatter.ofPattern("d.M.uuuu")
+            // backups (35 days of point-in-time recovery) and the day by which no copy remains (issue 14),
+            // written as an English reader reads a date (issue 15)
+            String noCopyAfter = java.time.format.DateTimeFormatter.ofPattern("d MMMM uuuu", java.util.Locale.ENGLISH)
                     .format(java.time.LocalDate.now(java.time.ZoneId.of("Europe/Helsinki")).plusDays(35));
             assertThat(answer.text()).contains("backups are overwritten within 35 days")
                     .contains("by " + noCopyAfter + " no copy remains").contains("applied again");

@@ -237,6 +237,12 @@ class ProcessorAccessTest {
                         "{\"itemId\": \"con_01JAAAAAAAAAAAAAAAAAAAAAAA\", \"reason\": \"Suojaa muita\"}", 404, 403, 403),
                 row("DELETE", "/requests/{requestId}/export/redactions/{redactionId}", Map.of("requestId", unknownRequest,
                         "redactionId", "rdn_01JAAAAAAAAAAAAAAAAAAAAAAA"), "", null, 404, 403, 403),
+                row("POST", "/requests/{requestId}/export/resend", Map.of("requestId", unknownRequest), "", null,
+                        404, 403, 403),
+                row("PATCH", "/requests/{requestId}/letter", Map.of("requestId", unknownRequest), "",
+                        "{\"location\": \"Arkisto, kaappi 3\"}", 404, 403, 403),
+                row("POST", "/requests/{requestId}/letter/destroyed", Map.of("requestId", unknownRequest), "", null,
+                        404, 403, 403),
                 row("POST", "/requests/{requestId}/reject", Map.of("requestId", unknownRequest), "",
                         "{\"reason\": \"Not identified\"}", 404, 403, 403)));
         for (String held : List.of("/customers/{customerId}/hold", "/contacts/{contactId}/hold",

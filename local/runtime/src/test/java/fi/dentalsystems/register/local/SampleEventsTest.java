@@ -271,6 +271,17 @@ class SampleEventsTest {
             organisation(x);
             answeredAccess(x, ANSWERED_ACCESS);
         });
+        seeds.put("POST /requests/{requestId}/export/redactions", x -> {
+            organisation(x);
+            request(x, REQUEST, verified(letter(RequestType.ACCESS)));
+        });
+        seeds.put("DELETE /requests/{requestId}/export/redactions/{redactionId}", x -> {
+            organisation(x);
+            DataSubjectRequest verified = request(x, REQUEST, verified(letter(RequestType.ACCESS)));
+            x.register().requests().update(RequestLifecycle.redact(verified, new fi.dentalsystems.register.core.domain.Redaction(
+                    "rdn_01JD7QB2C3D4E5F6G7H8J9K0M3", ENTRY, Optional.empty(), "Concerns a colleague", "staff",
+                    NOW.minus(Duration.ofHours(1)))));
+        });
         seeds.put("PATCH /requests/{requestId}/letter", x -> request(x, LETTER, letter(RequestType.ACCESS)));
         seeds.put("POST /requests/{requestId}/letter/destroyed", x -> request(x, LETTER, letter(RequestType.ACCESS)));
         seeds.put("GET /public/verify", x -> awaitingLink(x, "get-public-verify.json", "queryStringParameters"));
