@@ -1,13 +1,12 @@
 package fi.dentalsystems.register.core.audit;
 
+import fi.dentalsystems.register.core.store.FolderWrites;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.Objects;
 import java.util.Optional;
 
 /** The local stand-in of the digest bucket ({@code .local/audit-digests/}): files written once, never replaced. */
@@ -21,18 +20,8 @@ public final class FolderDigestStore implements DigestStore {
     @Override
     public boolean putIfAbsent(LocalDate day, byte[] digest) {
         Path file = root.resolve(DigestStore.keyOf(day));
-        Path folder = Objects.requireNonNull(file.getParent(), "a key inside the store has a parent");
         try {
-            Files.createDirectories(folder);
-            Path temp = Files.createTempFile(folder, ".digest", ".part");
-            Files.write(temp, digest);
-            try {
-                Files.move(temp, file);
-                return true;
-            } catch (FileAlreadyExistsException taken) {
-                Files.deleteIfExists(temp);
-                return false;
-            }
+            return FolderWrites.createOnce(file, digest, ".digest");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot store the audit digest", e);
         }

@@ -1,12 +1,11 @@
 package fi.dentalsystems.register.core.exports;
 
+import fi.dentalsystems.register.core.store.FolderWrites;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.Objects;
 import java.util.Optional;
 
 /** The local stand-in of the export bucket: {@code root/key} (by default .local/exports/). */
@@ -20,19 +19,8 @@ public final class FolderExportStore implements ExportStore {
     @Override
     public boolean putIfAbsent(String key, byte[] document) {
         Path file = file(key);
-        Path folder = Objects.requireNonNull(file.getParent(), "a key inside the store has a parent");
         try {
-            Files.createDirectories(folder);
-            // written aside, then moved without replacing: a second writer finds the first one's file whole
-            Path temp = Files.createTempFile(folder, ".export", ".part");
-            Files.write(temp, document);
-            try {
-                Files.move(temp, file);
-                return true;
-            } catch (FileAlreadyExistsException taken) {
-                Files.deleteIfExists(temp);
-                return false;
-            }
+            return FolderWrites.createOnce(file, document, ".export");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot store the export", e);
         }
