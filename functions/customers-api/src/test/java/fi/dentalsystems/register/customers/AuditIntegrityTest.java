@@ -1,12 +1,18 @@
 package fi.dentalsystems.register.customers;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import fi.dentalsystems.register.core.audit.AuditAction;
+import fi.dentalsystems.register.core.audit.AuditLog;
+import fi.dentalsystems.register.core.audit.AuditTarget;
 import fi.dentalsystems.register.core.config.HandlerSetup;
+import fi.dentalsystems.register.core.domain.Caller;
+import fi.dentalsystems.register.core.domain.TargetType;
 import fi.dentalsystems.register.core.config.Register;
 import fi.dentalsystems.register.core.mail.Mailer;
 import fi.dentalsystems.register.core.store.RegisterTable;
 import fi.dentalsystems.register.local.support.ApiClient;
 import fi.dentalsystems.register.local.support.DynamoDbEngine;
+import fi.dentalsystems.register.local.support.FailingDynamoDb;
 import fi.dentalsystems.register.local.support.MovableClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -27,8 +33,11 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * GET /audit/integrity (decision 0012): the test uses the API as staff do, then tampers with the
@@ -50,7 +59,8 @@ class AuditIntegrityTest {
     private final class Register1 {
         final MovableClock clock = new MovableClock(DAY_ONE);
         final DynamoDbEngine.TableSet tables = ENGINE.freshTables();
-        final HandlerSetup setup = new HandlerSetup(ENGINE.client(), tables.names(), clock, NO_MAIL,
+        final FailingDynamoDb faults = new FailingDynamoDb();
+        final HandlerSetup setup = new HandlerSetup(faults.wrap(ENGINE.client()), tables.names(), clock, NO_MAIL,
                 fi.dentalsystems.register.local.support.RegisterVariables.with(Map.of("AUDIT_DIGEST_FOLDER",
                         digests.toString(), "SUPPRESSION_PEPPER", "test-pepper-for-the-test-run-only")));
         final ApiClient api = new ApiClient(new CustomersApiHandler(setup));
@@ -275,6 +285,74 @@ class AuditIntegrityTest {
         assertThat(problems(result)).isEmpty();
         assertThat(r.entries().stream().map(e -> e.get("chainId").s()).distinct()).hasSize(12);
         assertThat(result.get("checked").asLong()).isEqualTo(r.entries().size());
+    }
+
+    private static final AuditLog.Access EXPORT = new AuditLog.Access(new Caller("staff-7", java.util.Set.of()),
+            "POST /requests/{requestId}/complete", "req-lanes", "data-subject-request");
+
+    private static List<AuditTarget> historyEntries(int count) {
+        return IntStream.range(0, count).mapToObj(i -> new AuditTarget(TargetType.HISTORY_ENTRY, "his_" + i)).toList();
+    }
+
+    /** The table's entries by chain, each in its order of seq. */
+    private static Map<String, List<Long>> seqsByChain(List<Map<String, AttributeValue>> entries) {
+        return entries.stream().collect(Collectors.groupingBy(e -> e.get("chainId").s(), java.util.TreeMap::new,
+                Collectors.mapping(e -> Long.parseLong(e.get("seq").n()), Collectors.toList())));
+    }
+
+    @Test
+    void oneAccessToAThousandRecordsIsWrittenByFourChainsAtOnceEachWholeAndAnchored() {
+        Register1 r = new Register1();
+
+        new Register(r.setup).audit().record(EXPORT, AuditAction.READ, historyEntries(1_000));
+
+        List<Map<String, AttributeValue>> entries = r.entries();
+        assertThat(entries).extracting(e -> e.get("targetId").s()).containsExactlyInAnyOrderElementsOf(
+                historyEntries(1_000).stream().map(AuditTarget::id).toList());
+        Map<String, List<Long>> chains = seqsByChain(entries);
+        assertThat(chains).hasSize(4);
+        chains.values().forEach(seqs -> assertThat(seqs).containsExactlyElementsOf(
+                IntStream.rangeClosed(1, 250).mapToObj(i -> (long) i).toList()));
+        // each chain's head is anchored when its lane ends
+        assertThat(r.anchors()).extracting(a -> a.get("chainId").s() + ":" + a.get("seq").n())
+                .containsExactlyInAnyOrderElementsOf(chains.keySet().stream().map(c -> c + ":250").toList());
+        r.clock.advance(Duration.ofDays(1));
+        r.digest();
+        JsonNode result = r.verify();
+        assertThat(problems(result)).isEmpty();
+        assertThat(result.get("checked").asLong()).isEqualTo(1_000);
+    }
+
+    @Test
+    void aFewRecordsStayInTheInstancesOneChain() {
+        Register1 r = new Register1();
+        AuditLog audit = new Register(r.setup).audit();
+
+        audit.record(EXPORT, AuditAction.READ, historyEntries(99));
+        audit.record(EXPORT, AuditAction.READ, historyEntries(3));
+
+        assertThat(seqsByChain(r.entries()).values()).singleElement().satisfies(seqs -> assertThat(seqs)
+                .containsExactlyElementsOf(IntStream.rangeClosed(1, 102).mapToObj(i -> (long) i).toList()));
+    }
+
+    @Test
+    void aLaneWhosePutFailsEndsOnlyItsOwnChainTheAccessFailsAndNothingIsReported() {
+        Register1 r = new Register1();
+        AuditLog audit = new Register(r.setup).audit();
+        r.faults.fail("putItem", r.auditTable, 1);
+
+        assertThatThrownBy(() -> audit.record(EXPORT, AuditAction.READ, historyEntries(1_000)))
+                .isInstanceOf(software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputExceededException.class);
+
+        assertThat(r.faults.injected()).isEqualTo(1);
+        // the failed put was one lane's first: that lane wrote nothing, the other three ended whole and anchored
+        Map<String, List<Long>> chains = seqsByChain(r.entries());
+        assertThat(chains).hasSize(3);
+        chains.values().forEach(seqs -> assertThat(seqs).hasSize(250));
+        assertThat(r.anchors()).hasSize(3);
+        r.clock.advance(Duration.ofDays(1));
+        r.digest();
+        assertThat(problems(r.verify())).isEmpty();
     }
 
     @Test
