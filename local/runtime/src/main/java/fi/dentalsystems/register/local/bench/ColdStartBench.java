@@ -241,6 +241,8 @@ public final class ColdStartBench {
         r.put("floorWallMs", round(floorWall, 1));
         r.put("initMs", round(median(handler.stream().map(Sample::initMs).toList()), 1));
         r.put("firstEventMs", round(median(handler.stream().map(Sample::firstEventMs).toList()), 1));
+        r.put("floorInitMs", round(median(floor.stream().map(Sample::initMs).toList()), 1));
+        r.put("floorFirstEventMs", round(median(floor.stream().map(Sample::firstEventMs).toList()), 1));
         r.put("initFirstEventMs", round(inProcess, 1));
         r.put("floorInitFirstEventMs", round(floorInProcess, 1));
         r.put("classesLoaded", (long) median(handler.stream().map(s -> (double) s.classes()).toList()));
