@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import edu.umd.cs.findbugs.annotations.SuppressFBWarnings;
 import fi.dentalsystems.register.core.config.HandlerSetup;
+import fi.dentalsystems.register.core.config.InvocationLogging;
 import fi.dentalsystems.register.core.config.Priming;
 import fi.dentalsystems.register.core.config.Register;
 import fi.dentalsystems.register.core.mail.SesMailer;
@@ -13,7 +14,6 @@ import org.crac.Core;
 import org.crac.Resource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import software.amazon.lambda.powertools.logging.PowertoolsLogging;
 import software.amazon.lambda.powertools.metrics.Metrics;
 import software.amazon.lambda.powertools.metrics.MetricsFactory;
 import software.amazon.lambda.powertools.metrics.model.MetricUnit;
@@ -79,10 +79,7 @@ public final class DeadlineMonitorHandler implements RequestHandler<Map<String, 
 
     @Override
     public Map<String, Object> handleRequest(Map<String, Object> event, Context context) {
-        if (context == null) {
-            return run(event);
-        }
-        return PowertoolsLogging.withLogging(context, () -> run(event));
+        return InvocationLogging.around(context, () -> run(event));
     }
 
     @SuppressFBWarnings(value = "CRLF_INJECTION_LOGS",

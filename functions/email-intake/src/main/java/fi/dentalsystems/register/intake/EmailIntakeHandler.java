@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import edu.umd.cs.findbugs.annotations.SuppressFBWarnings;
 import fi.dentalsystems.register.core.config.HandlerSetup;
+import fi.dentalsystems.register.core.config.InvocationLogging;
 import fi.dentalsystems.register.core.config.Priming;
 import fi.dentalsystems.register.core.config.Register;
 import fi.dentalsystems.register.core.mail.SesMailer;
@@ -16,7 +17,6 @@ import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsPro
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.lambda.powertools.logging.PowertoolsLogging;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -71,10 +71,7 @@ public final class EmailIntakeHandler implements RequestHandler<Map<String, Obje
 
     @Override
     public Map<String, Object> handleRequest(Map<String, Object> event, Context context) {
-        if (context == null) {
-            return handle(event);
-        }
-        return PowertoolsLogging.withLogging(context, () -> handle(event));
+        return InvocationLogging.around(context, () -> handle(event));
     }
 
     @SuppressWarnings("unchecked")

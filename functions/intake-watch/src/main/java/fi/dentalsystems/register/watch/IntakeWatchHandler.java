@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import edu.umd.cs.findbugs.annotations.SuppressFBWarnings;
 import fi.dentalsystems.register.core.config.HandlerSetup;
+import fi.dentalsystems.register.core.config.InvocationLogging;
 import fi.dentalsystems.register.core.config.Priming;
 import fi.dentalsystems.register.core.config.Register;
 import org.crac.Core;
@@ -14,7 +15,6 @@ import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsPro
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.lambda.powertools.logging.PowertoolsLogging;
 import software.amazon.lambda.powertools.metrics.Metrics;
 import software.amazon.lambda.powertools.metrics.MetricsFactory;
 import software.amazon.lambda.powertools.metrics.model.MetricUnit;
@@ -71,10 +71,7 @@ public final class IntakeWatchHandler implements RequestHandler<Map<String, Obje
 
     @Override
     public Map<String, Object> handleRequest(Map<String, Object> event, Context context) {
-        if (context == null) {
-            return run();
-        }
-        return PowertoolsLogging.withLogging(context, this::run);
+        return InvocationLogging.around(context, this::run);
     }
 
     @SuppressFBWarnings(value = "CRLF_INJECTION_LOGS",

@@ -11,6 +11,7 @@ import fi.dentalsystems.register.core.audit.AuditLog;
 import fi.dentalsystems.register.core.audit.AuditTarget;
 import fi.dentalsystems.register.core.domain.TargetType;
 import fi.dentalsystems.register.core.config.HandlerSetup;
+import fi.dentalsystems.register.core.config.InvocationLogging;
 import fi.dentalsystems.register.core.config.Priming;
 import fi.dentalsystems.register.core.config.Register;
 import fi.dentalsystems.register.core.domain.Caller;
@@ -27,7 +28,6 @@ import org.crac.Core;
 import org.crac.Resource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import software.amazon.lambda.powertools.logging.PowertoolsLogging;
 
 import java.time.Clock;
 import java.util.ArrayList;
@@ -71,10 +71,7 @@ public final class RequestFulfilmentHandler implements RequestHandler<DynamodbEv
 
     @Override
     public Map<String, Object> handleRequest(DynamodbEvent event, Context context) {
-        if (context == null) {
-            return handle(event);
-        }
-        return PowertoolsLogging.withLogging(context, () -> handle(event));
+        return InvocationLogging.around(context, () -> handle(event));
     }
 
     @SuppressFBWarnings(value = "CRLF_INJECTION_LOGS",

@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import edu.umd.cs.findbugs.annotations.SuppressFBWarnings;
 import fi.dentalsystems.register.core.config.HandlerSetup;
+import fi.dentalsystems.register.core.config.InvocationLogging;
 import fi.dentalsystems.register.core.config.Priming;
 import fi.dentalsystems.register.core.config.Register;
 import fi.dentalsystems.register.core.retention.DataCategory;
@@ -12,7 +13,6 @@ import org.crac.Core;
 import org.crac.Resource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import software.amazon.lambda.powertools.logging.PowertoolsLogging;
 import software.amazon.lambda.powertools.metrics.Metrics;
 import software.amazon.lambda.powertools.metrics.MetricsFactory;
 import software.amazon.lambda.powertools.metrics.model.MetricUnit;
@@ -90,10 +90,7 @@ public final class RetentionPurgeHandler implements RequestHandler<Map<String, O
     public Map<String, Object> handleRequest(Map<String, Object> event, Context context) {
         RetentionPurge.TimeLeft timeLeft = context == null ? RetentionPurge.TimeLeft.unlimited()
                 : context::getRemainingTimeInMillis;
-        if (context == null) {
-            return run(event, timeLeft, PurgeProgress.none());
-        }
-        return PowertoolsLogging.withLogging(context, () -> run(event, timeLeft, PurgeProgress.none()));
+        return InvocationLogging.around(context, () -> run(event, timeLeft, PurgeProgress.none()));
     }
 
     /** One run with no time limit, telling {@code progress} after each batch (the local command). */

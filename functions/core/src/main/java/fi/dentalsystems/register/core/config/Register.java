@@ -43,23 +43,25 @@ import java.util.function.Function;
  * and the function's variables. Every handler builds its routes or jobs from this, so no handler
  * wires a repository of its own.
  *
- * <p>A store is built at construction when the function has its table (template.yaml gives each
- * function only the tables it uses), so the work is done in Lambda's init phase (and lands in a
- * SnapStart snapshot), not on the first event; asking for a store whose table the function lacks
- * fails as {@link TableNames#nameOf} does. No AWS client other than the given DynamoDB client is
+ * <p>A store is built on its first use, and only where the function has its table (template.yaml
+ * gives each function only the tables it uses): a table schema costs tens of milliseconds of a
+ * cold start (issue 17), so a function pays for the stores its work uses, not for every table its
+ * role names (the purge names seven and asks this for two). The SnapStart priming reads through the stores a function's first event uses, so those are built
+ * before the snapshot. Asking for a store whose table the function lacks fails as
+ * {@link TableNames#nameOf} does. No AWS client other than the given DynamoDB client is
  * made here: mail, exports and the pepper's SSM parameter stay with the functions that use them.
  */
 public final class Register {
     private final HandlerSetup setup;
-    private final CustomerRepository customers;
-    private final ContactRepository contacts;
-    private final HistoryRepository history;
-    private final CredentialRepository credentials;
-    private final RequestRepository requests;
-    private final SuppressionRepository suppression;
-    private final ErasureLedger erasureLedger;
-    private final AuditLog audit;
-    private final PurgeReports purgeReports;
+    private final Store<CustomerRepository> customers;
+    private final Store<ContactRepository> contacts;
+    private final Store<HistoryRepository> history;
+    private final Store<CredentialRepository> credentials;
+    private final Store<RequestRepository> requests;
+    private final Store<SuppressionRepository> suppression;
+    private final Store<ErasureLedger> erasureLedger;
+    private final Store<AuditLog> audit;
+    private final Store<PurgeReports> purgeReports;
     private final LegalHolds holds;
     private final SuppressionKey suppressionKeys;
     private final ProcessorRegister processors;
@@ -85,23 +87,55 @@ public final class Register {
         this.suppressionKeys = Pepper.configured(setup::variable).map(SuppressionKey::new).orElse(null);
         // read at init: a misconfigured processor register stops the function from starting, never misleads it
         this.processors = ProcessorConfiguration.from(setup.variable(ProcessorRegister.VARIABLE));
-        if (audit != null && setup.variable("AWS_LAMBDA_FUNCTION_NAME").isPresent()) {
+        if (tables.find(RegisterTable.AUDIT).isPresent() && setup.variable("AWS_LAMBDA_FUNCTION_NAME").isPresent()) {
             // Lambda sends SIGTERM at shutdown only to a runtime with an extension; where it does, the chain's
             // head is anchored on the way out (decision 0012). The five-minute anchors do not rely on it.
-            AuditLog log = audit;
-            Runtime.getRuntime().addShutdownHook(new Thread(log::anchorHead, "audit-anchor"));
+            Store<AuditLog> log = audit;
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> log.ifMade(AuditLog::anchorHead), "audit-anchor"));
         }
     }
 
-    private static <T> T ifPresent(TableNames tables, RegisterTable table, Function<String, T> store) {
-        return tables.find(table).map(store).orElse(null);
+    private static <T> Store<T> ifPresent(TableNames tables, RegisterTable table, Function<String, T> store) {
+        return new Store<>(table, tables.find(table).orElse(null), store);
     }
 
-    private static <T> T required(T store, RegisterTable table) {
-        if (store == null) {
-            throw new IllegalStateException("environment variable " + table.environmentVariable() + " is not set");
+    /** One store of the function, made on first use from its table's name (or refused: the function lacks the table). */
+    private static final class Store<T> {
+        private final RegisterTable table;
+        private final String tableName;
+        private final Function<String, T> make;
+        private volatile T made;
+
+        Store(RegisterTable table, String tableName, Function<String, T> make) {
+            this.table = table;
+            this.tableName = tableName;
+            this.make = make;
         }
-        return store;
+
+        T get() {
+            T store = made;
+            if (store == null) {
+                synchronized (this) {
+                    store = made;
+                    if (store == null) {
+                        if (tableName == null) {
+                            throw new IllegalStateException("environment variable " + table.environmentVariable()
+                                    + " is not set");
+                        }
+                        store = make.apply(tableName);
+                        made = store;
+                    }
+                }
+            }
+            return store;
+        }
+
+        void ifMade(java.util.function.Consumer<T> use) {
+            T store = made;
+            if (store != null) {
+                use.accept(store);
+            }
+        }
     }
 
     public DynamoDbClient dynamoDb() {
@@ -129,36 +163,36 @@ public final class Register {
     }
 
     public CustomerRepository customers() {
-        return required(customers, RegisterTable.CUSTOMERS);
+        return customers.get();
     }
 
     public ContactRepository contacts() {
-        return required(contacts, RegisterTable.CONTACTS);
+        return contacts.get();
     }
 
     public HistoryRepository history() {
-        return required(history, RegisterTable.HISTORY);
+        return history.get();
     }
 
     public CredentialRepository credentials() {
-        return required(credentials, RegisterTable.CREDENTIALS);
+        return credentials.get();
     }
 
     public RequestRepository requests() {
-        return required(requests, RegisterTable.REQUESTS);
+        return requests.get();
     }
 
     public SuppressionRepository suppression() {
-        return required(suppression, RegisterTable.SUPPRESSION);
+        return suppression.get();
     }
 
     public AuditLog audit() {
-        return required(audit, RegisterTable.AUDIT);
+        return audit.get();
     }
 
     /** The retention purge's run reports (Jobs table; ids and counts, no personal data). */
     public PurgeReports purgeReports() {
-        return required(purgeReports, RegisterTable.JOBS);
+        return purgeReports.get();
     }
 
     /** Where the daily audit digests are (decision 0012): the folder or bucket the function's variables name. */
@@ -259,7 +293,7 @@ public final class Register {
 
     /** What each erasure removed, by id and the address's peppered hash (decision 0017). */
     public ErasureLedger erasureLedger() {
-        return required(erasureLedger, RegisterTable.ERASURE_LEDGER);
+        return erasureLedger.get();
     }
 
     /** After a restore from backup: every erasure of the ledger since the restore point, applied again (decision 0017). */
