@@ -60,6 +60,11 @@ public final class WarmRouteBench {
     private static final String S_CREDENTIAL_CONTACT = "cnt_01JD7Q2X8K5M3N4P6R7S8T9V0X"; // the credentials' samples
     private static final String S_REQUEST = "req_01JD7QB2C3D4E5F6G7H8J9K0M1";
     private static final String S_HELD_REQUEST = "req_01JD7Q4M5N6P7Q8R9S0T1V2W3X";
+    private static final String S_ANSWERED_REQUEST = "req_01JD7QC3D4E5F6G7H8J9K0M1N2"; // resend's sample
+    private static final String S_LETTER_REQUEST = "req_01JD7QD4E5F6G7H8J9K0M1N2P3"; // the letter routes' samples
+    private static final String S_REDACTION = "rdn_01JD7QB2C3D4E5F6G7H8J9K0M3";
+    private static final String S_PASSAGE = "the maintenence contract"; // the redaction sample's passage
+    private static final String ENTRY_PASSAGE = "last week's backup"; // in the history sample's summary
     private static final String S_ENTRY = "his_01JD7Q4B2C3D4E5F6G7H8J9K0M";
     private static final String S_VERIFY_LINK = "req_01JD7Q9Z8Y7X6W5V4T3S2R1Q0P.bm90LWEtcmVhbC10b2tlbi1qdXN0LWEtc2FtcGxl";
     private static final String S_VERIFY_BUTTON = "req_01JD7Q9Z8Y7X6W5V4T3S2R1Q0P.bm90LWEtcmVhbC12ZXJpZmljYXRpb24tbGluay1zYW1wbGU";
@@ -300,6 +305,14 @@ public final class WarmRouteBench {
         return requestId;
     }
 
+    /** A person with a history entry and their verified ACCESS request: what an export's redaction needs. */
+    private Map<String, String> personWithAnEntry() {
+        String email = fresh("rajattu");
+        String customer = newCustomer();
+        String contact = newContact(customer, email);
+        return Map.of("entry", newEntry(customer, contact), "request", verified(newLetter("ACCESS", email)));
+    }
+
     private String fresh(String what) {
         return what + (n++) + "@testi.example";
     }
@@ -409,6 +422,27 @@ public final class WarmRouteBench {
             call("POST /requests/{requestId}/complete", Map.of(S_REQUEST, r));
             return Map.of(S_REQUEST, r);
         }));
+        // an export's review (issue 15): a history entry withheld in part, the redaction undone, a fresh link
+        cases.add(new Case("POST /requests/{requestId}/export/redactions", i -> {
+            Map<String, String> ids = personWithAnEntry();
+            return Map.of(S_REQUEST, ids.get("request"), S_ENTRY, ids.get("entry"), S_PASSAGE, ENTRY_PASSAGE);
+        }));
+        cases.add(new Case("DELETE /requests/{requestId}/export/redactions/{redactionId}", i -> {
+            Map<String, String> ids = personWithAnEntry();
+            String redaction = call("POST /requests/{requestId}/export/redactions", Map.of(S_REQUEST, ids.get("request"),
+                    S_ENTRY, ids.get("entry"), S_PASSAGE, ENTRY_PASSAGE)).path("redactionId").asText();
+            return Map.of(S_REQUEST, ids.get("request"), S_REDACTION, redaction);
+        }));
+        cases.add(new Case("POST /requests/{requestId}/export/resend", i -> {
+            String r = verified(newLetter("ACCESS", fresh("uudelleen")));
+            call("POST /requests/{requestId}/complete", Map.of(S_REQUEST, r));
+            return Map.of(S_ANSWERED_REQUEST, r);
+        }));
+        // the paper letter's original: where it is kept, and its shredding
+        cases.add(new Case("PATCH /requests/{requestId}/letter",
+                i -> Map.of(S_LETTER_REQUEST, newLetter("ACCESS", fresh("paikka")))));
+        cases.add(new Case("POST /requests/{requestId}/letter/destroyed",
+                i -> Map.of(S_LETTER_REQUEST, newLetter("ACCESS", fresh("silppu")))));
         cases.add(new Case("PUT /requests/{requestId}/hold", i -> Map.of(S_HELD_REQUEST, held)));
         cases.add(new Case("GET /requests/{requestId}/hold", i -> Map.of(S_HELD_REQUEST, held)));
         cases.add(new Case("DELETE /requests/{requestId}/hold", i -> {
@@ -428,6 +462,9 @@ public final class WarmRouteBench {
         // range is a past week: the bench's is the one ending today)
         java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
         cases.add(new Case("GET /audit/integrity", i -> Map.of("2026-11-18", today.minusDays(6).toString(),
+                "2026-11-24", today.toString())));
+        // the purge's run reports of the same week (admins; the Jobs table)
+        cases.add(new Case("GET /purge/reports", i -> Map.of("2026-11-18", today.minusDays(6).toString(),
                 "2026-11-24", today.toString())));
         // console: static files, no DynamoDB
         cases.add(new Case("GET /console", i -> Map.of()));
