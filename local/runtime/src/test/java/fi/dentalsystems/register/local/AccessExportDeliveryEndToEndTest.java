@@ -32,17 +32,9 @@ class AccessExportDeliveryEndToEndTest {
     @Test
     void theRequesterGetsTheirOwnExportOnceThroughTheMailedLink(@TempDir Path dir) throws Exception {
         try (LocalRegister register = new LocalRegister(ENGINE, dir)) {
-            String customerId = LocalRegister.field(register.staff("POST", "/customers", """
-                    {"name": "Klinikka Oy", "businessId": "0112038-9", "email": "office@klinikka.example",
-                     "phone": "09 1234 5678",
-                     "billingAddress": {"street": "Katu 1", "postalCode": "00100", "city": "Helsinki", "country": "FI"}}
-                    """).body(), "customerId");
-            String contactId = LocalRegister.field(register.staff("POST", "/customers/" + customerId + "/contacts",
-                    "{\"name\": \"Aada Äänekoski\", \"email\": \"" + PERSON + "\", \"roles\": [\"TECHNICAL\"], "
-                            + "\"source\": \"CUSTOMER\"}").body(), "contactId");
-            String otherId = LocalRegister.field(register.staff("POST", "/customers/" + customerId + "/contacts",
-                    "{\"name\": \"Bertta Muukalainen\", \"email\": \"bertta@example.fi\", \"roles\": [\"BILLING\"], "
-                            + "\"source\": \"PHONE\"}").body(), "contactId");
+            String customerId = register.clinic();
+            String contactId = register.contact(customerId, "Aada Äänekoski", PERSON, "TECHNICAL", "CUSTOMER");
+            String otherId = register.contact(customerId, "Bertta Muukalainen", "bertta@example.fi", "BILLING", "PHONE");
             assertThat(register.staff("POST", "/customers/" + customerId + "/history", "{\"channel\": \"PHONE\", "
                     + "\"summary\": \"Aada soitti tulostinongelmasta\", \"contactId\": \"" + contactId + "\", "
                     + "\"source\": \"PHONE\"}").statusCode()).isEqualTo(201);

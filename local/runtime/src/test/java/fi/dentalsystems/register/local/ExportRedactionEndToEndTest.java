@@ -33,14 +33,8 @@ class ExportRedactionEndToEndTest {
     @Test
     void theDeliveredCopyLacksWhatStaffWithheldSaysSoAndIsSettledOnceSent(@TempDir Path dir) throws Exception {
         try (LocalRegister register = new LocalRegister(ENGINE, dir)) {
-            String customerId = LocalRegister.field(register.staff("POST", "/customers", """
-                    {"name": "Klinikka Oy", "businessId": "0112038-9", "email": "office@klinikka.example",
-                     "phone": "09 1234 5678",
-                     "billingAddress": {"street": "Katu 1", "postalCode": "00100", "city": "Helsinki", "country": "FI"}}
-                    """).body(), "customerId");
-            String contactId = LocalRegister.field(register.staff("POST", "/customers/" + customerId + "/contacts",
-                    "{\"name\": \"Aada Äänekoski\", \"email\": \"" + PERSON + "\", \"roles\": [\"TECHNICAL\"], "
-                            + "\"source\": \"CUSTOMER\"}").body(), "contactId");
+            String customerId = register.clinic();
+            String contactId = register.contact(customerId, "Aada Äänekoski", PERSON, "TECHNICAL", "CUSTOMER");
             String mixed = LocalRegister.field(register.staff("POST", "/customers/" + customerId + "/history",
                     "{\"channel\": \"PHONE\", \"summary\": \"Aada soitti tulostinongelmasta. " + SICK_LEAVE + ".\", "
                             + "\"contactId\": \"" + contactId + "\", \"source\": \"PHONE\"}").body(), "entryId");

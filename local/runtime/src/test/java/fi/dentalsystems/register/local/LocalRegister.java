@@ -124,6 +124,21 @@ final class LocalRegister implements AutoCloseable {
         return as("staff", method, path, json, headers);
     }
 
+    /** Staff add the end-to-end tests' customer organisation, Klinikka Oy; answers its id. */
+    String clinic() {
+        return field(staff("POST", "/customers", """
+                {"name": "Klinikka Oy", "businessId": "0112038-9", "email": "office@klinikka.example",
+                 "phone": "09 1234 5678",
+                 "billingAddress": {"street": "Katu 1", "postalCode": "00100", "city": "Helsinki", "country": "FI"}}
+                """).body(), "customerId");
+    }
+
+    /** Staff add a contact person to a customer, as {@code POST /customers/{id}/contacts}; answers its id. */
+    String contact(String customerId, String name, String email, String role, String source) {
+        return field(staff("POST", "/customers/" + customerId + "/contacts", "{\"name\": \"" + name + "\", \"email\": \""
+                + email + "\", \"roles\": [\"" + role + "\"], \"source\": \"" + source + "\"}").body(), "contactId");
+    }
+
     /** A call with a token of the given role (admin, staff, processor:…, service). */
     HttpResponse<String> as(String role, String method, String path, String json, String... headers) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base() + path))

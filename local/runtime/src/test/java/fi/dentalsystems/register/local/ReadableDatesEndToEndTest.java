@@ -34,14 +34,8 @@ class ReadableDatesEndToEndTest {
     @SuppressWarnings("unchecked")
     void noPageOrMailForADataSubjectShowsARawInstantAndStaffJsonKeepsIso(@TempDir Path dir) throws Exception {
         try (LocalRegister register = new LocalRegister(ENGINE, dir)) {
-            String customerId = LocalRegister.field(register.staff("POST", "/customers", """
-                    {"name": "Klinikka Oy", "businessId": "0112038-9", "email": "office@klinikka.example",
-                     "phone": "09 1234 5678",
-                     "billingAddress": {"street": "Katu 1", "postalCode": "00100", "city": "Helsinki", "country": "FI"}}
-                    """).body(), "customerId");
-            String contactId = LocalRegister.field(register.staff("POST", "/customers/" + customerId + "/contacts",
-                    "{\"name\": \"Päivi Päiväys\", \"email\": \"" + PERSON + "\", \"roles\": [\"TECHNICAL\"], "
-                            + "\"source\": \"CUSTOMER\"}").body(), "contactId");
+            String customerId = register.clinic();
+            String contactId = register.contact(customerId, "Päivi Päiväys", PERSON, "TECHNICAL", "CUSTOMER");
             assertThat(register.staff("POST", "/customers/" + customerId + "/history", "{\"channel\": \"PHONE\", "
                     + "\"summary\": \"Päivi kysyi varmuuskopioista\", \"contactId\": \"" + contactId + "\", \"source\": \"PHONE\"}")
                     .statusCode()).isEqualTo(201);
